@@ -1,0 +1,37 @@
+/* Command-line options of `snapsim run`. */
+#ifndef SNAPSIM_CLI_OPTIONS_H
+#define SNAPSIM_CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct run_options {
+    const char *model;             /* --model */
+    const char *log_dir;           /* --log */
+    const char **config;           /* --config assignments */
+    size_t nconfig;
+    uint64_t max_instructions;     /* 0 = no limit */
+    const char **env_set;          /* -E VAR=VALUE */
+    size_t nenv_set;
+    const char **env_unset;        /* -U VAR */
+    size_t nenv_unset;
+    bool clear_env;
+    uint64_t *snapshots;           /* --snapshots N...: sorted, unique */
+    size_t nsnapshots;
+    uint64_t snapshot_every;       /* --snapshot-every N */
+    bool independent_snapshots;
+    const char *restore;           /* --restore SNAPSHOT */
+    const char *program;           /* NULL with --restore */
+    char **argv;                   /* program and its arguments */
+    int argc;
+};
+
+/* Parses the arguments after "run".  Returns 0 on success, 1 after printing help or the
+ * version (exit 0), or 2 after a one-line error (exit 2). */
+int run_options_parse(struct run_options *o, int argc, char **argv);
+void run_options_free(struct run_options *o);
+void run_usage(FILE *out);
+
+#endif

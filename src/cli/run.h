@@ -1,0 +1,32 @@
+/* `snapsim run` and the snapshot steps it drives. */
+#ifndef SNAPSIM_CLI_RUN_H
+#define SNAPSIM_CLI_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli/options.h"
+#include "core/config.h"
+#include "core/machine.h"
+#include "core/model.h"
+
+/* Snapshot bookkeeping of one run (previous snapshot of an incremental chain, base name...). */
+struct run_state {
+    char *base;            /* mainmem:filename */
+    char *previous;        /* directory of the last snapshot written, for incremental chains */
+};
+
+int run_main(int argc, char **argv);
+
+const struct model *run_find_model(const char *name);
+bool run_build_config(struct config *cfg, const struct model *model, const char *const *assignments,
+                      size_t n);
+
+/* Implemented by the snapshot front end (cli/run_snapshot.c). */
+bool run_restore(struct machine *m, const struct run_options *o, struct run_state *rs);
+bool run_snapshots_prepare(struct machine *m, const struct run_options *o, struct run_state *rs);
+bool run_snapshot_take(struct machine *m, const struct run_options *o, struct run_state *rs,
+                       const struct model *model);
+void run_snapshots_finish(struct run_state *rs);
+
+#endif

@@ -1,0 +1,346 @@
+/* Guest memory: a flat host reservation, a page table of permission bytes and a region list. */
+#include "core/memory.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+/* Reserve address space only: pages are committed by the host kernel when first touched, so an
+ * unused guest address space costs nothing. */
+static void *reserve(size_t bytes)
+{
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+int mem_init(struct guest_mem *m, uint64_t capacity)
+{
+    memset(m, 0, sizeof *m);
+    m->host = reserve(GUEST_VA_LIMIT);
+    m->page = reserve(GUEST_PAGES);
+    if (!m->host || !m->page) {
+        mem_destroy(m);
+        return -ENOMEM;
+    }
+    /* Large guest heaps benefit from huge pages: fewer host TLB misses, faster fork(). */
+    madvise(m->host, GUEST_VA_LIMIT, MADV_HUGEPAGE);
+    m->capacity = capacity;
+    return 0;
+}
+
+void mem_destroy(struct guest_mem *m)
+{
+    if (m->host)
+        munmap(m->host, GUEST_VA_LIMIT);
+    if (m->page)
+        munmap(m->page, GUEST_PAGES);
+    free(m->regions);
+    memset(m, 0, sizeof *m);
+}
+
+static bool range_valid(uint64_t addr, uint64_t len)
+{
+    return len > 0 && (addr & (GUEST_PAGE_SIZE - 1)) == 0 && (len & (GUEST_PAGE_SIZE - 1)) == 0 &&
+           addr < GUEST_VA_LIMIT && len <= GUEST_VA_LIMIT - addr;
+}
+
+static void set_page_perm(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm)
+{
+    uint64_t first = addr >> GUEST_PAGE_SHIFT, n = len >> GUEST_PAGE_SHIFT;
+    for (uint64_t i = 0; i < n; i++)
+        m->page[first + i] = (uint8_t)((m->page[first + i] & MEM_DIRTY) | perm);
+}
+
+static bool grow_regions(struct guest_mem *m, size_t need)
+{
+    if (need <= m->cap_regions)
+        return true;
+    size_t cap = m->cap_regions ? m->cap_regions * 2 : 16;
+    while (cap < need)
+        cap *= 2;
+    struct mem_region *r = realloc(m->regions, cap * sizeof *r);
+    if (!r)
+        return false;
+    m->regions = r;
+    m->cap_regions = cap;
+    return true;
+}
+
+/* Cuts regions so that no region straddles `addr`. */
+static bool split_at(struct guest_mem *m, uint64_t addr)
+{
+    for (size_t i = 0; i < m->nregions; i++) {
+        struct mem_region *r = &m->regions[i];
+        if (r->start < addr && addr < r->end) {
+            if (!grow_regions(m, m->nregions + 1))
+                return false;
+            r = &m->regions[i];
+            memmove(r + 1, r, (m->nregions - i) * sizeof *r);
+            m->nregions++;
+            r[0].end = addr;
+            r[1].start = addr;
+            return true;
+        }
+    }
+    return true;
+}
+
+/* Removes the region bookkeeping for [addr, addr+len); pages are left to the caller. */
+static bool remove_range(struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    uint64_t end = addr + len;
+    if (!split_at(m, addr) || !split_at(m, end))
+        return false;
+    size_t out = 0;
+    for (size_t i = 0; i < m->nregions; i++) {
+        struct mem_region *r = &m->regions[i];
+        if (r->start >= addr && r->end <= end) {
+            m->mapped_bytes -= r->end - r->start;
+            if (r->perm & MEM_X)
+                m->code_epoch++;
+            continue;
+        }
+        m->regions[out++] = *r;
+    }
+    m->nregions = out;
+    return true;
+}
+
+static void merge_neighbours(struct guest_mem *m)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < m->nregions; i++) {
+        struct mem_region *r = &m->regions[i];
+        if (out > 0) {
+            struct mem_region *p = &m->regions[out - 1];
+            if (p->end == r->start && p->perm == r->perm && strcmp(p->tag, r->tag) == 0) {
+                p->end = r->end;
+                continue;
+            }
+        }
+        m->regions[out++] = *r;
+    }
+    m->nregions = out;
+}
+
+/* Gives host pages back and zeroes them: the next touch sees a fresh zero page. */
+static void discard_pages(struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    madvise(m->host + addr, len, MADV_DONTNEED);
+    uint64_t first = addr >> GUEST_PAGE_SHIFT, n = len >> GUEST_PAGE_SHIFT;
+    memset(m->page + first, 0, n);
+}
+
+static uint64_t mapped_within(const struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    uint64_t end = addr + len, total = 0;
+    for (size_t i = 0; i < m->nregions; i++) {
+        uint64_t s = m->regions[i].start > addr ? m->regions[i].start : addr;
+        uint64_t e = m->regions[i].end < end ? m->regions[i].end : end;
+        if (s < e)
+            total += e - s;
+    }
+    return total;
+}
+
+int mem_map(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm, const char *tag)
+{
+    if (!range_valid(addr, len))
+        return -EINVAL;
+    if (m->mapped_bytes - mapped_within(m, addr, len) + len > m->capacity)
+        return -ENOMEM;
+    if (!grow_regions(m, m->nregions + 3) || !remove_range(m, addr, len))
+        return -ENOMEM;
+    discard_pages(m, addr, len);
+    size_t i = 0;
+    while (i < m->nregions && m->regions[i].start < addr)
+        i++;
+    memmove(&m->regions[i + 1], &m->regions[i], (m->nregions - i) * sizeof *m->regions);
+    struct mem_region *r = &m->regions[i];
+    r->start = addr;
+    r->end = addr + len;
+    r->perm = perm & MEM_RWX;
+    snprintf(r->tag, sizeof r->tag, "%s", tag ? tag : "anon");
+    m->nregions++;
+    m->mapped_bytes += len;
+    set_page_perm(m, addr, len, perm & MEM_RWX);
+    /* A fresh mapping is dirty: a snapshot must record that it now reads as zeros. */
+    mem_mark_dirty(m, addr, len);
+    if (perm & MEM_X)
+        m->code_epoch++;
+    merge_neighbours(m);
+    return 0;
+}
+
+int mem_unmap(struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    if (!range_valid(addr, len))
+        return -EINVAL;
+    if (!grow_regions(m, m->nregions + 2) || !remove_range(m, addr, len))
+        return -ENOMEM;
+    discard_pages(m, addr, len);
+    return 0;
+}
+
+int mem_protect(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm)
+{
+    if (!range_valid(addr, len))
+        return -EINVAL;
+    if (mapped_within(m, addr, len) != len)
+        return -ENOMEM;   /* Linux: part of the range is not mapped */
+    if (!grow_regions(m, m->nregions + 2) || !split_at(m, addr) || !split_at(m, addr + len))
+        return -ENOMEM;
+    for (size_t i = 0; i < m->nregions; i++) {
+        struct mem_region *r = &m->regions[i];
+        if (r->start >= addr && r->end <= addr + len) {
+            if ((r->perm | perm) & MEM_X)
+                m->code_epoch++;
+            r->perm = perm & MEM_RWX;
+        }
+    }
+    set_page_perm(m, addr, len, perm & MEM_RWX);
+    merge_neighbours(m);
+    return 0;
+}
+
+int mem_move(struct guest_mem *m, uint64_t from, uint64_t len, uint64_t to)
+{
+    if (!range_valid(from, len) || !range_valid(to, len))
+        return -EINVAL;
+    if (from == to)
+        return 0;
+    const struct mem_region *src = mem_region_at(m, from);
+    if (!src || mapped_within(m, from, len) != len)
+        return -EFAULT;
+    unsigned perm = src->perm;
+    char tag[sizeof src->tag];
+    memcpy(tag, src->tag, sizeof tag);
+    /* mremap moves the host pages themselves: no copy, whatever the size. */
+    void *moved = mremap(m->host + from, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, m->host + to);
+    if (moved == MAP_FAILED)
+        return -ENOMEM;
+    /* The old range must stay reserved for future mappings. */
+    if (mmap(m->host + from, len, PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0) == MAP_FAILED)
+        return -ENOMEM;
+    uint8_t *perms = malloc(len >> GUEST_PAGE_SHIFT);
+    if (!perms)
+        return -ENOMEM;
+    memcpy(perms, m->page + (from >> GUEST_PAGE_SHIFT), len >> GUEST_PAGE_SHIFT);
+    remove_range(m, from, len);
+    memset(m->page + (from >> GUEST_PAGE_SHIFT), 0, len >> GUEST_PAGE_SHIFT);
+    remove_range(m, to, len);
+    size_t i = 0;
+    while (i < m->nregions && m->regions[i].start < to)
+        i++;
+    if (!grow_regions(m, m->nregions + 1)) {
+        free(perms);
+        return -ENOMEM;
+    }
+    memmove(&m->regions[i + 1], &m->regions[i], (m->nregions - i) * sizeof *m->regions);
+    m->regions[i] = (struct mem_region){ .start = to, .end = to + len, .perm = perm };
+    memcpy(m->regions[i].tag, tag, sizeof tag);
+    m->nregions++;
+    m->mapped_bytes += len;
+    memcpy(m->page + (to >> GUEST_PAGE_SHIFT), perms, len >> GUEST_PAGE_SHIFT);
+    free(perms);
+    mem_mark_dirty(m, to, len);
+    m->code_epoch++;
+    merge_neighbours(m);
+    return 0;
+}
+
+const struct mem_region *mem_region_at(const struct guest_mem *m, uint64_t addr)
+{
+    size_t lo = 0, hi = m->nregions;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (m->regions[mid].end <= addr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < m->nregions && m->regions[lo].start <= addr)
+        return &m->regions[lo];
+    return NULL;
+}
+
+uint64_t mem_find_free(const struct guest_mem *m, uint64_t len, uint64_t floor, uint64_t below)
+{
+    len = page_ceil(len);
+    if (len == 0 || below > GUEST_VA_LIMIT || len > below || floor > below - len)
+        return 0;
+    uint64_t top = page_floor(below);
+    for (size_t i = m->nregions; i-- > 0;) {
+        const struct mem_region *r = &m->regions[i];
+        if (r->start >= top)
+            continue;
+        if (r->end <= top && top - r->end >= len)
+            return top - len >= floor ? top - len : 0;
+        top = r->start < top ? r->start : top;
+        if (top < floor + len)
+            return 0;
+    }
+    return top >= floor + len ? top - len : 0;
+}
+
+bool mem_range_ok(const struct guest_mem *m, uint64_t addr, uint64_t len, unsigned need)
+{
+    if (len == 0)
+        return addr <= GUEST_VA_LIMIT;
+    if (addr >= GUEST_VA_LIMIT || len > GUEST_VA_LIMIT - addr)
+        return false;
+    for (uint64_t p = addr >> GUEST_PAGE_SHIFT; p <= (addr + len - 1) >> GUEST_PAGE_SHIFT; p++)
+        if ((m->page[p] & need) != need || !(m->page[p] & MEM_RWX))
+            return false;
+    return true;
+}
+
+int mem_read(const struct guest_mem *m, uint64_t addr, void *dst, size_t len)
+{
+    if (!mem_range_ok(m, addr, len, MEM_R))
+        return -EFAULT;
+    memcpy(dst, m->host + addr, len);
+    return 0;
+}
+
+int mem_write(struct guest_mem *m, uint64_t addr, const void *src, size_t len)
+{
+    if (!mem_range_ok(m, addr, len, MEM_W))
+        return -EFAULT;
+    memcpy(m->host + addr, src, len);
+    mem_mark_dirty(m, addr, len);
+    return 0;
+}
+
+int mem_poke(struct guest_mem *m, uint64_t addr, const void *src, size_t len)
+{
+    if (!mem_range_ok(m, addr, len, 0))
+        return -EFAULT;
+    memcpy(m->host + addr, src, len);
+    mem_mark_dirty(m, addr, len);
+    return 0;
+}
+
+int mem_read_string(const struct guest_mem *m, uint64_t addr, char *buf, size_t size)
+{
+    for (size_t i = 0; i < size; i++) {
+        if (!mem_access_ok(m, addr + i, 1, MEM_R))
+            return -EFAULT;
+        buf[i] = (char)m->host[addr + i];
+        if (buf[i] == 0)
+            return 0;
+    }
+    return -ENAMETOOLONG;
+}
+
+void mem_mark_dirty(struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    if (len == 0)
+        return;
+    for (uint64_t p = addr >> GUEST_PAGE_SHIFT; p <= (addr + len - 1) >> GUEST_PAGE_SHIFT; p++)
+        m->page[p] |= MEM_DIRTY;
+}

@@ -1,0 +1,95 @@
+/* Guest memory: one flat host reservation covering the whole guest address space, a permission
+ * byte per guest page, and the list of mapped regions.
+ *
+ * Guest address A lives at host address `host + A`, so an access is a bounds check, a lookup in
+ * the page table and a plain host load or store.  The page byte also carries a dirty bit, set by
+ * every guest store and cleared when a snapshot is taken, which is what makes incremental
+ * snapshots cost in proportion to the pages written since the last one. */
+#ifndef SNAPSIM_CORE_MEMORY_H
+#define SNAPSIM_CORE_MEMORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define GUEST_PAGE_SHIFT 12
+#define GUEST_PAGE_SIZE  (1ull << GUEST_PAGE_SHIFT)
+#define GUEST_VA_BITS    38                       /* user half of Sv39 */
+#define GUEST_VA_LIMIT   (1ull << GUEST_VA_BITS)
+#define GUEST_PAGES      (GUEST_VA_LIMIT >> GUEST_PAGE_SHIFT)
+
+enum { MEM_R = 1, MEM_W = 2, MEM_X = 4, MEM_RWX = 7, MEM_DIRTY = 0x80 };
+
+struct mem_region {
+    uint64_t start, end;      /* page aligned, end exclusive */
+    unsigned perm;            /* MEM_R | MEM_W | MEM_X */
+    char tag[24];             /* "[stack]", "[heap]", "elf", "anon", ... */
+};
+
+struct guest_mem {
+    uint8_t *host;            /* host address of guest address 0 */
+    uint8_t *page;            /* per guest page: permission bits | MEM_DIRTY; 0 = unmapped */
+    struct mem_region *regions; /* sorted, non-overlapping */
+    size_t nregions, cap_regions;
+    uint64_t mapped_bytes;    /* sum of region sizes */
+    uint64_t capacity;        /* mapping more than this fails with ENOMEM */
+    uint64_t code_epoch;      /* bumped when executable memory changes; models drop decoded code */
+};
+
+int mem_init(struct guest_mem *m, uint64_t capacity);
+void mem_destroy(struct guest_mem *m);
+
+static inline uint64_t page_floor(uint64_t a) { return a & ~(GUEST_PAGE_SIZE - 1); }
+static inline uint64_t page_ceil(uint64_t a) { return (a + GUEST_PAGE_SIZE - 1) & ~(GUEST_PAGE_SIZE - 1); }
+
+/* Region operations on page-aligned ranges.  They return 0 or a negative errno
+ * (-EINVAL, -ENOMEM).  mem_map replaces whatever was mapped there with zero-filled pages. */
+int mem_map(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm, const char *tag);
+int mem_unmap(struct guest_mem *m, uint64_t addr, uint64_t len);
+int mem_protect(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm);
+/* Moves pages (content and permissions) from one range to another; both page aligned. */
+int mem_move(struct guest_mem *m, uint64_t from, uint64_t len, uint64_t to);
+
+/* Lowest-address region containing addr, or NULL. */
+const struct mem_region *mem_region_at(const struct guest_mem *m, uint64_t addr);
+/* Highest free range of len bytes ending at or below `below`, at or above `floor`; 0 if none. */
+uint64_t mem_find_free(const struct guest_mem *m, uint64_t len, uint64_t floor, uint64_t below);
+
+/* True when every byte of [addr, addr+len) is mapped with all permission bits in `need`. */
+bool mem_range_ok(const struct guest_mem *m, uint64_t addr, uint64_t len, unsigned need);
+
+/* Simulator-side copies (system calls, loader), checked against guest permissions.
+ * Return 0 or -EFAULT.  mem_write marks pages dirty; mem_poke ignores write permission (loader). */
+int mem_read(const struct guest_mem *m, uint64_t addr, void *dst, size_t len);
+int mem_write(struct guest_mem *m, uint64_t addr, const void *src, size_t len);
+int mem_poke(struct guest_mem *m, uint64_t addr, const void *src, size_t len);
+/* Copies a NUL-terminated guest string into buf; -EFAULT, or -ENAMETOOLONG if it does not fit. */
+int mem_read_string(const struct guest_mem *m, uint64_t addr, char *buf, size_t size);
+
+/* Marks [addr, addr+len) dirty, e.g. after the host wrote into guest memory directly. */
+void mem_mark_dirty(struct guest_mem *m, uint64_t addr, uint64_t len);
+
+/* Fast path for models: may an access of `size` bytes at addr use permission `need`? */
+static inline bool mem_access_ok(const struct guest_mem *m, uint64_t addr, unsigned size, unsigned need)
+{
+    if (addr > GUEST_VA_LIMIT - size)
+        return false;
+    return (m->page[addr >> GUEST_PAGE_SHIFT] & m->page[(addr + size - 1) >> GUEST_PAGE_SHIFT] & need) != 0;
+}
+
+static inline uint64_t mem_load(const struct guest_mem *m, uint64_t addr, unsigned size)
+{
+    uint64_t v = 0;
+    memcpy(&v, m->host + addr, size);   /* little-endian host */
+    return v;
+}
+
+static inline void mem_store(struct guest_mem *m, uint64_t addr, unsigned size, uint64_t v)
+{
+    memcpy(m->host + addr, &v, size);
+    m->page[addr >> GUEST_PAGE_SHIFT] |= MEM_DIRTY;
+    m->page[(addr + size - 1) >> GUEST_PAGE_SHIFT] |= MEM_DIRTY;
+}
+
+#endif

@@ -1,0 +1,38 @@
+/* The interface every execution model implements: the fast functional model and the pipeline
+ * models alike.  A model runs on a struct machine and keeps its private state to itself. */
+#ifndef SNAPSIM_CORE_MODEL_H
+#define SNAPSIM_CORE_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/config.h"
+#include "core/machine.h"
+
+struct model_instance;
+
+struct model {
+    const char *name;
+    const char *aliases;                 /* space-separated, may be NULL */
+    const char *summary;                 /* one line for --help */
+    const struct config_key *keys;       /* model-specific configuration keys */
+    size_t nkeys;
+    const struct config_override *preset; /* default overrides that make this preset */
+    size_t npreset;
+
+    struct model_instance *(*create)(struct machine *m, const struct config *c, char *err, size_t errlen);
+    /* Runs until m->halt is set or m->hart.instret reaches stop_at exactly (then HALT_LIMIT). */
+    void (*run)(struct model_instance *self, struct machine *m, uint64_t stop_at);
+    /* Adds model statistics: `top` is the whole stats object, `core` the object of core "0". */
+    void (*stats)(struct model_instance *self, const struct machine *m, cJSON *top, cJSON *core);
+    void (*destroy)(struct model_instance *self);
+};
+
+/* Looks a model up by name or alias; NULL if unknown. */
+const struct model *model_find(const char *name);
+/* All models, NULL-terminated (for --help and error messages). */
+extern const struct model *const all_models[];
+
+#endif

@@ -1,0 +1,56 @@
+/* Pre-decoded basic blocks for the fast model: every instruction is decoded once, into a record
+ * that carries the address of its handler, and executed from the cache until code changes. */
+#ifndef SNAPSIM_FAST_BLOCK_H
+#define SNAPSIM_FAST_BLOCK_H
+
+#include <stdint.h>
+
+#include "core/machine.h"
+
+/* 32 bytes: two per cache line. */
+struct fast_insn {
+    const void *handler;   /* threaded-dispatch target */
+    int64_t imm;           /* immediate; absolute target for branches and jal; pc+imm for auipc */
+    uint64_t pc;
+    uint16_t op;
+    uint8_t rd, rs1, rs2, rs3, rm, len;
+};
+
+struct block {
+    uint64_t pc;           /* guest address of the first instruction */
+    uint64_t entries;      /* times executed to the end (per-op statistics) */
+    uint32_t ninsns;       /* instructions, the last one ends the block */
+    uint32_t pad;
+    struct fast_insn insn[];
+};
+
+#define BLOCK_MAX_INSNS 64
+
+struct block_cache {
+    const void *const *handlers;  /* handler address per enum op */
+    const void *stop_handler;     /* ends a truncated block (exact instruction-count stops) */
+    uint8_t *arena;               /* bump allocator of blocks */
+    size_t arena_used, arena_size;
+    struct block **table;         /* open-addressed hash: pc -> block */
+    size_t table_mask, nblocks;
+    uint64_t code_epoch;          /* guest_mem.code_epoch the cache was built for */
+    struct block *scratch;        /* truncated copy of a block for partial execution */
+};
+
+int block_cache_init(struct block_cache *bc, const void *const *handlers, const void *stop_handler);
+void block_cache_free(struct block_cache *bc, struct machine *m);
+
+/* The block starting at pc, decoding it on first use; NULL only if out of host memory. */
+struct block *block_lookup(struct block_cache *bc, struct machine *m, uint64_t pc);
+
+/* Drops every block (after fence.i or a change of executable memory), folding their
+ * statistics into m->op_count first. */
+void block_cache_flush(struct block_cache *bc, struct machine *m);
+
+/* Adds the blocks' execution counts to m->op_count and zeroes them. */
+void block_cache_fold_stats(struct block_cache *bc, struct machine *m);
+
+/* A copy of the first n instructions of b followed by a stop record. */
+struct block *block_truncate(struct block_cache *bc, const struct block *b, uint32_t n);
+
+#endif

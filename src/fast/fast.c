@@ -1,0 +1,343 @@
+/* The fast functional model: a threaded interpreter over pre-decoded blocks.
+ *
+ * Each handler ends by jumping straight to the next instruction's handler (computed goto), so
+ * there is no central dispatch loop.  Retired instructions are counted per block; a stop at an
+ * exact instruction count runs a truncated copy of the block. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/log.h"
+#include "core/model.h"
+#include "fast/block.h"
+#include "isa/fpu.h"
+#include "isa/semantics.h"
+
+struct model_instance {
+    struct block_cache cache;
+};
+
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* Corrects statistics of a block left part-way through by a fault: its entry was counted as a
+ * complete execution, but only the instructions before `ip` retired. */
+static void count_partial(struct machine *m, struct block *b, const struct fast_insn *ip)
+{
+    b->entries--;
+    for (const struct fast_insn *k = b->insn; k < ip; k++)
+        m->op_count[k->op]++;
+}
+
+/* The encoding of the instruction at pc, for fault reports (0 if it cannot be fetched). */
+static uint32_t encoding_at(const struct machine *m, uint64_t pc, unsigned len)
+{
+    if (len != 2 && len != 4)
+        len = 2;
+    return mem_access_ok(&m->mem, pc, len, MEM_R) ? (uint32_t)mem_load(&m->mem, pc, len) : 0;
+}
+
+static void run_blocks(struct model_instance *self, struct machine *m, uint64_t stop_at)
+{
+    static const void *const handlers[OP_COUNT] = {
+#define OP(name, mnemonic, class) [OP_##name] = &&L_##name,
+#include "isa/ops.def"
+#undef OP
+    };
+    struct block_cache *bc = &self->cache;
+    if (!bc->handlers && block_cache_init(bc, handlers, &&L_STOP) != 0) {
+        log_msg("out of memory for the block cache");
+        m->halt = HALT_ERROR;
+        m->exit_status = 1;
+        return;
+    }
+
+    struct hart *h = &m->hart;
+    struct guest_mem *mem = &m->mem;
+    uint64_t *x = h->x;
+    uint64_t *f = h->f;
+    const struct fast_insn *ip;
+    struct block *blk;
+    uint64_t next_pc = h->pc;
+    uint64_t addr;
+    int fault_sig;
+    const char *fault_what;
+
+#define NEXT do { ip++; goto *ip->handler; } while (0)
+#define END_BLOCK(pc_value) do { next_pc = (pc_value); h->instret += blk->ninsns; goto enter; } while (0)
+
+enter:
+    if (unlikely(h->instret >= stop_at || m->halt != HALT_NONE)) {
+        h->pc = next_pc;
+        if (m->halt == HALT_NONE)
+            m->halt = HALT_LIMIT;
+        return;
+    }
+    blk = block_lookup(bc, m, next_pc);
+    if (unlikely(!blk)) {
+        h->pc = next_pc;
+        log_msg("out of memory for the block cache");
+        m->halt = HALT_ERROR;
+        m->exit_status = 1;
+        return;
+    }
+    if (unlikely(blk->ninsns > stop_at - h->instret)) {
+        /* Only part of this block may run before the stop: all but its last instruction are
+         * straight-line, so a truncated copy ends exactly there. */
+        uint32_t n = (uint32_t)(stop_at - h->instret);
+        for (uint32_t k = 0; k < n; k++)
+            m->op_count[blk->insn[k].op]++;
+        blk = block_truncate(bc, blk, n);
+    } else {
+        blk->entries++;
+    }
+    ip = blk->insn;
+    goto *ip->handler;
+
+L_STOP:
+    END_BLOCK(ip->pc);
+
+    /* ---- integer computation ---- */
+#define R_OP(name) L_##name: x[ip->rd] = int_op(OP_##name, x[ip->rs1], x[ip->rs2]); NEXT;
+#define I_OP(name) L_##name: x[ip->rd] = int_op(OP_##name, x[ip->rs1], (uint64_t)ip->imm); NEXT;
+    R_OP(ADD) R_OP(SUB) R_OP(SLL) R_OP(SLT) R_OP(SLTU) R_OP(XOR) R_OP(SRL) R_OP(SRA) R_OP(OR)
+    R_OP(AND) R_OP(ADDW) R_OP(SUBW) R_OP(SLLW) R_OP(SRLW) R_OP(SRAW)
+    R_OP(MUL) R_OP(MULH) R_OP(MULHSU) R_OP(MULHU) R_OP(DIV) R_OP(DIVU) R_OP(REM) R_OP(REMU)
+    R_OP(MULW) R_OP(DIVW) R_OP(DIVUW) R_OP(REMW) R_OP(REMUW)
+    I_OP(ADDI) I_OP(SLTI) I_OP(SLTIU) I_OP(XORI) I_OP(ORI) I_OP(ANDI) I_OP(SLLI) I_OP(SRLI)
+    I_OP(SRAI) I_OP(ADDIW) I_OP(SLLIW) I_OP(SRLIW) I_OP(SRAIW)
+L_LUI:
+L_AUIPC:
+    x[ip->rd] = (uint64_t)ip->imm;
+    NEXT;
+
+    /* ---- loads and stores: misaligned accesses succeed, as Linux user mode provides ---- */
+#define LOAD_OP(name, size) \
+    L_##name: addr = x[ip->rs1] + (uint64_t)ip->imm; \
+    if (unlikely(!mem_access_ok(mem, addr, size, MEM_R))) goto load_fault; \
+    x[ip->rd] = load_extend(OP_##name, mem_load(mem, addr, size)); NEXT;
+#define STORE_OP(name, size) \
+    L_##name: addr = x[ip->rs1] + (uint64_t)ip->imm; \
+    if (unlikely(!mem_access_ok(mem, addr, size, MEM_W))) goto store_fault; \
+    mem_store(mem, addr, size, x[ip->rs2]); NEXT;
+    LOAD_OP(LB, 1) LOAD_OP(LH, 2) LOAD_OP(LW, 4) LOAD_OP(LD, 8) LOAD_OP(LBU, 1) LOAD_OP(LHU, 2)
+    LOAD_OP(LWU, 4)
+    STORE_OP(SB, 1) STORE_OP(SH, 2) STORE_OP(SW, 4) STORE_OP(SD, 8)
+L_FLW:
+    addr = x[ip->rs1] + (uint64_t)ip->imm;
+    if (unlikely(!mem_access_ok(mem, addr, 4, MEM_R))) goto load_fault;
+    f[ip->rd] = f32_box((uint32_t)mem_load(mem, addr, 4));
+    NEXT;
+L_FLD:
+    addr = x[ip->rs1] + (uint64_t)ip->imm;
+    if (unlikely(!mem_access_ok(mem, addr, 8, MEM_R))) goto load_fault;
+    f[ip->rd] = mem_load(mem, addr, 8);
+    NEXT;
+L_FSW:
+    addr = x[ip->rs1] + (uint64_t)ip->imm;
+    if (unlikely(!mem_access_ok(mem, addr, 4, MEM_W))) goto store_fault;
+    mem_store(mem, addr, 4, f[ip->rs2]);
+    NEXT;
+L_FSD:
+    addr = x[ip->rs1] + (uint64_t)ip->imm;
+    if (unlikely(!mem_access_ok(mem, addr, 8, MEM_W))) goto store_fault;
+    mem_store(mem, addr, 8, f[ip->rs2]);
+    NEXT;
+
+    /* ---- atomics (one hart: every AMO is trivially atomic) ---- */
+L_LR_W:
+L_LR_D: {
+    unsigned size = mem_op_size(ip->op);
+    addr = x[ip->rs1];
+    if (unlikely(addr & (size - 1))) goto misaligned_atomic;
+    if (unlikely(!mem_access_ok(mem, addr, size, MEM_R))) goto load_fault;
+    x[ip->rd] = load_extend(ip->op, mem_load(mem, addr, size));
+    h->reservation = addr;
+    h->reservation_valid = true;
+    NEXT;
+}
+L_SC_W:
+L_SC_D: {
+    unsigned size = mem_op_size(ip->op);
+    addr = x[ip->rs1];
+    if (unlikely(addr & (size - 1))) goto misaligned_atomic;
+    if (unlikely(!mem_access_ok(mem, addr, size, MEM_W))) goto store_fault;
+    bool ok = h->reservation_valid && h->reservation == addr;
+    if (ok)
+        mem_store(mem, addr, size, x[ip->rs2]);
+    h->reservation_valid = false;
+    x[ip->rd] = !ok;
+    NEXT;
+}
+L_AMOSWAP_W: L_AMOADD_W: L_AMOXOR_W: L_AMOAND_W: L_AMOOR_W: L_AMOMIN_W: L_AMOMAX_W:
+L_AMOMINU_W: L_AMOMAXU_W: L_AMOSWAP_D: L_AMOADD_D: L_AMOXOR_D: L_AMOAND_D: L_AMOOR_D:
+L_AMOMIN_D: L_AMOMAX_D: L_AMOMINU_D: L_AMOMAXU_D: {
+    unsigned size = mem_op_size(ip->op);
+    addr = x[ip->rs1];
+    if (unlikely(addr & (size - 1))) goto misaligned_atomic;
+    if (unlikely(!mem_access_ok(mem, addr, size, MEM_R | MEM_W) ||
+                 !mem_access_ok(mem, addr, size, MEM_W)))
+        goto store_fault;
+    uint64_t old = load_extend(size == 4 ? OP_LW : OP_LD, mem_load(mem, addr, size));
+    mem_store(mem, addr, size, amo_op(ip->op, old, x[ip->rs2]));
+    x[ip->rd] = old;
+    NEXT;
+}
+
+    /* ---- floating point: one shared path; fpu.c holds the RISC-V rules ---- */
+L_FMADD_S: L_FMSUB_S: L_FNMSUB_S: L_FNMADD_S: L_FADD_S: L_FSUB_S: L_FMUL_S: L_FDIV_S:
+L_FSQRT_S: L_FSGNJ_S: L_FSGNJN_S: L_FSGNJX_S: L_FMIN_S: L_FMAX_S:
+L_FMADD_D: L_FMSUB_D: L_FNMSUB_D: L_FNMADD_D: L_FADD_D: L_FSUB_D: L_FMUL_D: L_FDIV_D:
+L_FSQRT_D: L_FSGNJ_D: L_FSGNJN_D: L_FSGNJX_D: L_FMIN_D: L_FMAX_D: L_FCVT_S_D: L_FCVT_D_S: {
+    uint64_t r;
+    if (unlikely(!fpu_execute(ip->op, f[ip->rs1], f[ip->rs2], f[ip->rs3], ip->rm, h->frm, &r, &h->fflags)))
+        goto illegal;
+    f[ip->rd] = r;
+    NEXT;
+}
+L_FEQ_S: L_FLT_S: L_FLE_S: L_FEQ_D: L_FLT_D: L_FLE_D:
+L_FCVT_W_S: L_FCVT_WU_S: L_FCVT_L_S: L_FCVT_LU_S: L_FMV_X_W: L_FCLASS_S:
+L_FCVT_W_D: L_FCVT_WU_D: L_FCVT_L_D: L_FCVT_LU_D: L_FMV_X_D: L_FCLASS_D: {
+    uint64_t r;
+    if (unlikely(!fpu_execute(ip->op, f[ip->rs1], f[ip->rs2], 0, ip->rm, h->frm, &r, &h->fflags)))
+        goto illegal;
+    x[ip->rd] = r;
+    NEXT;
+}
+L_FCVT_S_W: L_FCVT_S_WU: L_FCVT_S_L: L_FCVT_S_LU: L_FMV_W_X:
+L_FCVT_D_W: L_FCVT_D_WU: L_FCVT_D_L: L_FCVT_D_LU: L_FMV_D_X: {
+    uint64_t r;
+    if (unlikely(!fpu_execute(ip->op, x[ip->rs1], 0, 0, ip->rm, h->frm, &r, &h->fflags)))
+        goto illegal;
+    f[ip->rd] = r;
+    NEXT;
+}
+
+L_FENCE:
+    NEXT;
+
+    /* ---- block terminators ---- */
+L_JAL:
+    x[ip->rd] = ip->pc + ip->len;
+    END_BLOCK((uint64_t)ip->imm);
+L_JALR: {
+    uint64_t target = (x[ip->rs1] + (uint64_t)ip->imm) & ~1ull;
+    x[ip->rd] = ip->pc + ip->len;
+    END_BLOCK(target);
+}
+#define BRANCH_OP(name) \
+    L_##name: END_BLOCK(branch_taken(OP_##name, x[ip->rs1], x[ip->rs2]) ? (uint64_t)ip->imm : ip->pc + ip->len);
+    BRANCH_OP(BEQ) BRANCH_OP(BNE) BRANCH_OP(BLT) BRANCH_OP(BGE) BRANCH_OP(BLTU) BRANCH_OP(BGEU)
+
+L_CSRRW: L_CSRRS: L_CSRRC: L_CSRRWI: L_CSRRSI: L_CSRRCI: {
+    bool imm_form = ip->op >= OP_CSRRWI;
+    uint64_t operand = imm_form ? ip->rs1 : x[ip->rs1];
+    /* csrrs/csrrc with x0 or a zero immediate only read: no write side effects. */
+    bool write = ip->op == OP_CSRRW || ip->op == OP_CSRRWI || ip->rs1 != 0;
+    uint64_t old;
+    h->instret += blk->ninsns - 1;   /* a counter read sees every instruction before this one */
+    bool ok = machine_csr_access(m, (unsigned)ip->imm, ip->op, operand, write, &old);
+    h->instret -= blk->ninsns - 1;
+    if (unlikely(!ok))
+        goto illegal;
+    x[ip->rd] = old;
+    END_BLOCK(ip->pc + ip->len);
+}
+L_ECALL:
+    h->instret += blk->ninsns;
+    h->pc = ip->pc;
+    linux_syscall(m);
+    next_pc = ip->pc + ip->len;
+    if (m->halt != HALT_NONE)
+        h->pc = next_pc;
+    goto enter;
+L_FENCE_I:
+    block_cache_flush(bc, m);
+    END_BLOCK(ip->pc + ip->len);
+L_EBREAK:
+    fault_sig = SIGTRAP;
+    fault_what = "breakpoint (ebreak)";
+    goto fault;
+
+    /* ---- faults: the instruction does not retire ---- */
+L_ILLEGAL:
+    if (ip->rs3 == 1) {
+        fault_sig = SIGSEGV;
+        fault_what = "instruction fetch from unmapped or non-executable memory";
+        goto fault;
+    }
+illegal:
+    fault_sig = SIGILL;
+    fault_what = "illegal instruction";
+    goto fault;
+load_fault:
+    fault_sig = SIGSEGV;
+    fault_what = "load from unmapped or unreadable address";
+    goto fault_addr;
+store_fault:
+    fault_sig = SIGSEGV;
+    fault_what = "store to unmapped or read-only address";
+    goto fault_addr;
+misaligned_atomic:
+    fault_sig = SIGBUS;
+    fault_what = "misaligned atomic access";
+    goto fault_addr;
+fault_addr:
+    h->pc = ip->pc;
+    h->instret += (uint64_t)(ip - blk->insn);
+    if (blk != bc->scratch)
+        count_partial(m, blk, ip);
+    machine_kill(m, fault_sig, "%s 0x%llx", fault_what, (unsigned long long)addr);
+    return;
+fault:
+    h->pc = ip->pc;
+    h->instret += (uint64_t)(ip - blk->insn);
+    if (blk != bc->scratch)
+        count_partial(m, blk, ip);
+    if (fault_sig == SIGILL) {
+        unsigned len = ip->len ? ip->len : insn_length((uint16_t)encoding_at(m, ip->pc, 2));
+        machine_kill(m, fault_sig, "%s 0x%0*x", fault_what, len == 2 ? 4 : 8, encoding_at(m, ip->pc, len));
+    } else
+        machine_kill(m, fault_sig, "%s", fault_what);
+    return;
+}
+
+static void fast_run(struct model_instance *self, struct machine *m, uint64_t stop_at)
+{
+    run_blocks(self, m, stop_at);
+    /* Per-op counts accumulate in the blocks; the machine's totals must be whole between runs. */
+    if (self->cache.table)
+        block_cache_fold_stats(&self->cache, m);
+}
+
+static struct model_instance *fast_create(struct machine *m, const struct config *c, char *err, size_t errlen)
+{
+    (void)m, (void)c;
+    struct model_instance *self = calloc(1, sizeof *self);
+    if (!self)
+        snprintf(err, errlen, "out of memory");
+    return self;
+}
+
+static void fast_stats(struct model_instance *self, const struct machine *m, cJSON *top, cJSON *core)
+{
+    (void)self, (void)core;
+    /* The fast model has no timing: one cycle per instruction, as the seed system reports. */
+    cJSON_AddNumberToObject(top, "cycle", (double)m->hart.instret);
+}
+
+static void fast_destroy(struct model_instance *self)
+{
+    block_cache_free(&self->cache, NULL);
+    free(self);
+}
+
+const struct model fast_model = {
+    .name = "fast",
+    .aliases = "amanatsu jabara",
+    .summary = "functional model: pre-decoded blocks, threaded dispatch (no timing)",
+    .create = fast_create,
+    .run = fast_run,
+    .stats = fast_stats,
+    .destroy = fast_destroy,
+};

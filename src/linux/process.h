@@ -1,0 +1,108 @@
+/* The emulated Linux process: everything the kernel would keep for a single-threaded program.
+ *
+ * The structure is plain data so a snapshot can save it: host file descriptors are recreated on
+ * restore by reopening `path` (with `flags`) and seeking, the only host pointers are the owned
+ * path strings.  Guest-visible values (pids, clocks, random bytes, fd numbers) are reproducible
+ * unless the options ask for host time or host randomness. */
+#ifndef SNAPSIM_LINUX_PROCESS_H
+#define SNAPSIM_LINUX_PROCESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct machine;
+
+struct linux_options {
+    bool host_time;      /* clocks read the host clock instead of instret-derived time */
+    bool host_random;    /* getrandom/AT_RANDOM read host randomness instead of the seeded PRNG */
+    uint64_t seed;       /* seed of the deterministic PRNG */
+};
+
+#define LINUX_MAX_FDS     1024   /* also RLIMIT_NOFILE */
+#define LINUX_NSIG        64
+#define LINUX_RLIMITS     16
+#define LINUX_PATH_MAX    4096
+
+/* Guest-visible identity; fixed so that runs are reproducible. */
+#define LINUX_PID   1000
+#define LINUX_PPID  999
+#define LINUX_UID   1000
+#define LINUX_GID   1000
+
+struct linux_fd {
+    int host_fd;         /* -1: the guest fd is free */
+    int flags;           /* guest open flags (O_ACCMODE, O_APPEND, ...; without O_CLOEXEC) */
+    bool cloexec;
+    bool passthrough;    /* the simulator's own stdin/stdout/stderr: never closed on the host */
+    char *path;          /* absolute guest path at open time (owned); "pipe:[n]" for pipes */
+};
+
+struct linux_sigaction {
+    uint64_t handler, flags, mask;
+};
+
+struct linux_rlimit {
+    uint64_t cur, max;
+};
+
+struct linux_process {
+    struct linux_options opt;
+
+    /* Memory layout policy. */
+    uint64_t load_base;      /* 0 for ET_EXEC, the chosen base for static PIE */
+    uint64_t brk_start, brk; /* program break: [brk_start, page_ceil(brk)) is mapped "[heap]" */
+    uint64_t mmap_top;       /* top-down mmap placement starts below this address */
+    uint64_t mmap_floor;     /* and never goes below this one */
+    uint64_t stack_start, stack_end;
+
+    /* Program identity. */
+    char exe_path[LINUX_PATH_MAX];   /* absolute path: /proc/self/exe */
+    uint64_t entry, phdr_addr, phnum;
+
+    /* Files. */
+    struct linux_fd fds[LINUX_MAX_FDS];
+    char cwd[LINUX_PATH_MAX];        /* guest view of the working directory */
+    uint32_t umask;
+    uint32_t pipe_counter;           /* names pipes "pipe:[n]" reproducibly */
+
+    /* Signals: stored, not delivered (except that a fatal kill to self ends the run). */
+    struct linux_sigaction sigactions[LINUX_NSIG + 1];   /* indexed by signal number */
+    uint64_t sigmask;
+    uint64_t altstack_sp, altstack_size;
+    uint32_t altstack_flags;
+
+    /* Threading bookkeeping for the single thread. */
+    uint64_t clear_child_tid;
+    uint64_t robust_list, robust_list_len;
+
+    struct linux_rlimit rlimits[LINUX_RLIMITS];
+
+    /* Time and randomness. */
+    uint64_t sleep_ns;               /* virtual time added by nanosleep and timeouts */
+    uint64_t rng[4];                 /* xoshiro256** state */
+
+    /* Exit state (mirrors the machine's halt once the guest exits). */
+    bool exited;
+    int exit_status;
+};
+
+/* Creates a process with stdin/stdout/stderr passed through, cwd = the host cwd, default limits.
+ * NULL options mean deterministic defaults.  Returns NULL if out of memory. */
+struct linux_process *linux_process_new(const struct linux_options *opt);
+void linux_process_free(struct linux_process *p);
+
+/* Loads the static RISC-V executable `path` into m (whose m->proc must exist): maps its segments,
+ * builds the initial stack with argv/envp/auxv, and sets pc, sp and a0.  Returns 0, or 2 after
+ * writing a one-line error such as "prog: not a RISC-V executable (machine x86-64)" to err.
+ * The message has no "snapsim: " prefix: print it with log_msg("%s", err). */
+int linux_load(struct machine *m, const char *path, int argc, char *const argv[],
+               char *const envp[], char *err, size_t errlen);
+
+/* Deterministic generator shared by AT_RANDOM and getrandom (honours opt.host_random). */
+void linux_random_bytes(struct linux_process *p, void *buf, size_t len);
+
+/* Guest time in nanoseconds since the process started (instret-based, plus virtual sleeps). */
+uint64_t linux_virtual_ns(const struct machine *m);
+
+#endif

@@ -1,0 +1,91 @@
+/* Private contract between the system call files of the Linux layer: the handler signature, the
+ * guest ABI constants that differ from (or must not depend on) the host's, and shared helpers. */
+#ifndef SNAPSIM_LINUX_SYSCALL_INTERNAL_H
+#define SNAPSIM_LINUX_SYSCALL_INTERNAL_H
+
+#include <errno.h>
+#include <stdint.h>
+
+#include "core/machine.h"
+#include "linux/process.h"
+
+/* A handler gets the six argument registers and returns the a0 value (negative errno on error). */
+typedef int64_t (*syscall_fn)(struct machine *m, const uint64_t a[6]);
+
+const char *linux_syscall_name(uint64_t nr);
+
+/* Guest ABI values (asm-generic, what RISC-V uses); translated explicitly so the host's own
+ * constants never leak into the guest. */
+enum {
+    G_O_ACCMODE = 03, G_O_CREAT = 0100, G_O_EXCL = 0200, G_O_NOCTTY = 0400, G_O_TRUNC = 01000,
+    G_O_APPEND = 02000, G_O_NONBLOCK = 04000, G_O_DSYNC = 010000, G_O_ASYNC = 020000,
+    G_O_DIRECT = 040000, G_O_LARGEFILE = 0100000, G_O_DIRECTORY = 0200000,
+    G_O_NOFOLLOW = 0400000, G_O_NOATIME = 01000000, G_O_CLOEXEC = 02000000,
+    G_O_SYNC = 04010000, G_O_PATH = 010000000, G_O_TMPFILE = 020200000,
+};
+#define G_AT_FDCWD (-100)
+enum {
+    G_AT_SYMLINK_NOFOLLOW = 0x100, G_AT_REMOVEDIR = 0x200, G_AT_EACCESS = 0x200,
+    G_AT_SYMLINK_FOLLOW = 0x400, G_AT_NO_AUTOMOUNT = 0x800, G_AT_EMPTY_PATH = 0x1000,
+};
+
+/* Arguments as the kernel sees them. */
+static inline int arg_int(uint64_t v) { return (int)(int32_t)v; }
+
+/* ---- fd table (fdtable.c) ---- */
+/* Lowest free guest fd >= minfd that takes ownership of host_fd and path; -EMFILE if none
+ * (the host fd is then closed unless passthrough). */
+int fd_install(struct linux_process *p, int minfd, int host_fd, int flags, bool cloexec,
+               bool passthrough, const char *path);
+/* The open entry for a guest fd, or NULL (the caller returns -EBADF). */
+struct linux_fd *fd_get(struct linux_process *p, int64_t fd);
+/* Closes a guest fd (the host fd too unless passthrough); -EBADF if not open. */
+int fd_close(struct linux_process *p, int fd);
+/* Guest open flags <-> host open flags. */
+int open_flags_to_host(int guest);
+int open_flags_to_guest(int host);
+
+/* ---- paths (path.c) ---- */
+/* Resolves a guest path relative to dirfd (or the emulated cwd for AT_FDCWD) into an absolute,
+ * cleaned-up path in out[LINUX_PATH_MAX].  Also maps /proc/self/exe to the program.
+ * Returns 0, -EBADF, -ENOTDIR, -ENOENT (empty path) or -ENAMETOOLONG. */
+int path_resolve(const struct linux_process *p, int64_t dirfd, const char *path, char *out);
+/* Reads a guest path string and resolves it; with allow_empty an empty string resolves to the
+ * dirfd's own path (for AT_EMPTY_PATH). */
+int path_from_guest(struct machine *m, int64_t dirfd, uint64_t addr, bool allow_empty, char *out);
+/* Lexical cleanup of an absolute path in place: drops "." and repeated or trailing slashes
+ * ("/a/./b//" -> "/a/b"); ".." is kept since it may follow a symbolic link. */
+void path_normalize(char *path);
+
+/* ---- memory helpers (syscall_mem.c) ---- */
+/* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */
+void *guest_ptr(struct machine *m, uint64_t addr, uint64_t len, unsigned need);
+
+/* ---- handlers ---- */
+#define SYSCALL(name) int64_t sys_##name(struct machine *m, const uint64_t a[6])
+/* files: syscall_fs.c, syscall_fd.c, syscall_io.c, syscall_stat.c */
+SYSCALL(openat); SYSCALL(close); SYSCALL(close_range); SYSCALL(dup); SYSCALL(dup3);
+SYSCALL(fcntl); SYSCALL(pipe2); SYSCALL(ioctl);
+SYSCALL(read); SYSCALL(write); SYSCALL(readv); SYSCALL(writev); SYSCALL(pread64);
+SYSCALL(pwrite64); SYSCALL(lseek); SYSCALL(ftruncate); SYSCALL(truncate); SYSCALL(fsync);
+SYSCALL(fstat); SYSCALL(newfstatat); SYSCALL(statx); SYSCALL(getdents64);
+SYSCALL(faccessat); SYSCALL(faccessat2); SYSCALL(unlinkat); SYSCALL(renameat);
+SYSCALL(renameat2); SYSCALL(mkdirat); SYSCALL(readlinkat); SYSCALL(getcwd); SYSCALL(chdir);
+SYSCALL(fchdir); SYSCALL(umask); SYSCALL(fchmod); SYSCALL(fchmodat);
+/* memory: syscall_mem.c */
+SYSCALL(brk); SYSCALL(mmap); SYSCALL(munmap); SYSCALL(mremap); SYSCALL(mprotect);
+SYSCALL(madvise); SYSCALL(msync); SYSCALL(mlock);
+/* process: syscall_proc.c */
+SYSCALL(exit); SYSCALL(set_tid_address); SYSCALL(set_robust_list); SYSCALL(rseq);
+SYSCALL(prlimit64); SYSCALL(getrlimit); SYSCALL(setrlimit); SYSCALL(getpid); SYSCALL(getppid);
+SYSCALL(getuid); SYSCALL(getgid); SYSCALL(getresuid); SYSCALL(uname); SYSCALL(sysinfo);
+SYSCALL(sched_getaffinity); SYSCALL(sched_yield); SYSCALL(futex); SYSCALL(prctl);
+SYSCALL(getrusage); SYSCALL(riscv_flush_icache); SYSCALL(membarrier);
+/* signals: syscall_signal.c */
+SYSCALL(rt_sigaction); SYSCALL(rt_sigprocmask); SYSCALL(sigaltstack); SYSCALL(kill);
+SYSCALL(tkill); SYSCALL(tgkill);
+/* time and randomness: syscall_time.c */
+SYSCALL(clock_gettime); SYSCALL(clock_getres); SYSCALL(gettimeofday); SYSCALL(nanosleep);
+SYSCALL(clock_nanosleep); SYSCALL(times); SYSCALL(getrandom);
+
+#endif
