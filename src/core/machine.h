@@ -19,7 +19,8 @@ enum halt_reason {
     HALT_EXIT,       /* the guest called exit/exit_group */
     HALT_SIGNAL,     /* the guest was killed by a signal (illegal instruction, bad access) */
     HALT_LIMIT,      /* a run limit or a snapshot point was reached; the run can continue */
-    HALT_ERROR,      /* the simulator could not go on (watchdog, internal limit) */
+    HALT_STOPPED,    /* a model-level limit ended the run (e.g. --max-cycles); exit_status says how */
+    HALT_ERROR,      /* the simulator could not go on (watchdog, internal error) */
 };
 
 struct machine {

@@ -43,7 +43,7 @@ static inline unsigned insn_length(uint16_t parcel) { return (parcel & 3) == 3 ?
 enum op_class op_class(enum op op);
 const char *op_mnemonic(enum op op);
 
-/* Writes a disassembly such as "addi a0, sp, 16" or "beq a0, a1, 0x10a4c" (pc-relative
+/* Writes a disassembly in objdump -M no-aliases style, e.g. "addi a0,sp,16" or "beq a0,a1,10a4c" (pc-relative
  * targets resolved against pc).  Returns the length written, truncating like snprintf. */
 int insn_disasm(const struct insn *in, uint64_t pc, char *buf, size_t size);
 

@@ -12,7 +12,7 @@ int linux_load(struct machine *m, const char *path, int argc, char *const argv[]
 {
     struct linux_process *p = m->proc;
     if (!p) {
-        snprintf(err, errlen, "%s: internal error: machine has no process", path);
+        snprintf(err, errlen, "snapsim: %s: internal error: machine has no process", path);
         return 2;
     }
     struct elf_image img;

@@ -1,6 +1,5 @@
 /* The guest file descriptor table: guest fd numbers are allocated the Linux way (lowest free),
  * so they are the same in every run whatever host fds back them. */
-#define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>

@@ -15,7 +15,9 @@
 #ifndef EM_RISCV
 #define EM_RISCV 243
 #endif
+#ifndef EF_RISCV_RVE
 #define EF_RISCV_RVE 0x8
+#endif
 
 /* Linux refuses program header tables larger than this (64 KiB). */
 #define MAX_PHNUM (65536 / sizeof(Elf64_Phdr))
@@ -25,7 +27,9 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
+    int n = snprintf(err, errlen, "snapsim: ");
+    if (n >= 0 && (size_t)n < errlen)
+        vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
     va_end(ap);
     return 2;
 }
@@ -87,8 +91,10 @@ static int check_header(Elf *e, const char *path, GElf_Ehdr *eh, size_t *phnum, 
         return fail(err, errlen, "%s: unknown ELF type %u", path, eh->e_type);
     if (eh->e_phentsize != sizeof(Elf64_Phdr))
         return fail(err, errlen, "%s: bad program header size %u", path, eh->e_phentsize);
-    if (elf_getphdrnum(e, phnum) != 0 || *phnum == 0 || *phnum > MAX_PHNUM)
-        return fail(err, errlen, "%s: bad program header count", path);
+    /* PN_XNUM (0xffff, count kept in section 0) is far above the limit, so e_phnum suffices. */
+    *phnum = eh->e_phnum;
+    if (*phnum == 0 || *phnum > MAX_PHNUM)
+        return fail(err, errlen, "%s: bad program header count %zu", path, *phnum);
     if (eh->e_phoff > size || *phnum * sizeof(Elf64_Phdr) > size - eh->e_phoff)
         return fail(err, errlen, "%s: truncated file (program headers beyond end of file)", path);
     return 0;

@@ -48,8 +48,6 @@ int path_resolve(const struct linux_process *p, int64_t dirfd, const char *path,
     if (n < 0 || n >= LINUX_PATH_MAX)
         return -ENAMETOOLONG;
     path_normalize(out);
-    if (strcmp(out, "/proc/self/exe") == 0 && p->exe_path[0])
-        snprintf(out, LINUX_PATH_MAX, "%s", p->exe_path);
     return 0;
 }
 
@@ -61,5 +59,9 @@ int path_from_guest(struct machine *m, int64_t dirfd, uint64_t addr, bool allow_
         return rc;
     if (path[0] == 0 && !allow_empty)
         return -ENOENT;
-    return path_resolve(m->proc, dirfd, path, out);
+    int rc2 = path_resolve(m->proc, dirfd, path, out);
+    /* The host's /proc/self/exe is the simulator; the guest's is its program. */
+    if (rc2 == 0 && strcmp(out, "/proc/self/exe") == 0 && m->proc->exe_path[0])
+        snprintf(out, LINUX_PATH_MAX, "%s", m->proc->exe_path);
+    return rc2;
 }

@@ -59,6 +59,7 @@ struct linux_process {
     /* Program identity. */
     char exe_path[LINUX_PATH_MAX];   /* absolute path: /proc/self/exe */
     uint64_t entry, phdr_addr, phnum;
+    char comm[16];                   /* prctl(PR_SET_NAME) */
 
     /* Files. */
     struct linux_fd fds[LINUX_MAX_FDS];
@@ -94,15 +95,13 @@ void linux_process_free(struct linux_process *p);
 
 /* Loads the static RISC-V executable `path` into m (whose m->proc must exist): maps its segments,
  * builds the initial stack with argv/envp/auxv, and sets pc, sp and a0.  Returns 0, or 2 after
- * writing a one-line error such as "prog: not a RISC-V executable (machine x86-64)" to err.
- * The message has no "snapsim: " prefix: print it with log_msg("%s", err). */
+ * writing a one-line error such as "snapsim: prog: not a RISC-V executable (machine x86-64)" to
+ * err (prefix included, no newline: print it as is). */
 int linux_load(struct machine *m, const char *path, int argc, char *const argv[],
                char *const envp[], char *err, size_t errlen);
 
 /* Deterministic generator shared by AT_RANDOM and getrandom (honours opt.host_random). */
 void linux_random_bytes(struct linux_process *p, void *buf, size_t len);
 
-/* Guest time in nanoseconds since the process started (instret-based, plus virtual sleeps). */
-uint64_t linux_virtual_ns(const struct machine *m);
 
 #endif

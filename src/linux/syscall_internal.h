@@ -47,11 +47,11 @@ int open_flags_to_guest(int host);
 
 /* ---- paths (path.c) ---- */
 /* Resolves a guest path relative to dirfd (or the emulated cwd for AT_FDCWD) into an absolute,
- * cleaned-up path in out[LINUX_PATH_MAX].  Also maps /proc/self/exe to the program.
+ * cleaned-up path in out[LINUX_PATH_MAX].
  * Returns 0, -EBADF, -ENOTDIR, -ENOENT (empty path) or -ENAMETOOLONG. */
 int path_resolve(const struct linux_process *p, int64_t dirfd, const char *path, char *out);
 /* Reads a guest path string and resolves it; with allow_empty an empty string resolves to the
- * dirfd's own path (for AT_EMPTY_PATH). */
+ * dirfd's own path (for AT_EMPTY_PATH).  /proc/self/exe becomes the guest program's path. */
 int path_from_guest(struct machine *m, int64_t dirfd, uint64_t addr, bool allow_empty, char *out);
 /* Lexical cleanup of an absolute path in place: drops "." and repeated or trailing slashes
  * ("/a/./b//" -> "/a/b"); ".." is kept since it may follow a symbolic link. */
@@ -60,6 +60,14 @@ void path_normalize(char *path);
 /* ---- memory helpers (syscall_mem.c) ---- */
 /* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */
 void *guest_ptr(struct machine *m, uint64_t addr, uint64_t len, unsigned need);
+
+/* ---- time (syscall_time.c) ---- */
+/* Nanoseconds on a guest clock (CLOCK_REALTIME, CLOCK_MONOTONIC, ...); -EINVAL if unknown. */
+int64_t clock_now_ns(struct machine *m, int64_t clock, uint64_t *ns);
+/* Lets ns of guest time pass: advances the virtual clock, or sleeps with host time. */
+void clock_sleep_ns(struct machine *m, uint64_t ns);
+/* Reads a guest struct timespec into nanoseconds; -EFAULT or -EINVAL (out of range). */
+int timespec_from_guest(struct machine *m, uint64_t addr, uint64_t *ns);
 
 /* ---- handlers ---- */
 #define SYSCALL(name) int64_t sys_##name(struct machine *m, const uint64_t a[6])

@@ -134,14 +134,14 @@ static bool ras_hint(struct bpred *bp, uint64_t pc, const struct insn *in, enum 
     return popped;
 }
 
-static struct btb_entry *btb_lookup(struct bpred *bp, uint64_t pc)
+static int32_t btb_lookup(struct bpred *bp, uint64_t pc, struct prediction *out)
 {
-    struct btb_entry *e = btb_find(&bp->btb, pc, false);
-    if (e)
+    int32_t slot = out->btb_slot = btb_find(&bp->btb, pc);
+    if (slot != BTB_MISS)
         bp->stats.btb_hits++;
     else
         bp->stats.btb_misses++;
-    return e;
+    return slot;
 }
 
 static uint32_t counter_index(const struct bpred *bp, uint64_t pc)
@@ -153,6 +153,7 @@ bool bpred_predict(struct bpred *bp, uint64_t pc, const struct insn *in, struct 
 {
     enum op_class k = op_class((enum op)in->op);
     memset(out, 0, sizeof *out);
+    out->btb_slot = BTB_MISS;
     if (!is_control(k) || bp->type == BPRED_NONE)
         return false;
 
@@ -171,11 +172,12 @@ bool bpred_predict(struct bpred *bp, uint64_t pc, const struct insn *in, struct 
         }
         break;
     case BPRED_BTB2BIT: {
-        struct btb_entry *e = btb_lookup(bp, pc);
-        out->dir_taken = k != CLASS_B || (e && e->counter >= 2);
-        if (e && e->counter >= 2) {
+        int32_t slot = btb_lookup(bp, pc, out);
+        bool hit_taken = slot != BTB_MISS && bp->btb.counter[slot] >= 2;
+        out->dir_taken = k != CLASS_B || hit_taken;
+        if (hit_taken) {
             have_target = true;
-            target = e->target;
+            target = bp->btb.target[slot];
         }
         break;
     }
@@ -187,10 +189,10 @@ bool bpred_predict(struct bpred *bp, uint64_t pc, const struct insn *in, struct 
         } else {
             out->dir_taken = true;
         }
-        struct btb_entry *e = btb_lookup(bp, pc);
-        if (e) {
+        int32_t slot = btb_lookup(bp, pc, out);
+        if (slot != BTB_MISS) {
             have_target = true;
-            target = e->target;
+            target = bp->btb.target[slot];
         }
         break;
     }
@@ -206,19 +208,26 @@ bool bpred_predict(struct bpred *bp, uint64_t pc, const struct insn *in, struct 
     return out->taken;
 }
 
-static void train_btb2bit(struct bpred *bp, uint64_t pc, bool taken, uint64_t target)
+static void train_btb2bit(struct bpred *bp, const struct prediction *pred, uint64_t pc,
+                          bool taken, uint64_t target)
 {
-    struct btb_entry *e = btb_find(&bp->btb, pc, true);
+    struct btb *b = &bp->btb;
+    int32_t slot = btb_find_hinted(b, pc, pred->btb_slot);
     if (taken) {
-        if (!e) {
-            e = btb_insert(&bp->btb, pc);
-            e->counter = BTB2BIT_NEW_COUNTER;
-        } else if (e->counter < COUNTER_MAX) {
-            e->counter++;
+        if (slot == BTB_MISS) {
+            slot = btb_insert(b, pc);
+            b->counter[slot] = BTB2BIT_NEW_COUNTER;
+        } else {
+            btb_touch(b, slot);
+            if (b->counter[slot] < COUNTER_MAX)
+                b->counter[slot]++;
         }
-        e->target = target;
-    } else if (e && --e->counter == 0) {
-        btb_remove(&bp->btb, e);
+        b->target[slot] = target;
+    } else if (slot != BTB_MISS) {
+        if (--b->counter[slot] == 0)
+            btb_remove(b, slot);
+        else
+            btb_touch(b, slot);
     }
 }
 
@@ -234,10 +243,12 @@ static void train_counters(struct bpred *bp, enum op_class k, const struct predi
         bp->history = (bp->history << 1 | taken) & bp->history_mask;
     }
     if (taken) {
-        struct btb_entry *e = btb_find(&bp->btb, pc, true);
-        if (!e)
-            e = btb_insert(&bp->btb, pc);
-        e->target = target;
+        int32_t slot = btb_find_hinted(&bp->btb, pc, pred->btb_slot);
+        if (slot == BTB_MISS)
+            slot = btb_insert(&bp->btb, pc);
+        else
+            btb_touch(&bp->btb, slot);
+        bp->btb.target[slot] = target;
     }
 }
 
@@ -262,7 +273,7 @@ bool bpred_update(struct bpred *bp, uint64_t pc, const struct insn *in,
 
     switch (bp->type) {
     case BPRED_BTB2BIT:
-        train_btb2bit(bp, pc, taken, target);
+        train_btb2bit(bp, pred, pc, taken, target);
         break;
     case BPRED_BIMODAL:
     case BPRED_GSHARE:

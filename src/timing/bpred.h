@@ -57,6 +57,7 @@ struct prediction {
     bool dir_taken;            /* the direction guessed, even if no target was known */
     uint64_t target;           /* valid iff taken */
     uint32_t index;            /* counter used (bimodal, gshare), trained by the update */
+    int32_t btb_slot;          /* where the BTB lookup found pc (a hint for the update) */
     struct ras_checkpoint ras; /* RAS just after this instruction's push/pop */
 };
 

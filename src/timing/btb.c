@@ -21,13 +21,18 @@ bool btb_init(struct btb *b, const char *name, uint32_t entries, uint32_t nways,
                  "(got %u; 0 means fully associative)", name, entries, nways);
         return false;
     }
-    b->entries = malloc(entries * sizeof *b->entries);
-    if (!b->entries) {
+    /* The three 8-byte arrays first, then the counters, so every array is aligned. */
+    uint64_t *mem = malloc((size_t)entries * (3 * sizeof(uint64_t) + 1));
+    if (!mem) {
         snprintf(err, errlen, "%s: out of memory for %u entries", name, entries);
         return false;
     }
+    b->pc = mem;
+    b->target = mem + entries;
+    b->last_use = mem + 2 * (size_t)entries;
+    b->counter = (uint8_t *)(mem + 3 * (size_t)entries);
     for (uint32_t i = 0; i < entries; i++)
-        b->entries[i] = (struct btb_entry){ .pc = BTB_INVALID_PC };
+        btb_remove(b, (int32_t)i);
     b->nways = nways;
     b->nsets = entries / nways;
     b->way_bits = log2_u64(nways);
@@ -39,49 +44,60 @@ bool btb_init(struct btb *b, const char *name, uint32_t entries, uint32_t nways,
 
 void btb_free(struct btb *b)
 {
-    free(b->entries);
-    b->entries = NULL;
+    free(b->pc);   /* the one allocation */
+    b->pc = b->target = b->last_use = NULL;
+    b->counter = NULL;
 }
 
 /* pc bit 0 is always clear; bit 1 distinguishes compressed neighbours. */
-static struct btb_entry *set_of(const struct btb *b, uint64_t pc)
+static uint32_t first_slot(const struct btb *b, uint64_t pc)
 {
-    return b->entries + (((pc >> 1) & b->set_mask) << b->way_bits);
+    return (uint32_t)(((pc >> 1) & b->set_mask) << b->way_bits);
 }
 
-/* Moves set[w] to set[0], shifting the ways in front of it back by one. */
-static struct btb_entry *move_to_front(struct btb_entry *set, unsigned w)
+int32_t btb_find(const struct btb *b, uint64_t pc)
 {
-    struct btb_entry e = set[w];
-    for (; w > 0; w--)
-        set[w] = set[w - 1];
-    set[0] = e;
-    return set;
+    uint32_t s = first_slot(b, pc);
+    const uint64_t *pcs = b->pc + s;
+    for (uint32_t w = 0; w < b->nways; w++)
+        if (pcs[w] == pc)
+            return (int32_t)(s + w);
+    return BTB_MISS;
 }
 
-struct btb_entry *btb_find(struct btb *b, uint64_t pc, bool touch)
+/* The way of set s to (re)fill: an empty one if any, else the policy's choice.  Empty slots
+ * have timestamp 0, below every used one, so the LRU scan finds them too. */
+static uint32_t pick_victim(struct btb *b, uint32_t s)
 {
-    struct btb_entry *set = set_of(b, pc);
-    for (unsigned w = 0; w < b->nways; w++)
-        if (set[w].pc == pc)
-            return touch ? move_to_front(set, w) : &set[w];
-    return NULL;
+    uint32_t w = 0;
+    if (b->policy == REPL_RANDOM) {
+        for (; w < b->nways; w++)
+            if (b->pc[s + w] == BTB_INVALID_PC)
+                return w;
+        return repl_victim(REPL_RANDOM, false, b->nways, &b->rng);
+    }
+    uint32_t lru = 0;
+    for (w = 1; w < b->nways; w++)
+        if (b->last_use[s + w] < b->last_use[s + lru])
+            lru = w;
+    return lru;
 }
 
-struct btb_entry *btb_insert(struct btb *b, uint64_t pc)
+int32_t btb_insert(struct btb *b, uint64_t pc)
 {
-    struct btb_entry *set = set_of(b, pc);
-    unsigned v = repl_victim(b->policy, set[b->nways - 1].pc == BTB_INVALID_PC, b->nways, &b->rng);
-    set[v] = (struct btb_entry){ .pc = pc };
-    return move_to_front(set, v);
+    uint32_t s = first_slot(b, pc);
+    int32_t slot = (int32_t)(s + pick_victim(b, s));
+    b->pc[slot] = pc;
+    b->target[slot] = 0;
+    b->counter[slot] = 0;
+    btb_touch(b, slot);
+    return slot;
 }
 
-void btb_remove(struct btb *b, struct btb_entry *e)
+void btb_remove(struct btb *b, int32_t slot)
 {
-    size_t i = (size_t)(e - b->entries);
-    struct btb_entry *set = b->entries + (i & ~(size_t)(b->nways - 1));
-    unsigned w = (unsigned)(i & (b->nways - 1));
-    for (; w + 1 < b->nways; w++)
-        set[w] = set[w + 1];
-    set[b->nways - 1] = (struct btb_entry){ .pc = BTB_INVALID_PC };
+    b->pc[slot] = BTB_INVALID_PC;
+    b->target[slot] = 0;
+    b->counter[slot] = 0;
+    b->last_use[slot] = 0;
 }

@@ -1,9 +1,10 @@
 /* A branch target buffer: set-associative table of {branch pc, target, 2-bit counter}.
  *
  * Used both as the Oroblanco "btb2bit" predictor (the counter decides the direction) and as the
- * BTAC that supplies targets to the bimodal and gshare predictors (counter unused).  Ways are kept
- * in recency order like the caches (timing/replacement.h); recency changes only when an entry is
- * trained, not when it is merely looked up for a prediction. */
+ * BTAC that supplies targets to the bimodal and gshare predictors (counter unused).  BTBs are
+ * often fully associative, so the pcs sit in their own array (a lookup scans 8-byte words) and
+ * LRU uses per-entry timestamps rather than reordering the set.  Recency changes only when an
+ * entry is trained (btb_touch / btb_insert), not when it is looked up for a prediction. */
 #ifndef SNAPSIM_TIMING_BTB_H
 #define SNAPSIM_TIMING_BTB_H
 
@@ -14,20 +15,19 @@
 #include "timing/replacement.h"
 
 #define BTB_MAX_ENTRIES (1u << 16)
-
-struct btb_entry {
-    uint64_t pc;       /* BTB_INVALID_PC when empty (pcs are even, so it matches none) */
-    uint64_t target;
-    uint8_t counter;   /* 2-bit saturating, 0..3 */
-};
-
-#define BTB_INVALID_PC UINT64_MAX
+#define BTB_INVALID_PC UINT64_MAX   /* pcs are even, so this marks an empty slot */
+#define BTB_MISS (-1)
 
 struct btb {
-    struct btb_entry *entries;     /* nsets * nways, each set MRU first */
+    /* One allocation, slot i of set s at s * nways + i in each array. */
+    uint64_t *pc;
+    uint64_t *target;
+    uint64_t *last_use;        /* LRU timestamp */
+    uint8_t *counter;          /* 2-bit saturating, 0..3 */
     uint32_t nsets, nways;
     unsigned way_bits;
     uint64_t set_mask;
+    uint64_t clock;            /* timestamp source */
     enum repl_policy policy;
     uint64_t rng;
 };
@@ -38,13 +38,21 @@ bool btb_init(struct btb *b, const char *name, uint32_t entries, uint32_t nways,
               enum repl_policy policy, uint64_t seed, char *err, size_t errlen);
 void btb_free(struct btb *b);
 
-/* The entry for pc, or NULL.  With `touch` the entry becomes the most recently used of its set
- * (the returned pointer is then its new place). */
-struct btb_entry *btb_find(struct btb *b, uint64_t pc, bool touch);
-/* Allocates an entry for pc (which must not be present), evicting per the policy; the caller
- * fills target and counter.  Returns the new, most recently used entry. */
-struct btb_entry *btb_insert(struct btb *b, uint64_t pc);
-/* Empties an entry found by btb_find (it moves to the least recently used end of its set). */
-void btb_remove(struct btb *b, struct btb_entry *e);
+/* The slot holding pc, or BTB_MISS.  Changes nothing. */
+int32_t btb_find(const struct btb *b, uint64_t pc);
+/* Like btb_find, trying first a slot remembered from an earlier lookup (any value allowed). */
+static inline int32_t btb_find_hinted(const struct btb *b, uint64_t pc, int32_t hint)
+{
+    if (hint >= 0 && (uint32_t)hint < b->nsets * b->nways && b->pc[hint] == pc)
+        return hint;
+    return btb_find(b, pc);
+}
+/* Marks a slot most recently used. */
+static inline void btb_touch(struct btb *b, int32_t slot) { b->last_use[slot] = ++b->clock; }
+/* Allocates a slot for pc (which must not be present): an empty slot of its set if any, else a
+ * victim per the policy.  Target and counter are zeroed; the slot is most recently used. */
+int32_t btb_insert(struct btb *b, uint64_t pc);
+/* Empties a slot. */
+void btb_remove(struct btb *b, int32_t slot);
 
 #endif

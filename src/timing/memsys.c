@@ -114,8 +114,8 @@ static unsigned access_block(struct memsys *ms, struct cache *l1, uint64_t addr,
 }
 
 /* Looks up every L1 block the request touches, one after the other. */
-static unsigned access(struct memsys *ms, struct cache *l1, uint64_t addr, unsigned size,
-                       bool is_write)
+static unsigned request(struct memsys *ms, struct cache *l1, uint64_t addr, unsigned size,
+                        bool is_write)
 {
     uint64_t end = addr + (size ? size - 1 : 0);
     if (end < addr)
@@ -135,17 +135,17 @@ static unsigned access(struct memsys *ms, struct cache *l1, uint64_t addr, unsig
 unsigned memsys_fetch(struct memsys *ms, uint64_t addr, unsigned size)
 {
     ms->stats.fetches++;
-    return access(ms, &ms->l1i, addr, size, false);
+    return request(ms, &ms->l1i, addr, size, false);
 }
 
 unsigned memsys_load(struct memsys *ms, uint64_t addr, unsigned size)
 {
     ms->stats.loads++;
-    return access(ms, &ms->l1d, addr, size, false);
+    return request(ms, &ms->l1d, addr, size, false);
 }
 
 unsigned memsys_store(struct memsys *ms, uint64_t addr, unsigned size)
 {
     ms->stats.stores++;
-    return access(ms, &ms->l1d, addr, size, true);
+    return request(ms, &ms->l1d, addr, size, true);
 }

@@ -5,8 +5,8 @@
  *     L1 hit                 l1 hit latency
  *     L1 miss, L2 hit        l1 hit latency + l2 hit latency
  *     L1 miss, L2 miss       l1 hit latency + l2 hit latency + mainmem:peek_latency_in_cycles
- * An access that spans two L1 blocks looks both up, one after the other (single-ported cache), so
- * its latency is the sum of the two; both lookups are counted.
+ * A request that spans several L1 blocks (e.g. a misaligned load) looks each up, one after the
+ * other (single-ported cache), so its latency is the sum; every lookup is counted.
  * Write-backs of dirty blocks are assumed to drain through a write buffer: they cost no latency,
  * but they do update the level below (an L1 write-back is a write into L2, which may in turn evict
  * a dirty L2 block to memory) and they are counted.  If L2 blocks are smaller than L1 blocks, an
@@ -29,7 +29,7 @@ struct memsys_params {
 
 struct memsys_stats {
     uint64_t fetches, loads, stores;   /* requests from the pipeline */
-    uint64_t split_accesses;           /* requests that spanned two L1 blocks */
+    uint64_t split_accesses;           /* requests that spanned more than one L1 block */
     uint64_t l1_writebacks;            /* dirty L1D blocks written into L2 */
     uint64_t mem_reads;                /* L2 misses filled from main memory */
     uint64_t mem_writebacks;           /* dirty L2 blocks written to main memory */

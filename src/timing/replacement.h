@@ -1,9 +1,9 @@
 /* Replacement policy shared by the set-associative timing structures (caches, BTBs).
  *
- * Each set keeps its ways in recency order, most recently used first, so the least recently used
- * (or an invalid) way is always the last one: LRU evicts it, RANDOM evicts it if invalid and
- * otherwise a way drawn from a per-structure xorshift64 generator.  The generator's state lives in
- * the structure, so runs are deterministic and the state is plain data. */
+ * LRU evicts the least recently used way, RANDOM a way drawn from a per-structure xorshift64
+ * generator; both fill empty ways first.  The generator's state lives in the structure, so runs
+ * are deterministic and the state is plain data.  repl_victim serves structures that keep each
+ * set in recency order (most recently used first), where the last way is the LRU or empty one. */
 #ifndef SNAPSIM_TIMING_REPLACEMENT_H
 #define SNAPSIM_TIMING_REPLACEMENT_H
 

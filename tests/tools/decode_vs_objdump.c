@@ -1,11 +1,12 @@
 /* Checks insn_decode() and insn_disasm() against GNU objdump.
  *
- *   decode_vs_objdump [-x MNEMONIC]... ELF LISTING
+ *   decode_vs_objdump [-a] [-x MNEMONIC]... ELF LISTING
  *
  * LISTING is the output of `objdump -d -M no-aliases ELF`.  For every instruction line in it, the
  * tool reads the bytes at that address from ELF's executable sections (with libelf), decodes and
  * disassembles them, and compares the text with objdump's.  A mnemonic given with -x is outside
- * RV64GC: our decoder must reject it.  Exit status 0 only if every line agrees.
+ * RV64GC: our decoder must reject it.  With -a, every operation in isa/ops.def must occur at least
+ * once.  Exit status 0 only if every line agrees (and, with -a, nothing is missing).
  *
  * Normalisations, all formatting only:
  *   - objdump separates mnemonic and operands with a tab, we use a space;
@@ -27,6 +28,7 @@
 #define MAX_SECTIONS 64
 #define MAX_EXPECTED_ILLEGAL 64
 #define MAX_REPORTED 25
+#define USAGE "usage: decode_vs_objdump [-a] [-x MNEMONIC]... ELF LISTING"
 
 struct section {
     uint64_t addr, size;
@@ -165,7 +167,21 @@ static void check_line(char *line, const struct code *code, char *const *illegal
     t->seen_ops[in.op]++;
 }
 
-static int compare(FILE *listing, const struct code *code, char *const *illegal, size_t n_illegal)
+/* Lists the operations that never occurred; returns how many. */
+static unsigned report_missing(const struct tally *t)
+{
+    unsigned missing = 0;
+    for (unsigned op = OP_ILLEGAL + 1; op < OP_COUNT; op++)
+        if (!t->seen_ops[op]) {
+            fprintf(stderr, "%s'%s'", missing++ ? ", " : "operations never seen: ", op_mnemonic(op));
+        }
+    if (missing)
+        fprintf(stderr, "\n");
+    return missing;
+}
+
+static int compare(FILE *listing, const struct code *code, char *const *illegal, size_t n_illegal,
+                   bool need_all)
 {
     struct tally t = { 0 };
     char line[1024];
@@ -180,6 +196,8 @@ static int compare(FILE *listing, const struct code *code, char *const *illegal,
            t.compared, t.matched, distinct, t.expected_illegal, t.mismatched, t.skipped_data);
     if (t.compared == 0)
         return fail("the listing holds no instructions", NULL);
+    if (need_all && report_missing(&t))
+        return 1;
     return t.mismatched ? 1 : 0;
 }
 
@@ -187,14 +205,18 @@ int main(int argc, char **argv)
 {
     char *illegal[MAX_EXPECTED_ILLEGAL];
     size_t n_illegal = 0;
+    bool need_all = false;
     int opt;
-    while ((opt = getopt(argc, argv, "x:")) != -1) {
-        if (opt != 'x' || n_illegal == MAX_EXPECTED_ILLEGAL)
-            return fail("usage: decode_vs_objdump [-x MNEMONIC]... ELF LISTING", NULL);
-        illegal[n_illegal++] = optarg;
+    while ((opt = getopt(argc, argv, "ax:")) != -1) {
+        if (opt == 'a')
+            need_all = true;
+        else if (opt == 'x' && n_illegal < MAX_EXPECTED_ILLEGAL)
+            illegal[n_illegal++] = optarg;
+        else
+            return fail(USAGE, NULL);
     }
     if (argc - optind != 2)
-        return fail("usage: decode_vs_objdump [-x MNEMONIC]... ELF LISTING", NULL);
+        return fail(USAGE, NULL);
 
     if (elf_version(EV_CURRENT) == EV_NONE)
         return fail("libelf initialisation failed", elf_errmsg(-1));
@@ -203,6 +225,7 @@ int main(int argc, char **argv)
         return fail(strerror(errno), argv[optind]);
     Elf *elf = elf_begin(fd, ELF_C_READ, NULL);
     if (!elf || elf_kind(elf) != ELF_K_ELF) {
+        elf_end(elf);   /* accepts NULL */
         close(fd);
         return fail("not an ELF file", argv[optind]);
     }
@@ -213,7 +236,7 @@ int main(int argc, char **argv)
         if (!listing)
             status = fail(strerror(errno), argv[optind + 1]);
         else {
-            status = compare(listing, &code, illegal, n_illegal);
+            status = compare(listing, &code, illegal, n_illegal, need_all);
             fclose(listing);
         }
     }

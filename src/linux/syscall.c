@@ -1,0 +1,54 @@
+/* System call dispatch: number in a7, arguments in a0-a5, result (or -errno) in a0. */
+#include <stdio.h>
+
+#include "core/log.h"
+#include "linux/syscall_internal.h"
+
+/* Indexed by the RISC-V (asm-generic) system call number. */
+static const syscall_fn table[] = {
+    [17] = sys_getcwd, [23] = sys_dup, [24] = sys_dup3, [25] = sys_fcntl, [29] = sys_ioctl,
+    [34] = sys_mkdirat, [35] = sys_unlinkat, [38] = sys_renameat, [45] = sys_truncate,
+    [46] = sys_ftruncate, [48] = sys_faccessat, [49] = sys_chdir, [50] = sys_fchdir,
+    [52] = sys_fchmod, [53] = sys_fchmodat, [56] = sys_openat, [57] = sys_close,
+    [59] = sys_pipe2, [61] = sys_getdents64, [62] = sys_lseek, [63] = sys_read,
+    [64] = sys_write, [65] = sys_readv, [66] = sys_writev, [67] = sys_pread64,
+    [68] = sys_pwrite64, [78] = sys_readlinkat, [79] = sys_newfstatat, [80] = sys_fstat,
+    [82] = sys_fsync, [83] = sys_fsync, [93] = sys_exit, [94] = sys_exit,
+    [96] = sys_set_tid_address, [98] = sys_futex, [99] = sys_set_robust_list,
+    [101] = sys_nanosleep, [113] = sys_clock_gettime, [114] = sys_clock_getres,
+    [115] = sys_clock_nanosleep, [123] = sys_sched_getaffinity, [124] = sys_sched_yield,
+    [129] = sys_kill, [130] = sys_tkill, [131] = sys_tgkill, [132] = sys_sigaltstack,
+    [134] = sys_rt_sigaction, [135] = sys_rt_sigprocmask, [148] = sys_getresuid,
+    [150] = sys_getresuid, [153] = sys_times, [160] = sys_uname, [163] = sys_getrlimit,
+    [164] = sys_setrlimit, [165] = sys_getrusage, [166] = sys_umask, [167] = sys_prctl,
+    [169] = sys_gettimeofday, [172] = sys_getpid, [173] = sys_getppid, [174] = sys_getuid,
+    [175] = sys_getuid, [176] = sys_getgid, [177] = sys_getgid, [178] = sys_getpid,
+    [179] = sys_sysinfo, [214] = sys_brk, [215] = sys_munmap, [216] = sys_mremap,
+    [222] = sys_mmap, [226] = sys_mprotect, [227] = sys_msync, [228] = sys_mlock,
+    [229] = sys_mlock, [230] = sys_mlock, [231] = sys_mlock, [233] = sys_madvise,
+    [259] = sys_riscv_flush_icache, [261] = sys_prlimit64, [276] = sys_renameat2,
+    [278] = sys_getrandom, [283] = sys_membarrier, [291] = sys_statx, [293] = sys_rseq,
+    [436] = sys_close_range, [439] = sys_faccessat2,
+};
+
+void linux_syscall(struct machine *m)
+{
+    uint64_t nr = m->hart.x[17];
+    const uint64_t *a = &m->hart.x[10];
+    syscall_fn fn = nr < sizeof table / sizeof table[0] ? table[nr] : NULL;
+    int64_t result;
+    if (fn) {
+        result = fn(m, a);
+    } else {
+        char key[48];
+        const char *name = linux_syscall_name(nr);
+        snprintf(key, sizeof key, "syscall %llu", (unsigned long long)nr);
+        if (name)
+            log_once(key, "unimplemented system call %llu (%s)", (unsigned long long)nr, name);
+        else
+            log_once(key, "unimplemented system call %llu", (unsigned long long)nr);
+        result = -ENOSYS;
+    }
+    if (m->halt != HALT_EXIT && m->halt != HALT_SIGNAL)
+        m->hart.x[10] = (uint64_t)result;
+}

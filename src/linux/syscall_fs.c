@@ -1,0 +1,119 @@
+/* Namespace operations: create, remove and rename entries, the working directory, modes. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "linux/syscall_internal.h"
+
+SYSCALL(mkdirat)
+{
+    char path[LINUX_PATH_MAX];
+    int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
+    if (rc != 0)
+        return rc;
+    return mkdir(path, (mode_t)(a[2] & 07777 & ~m->proc->umask)) != 0 ? -errno : 0;
+}
+
+SYSCALL(unlinkat)
+{
+    int flags = arg_int(a[2]);
+    if (flags & ~G_AT_REMOVEDIR)
+        return -EINVAL;
+    char path[LINUX_PATH_MAX];
+    int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
+    if (rc != 0)
+        return rc;
+    return unlinkat(AT_FDCWD, path, flags ? AT_REMOVEDIR : 0) != 0 ? -errno : 0;
+}
+
+static int64_t do_rename(struct machine *m, const uint64_t a[6], unsigned flags)
+{
+    /* RENAME_NOREPLACE, RENAME_EXCHANGE, RENAME_WHITEOUT: the same bits on every host. */
+    if (flags & ~7u)
+        return -EINVAL;
+    char from[LINUX_PATH_MAX], to[LINUX_PATH_MAX];
+    int rc = path_from_guest(m, (int32_t)a[0], a[1], false, from);
+    if (rc == 0)
+        rc = path_from_guest(m, (int32_t)a[2], a[3], false, to);
+    if (rc != 0)
+        return rc;
+    return renameat2(AT_FDCWD, from, AT_FDCWD, to, flags) != 0 ? -errno : 0;
+}
+
+SYSCALL(renameat) { return do_rename(m, a, 0); }
+SYSCALL(renameat2) { return do_rename(m, a, (unsigned)a[4]); }
+
+SYSCALL(getcwd)
+{
+    size_t len = strlen(m->proc->cwd) + 1;
+    if (a[1] < len)
+        return -ERANGE;
+    return mem_write(&m->mem, a[0], m->proc->cwd, len) ? -EFAULT : (int64_t)len;
+}
+
+/* Makes `path` the cwd.  Like the kernel's getcwd, the stored name has symbolic links resolved. */
+static int64_t change_dir(struct machine *m, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return -errno;
+    if (!S_ISDIR(st.st_mode))
+        return -ENOTDIR;
+    if (access(path, X_OK) != 0)
+        return -errno;
+    char *real = realpath(path, NULL);
+    if (!real)
+        return -errno;
+    size_t len = strlen(real);
+    if (len >= sizeof m->proc->cwd) {
+        free(real);
+        return -ENAMETOOLONG;
+    }
+    memcpy(m->proc->cwd, real, len + 1);
+    free(real);
+    return 0;
+}
+
+SYSCALL(chdir)
+{
+    char path[LINUX_PATH_MAX];
+    int rc = path_from_guest(m, G_AT_FDCWD, a[0], false, path);
+    return rc ? rc : change_dir(m, path);
+}
+
+SYSCALL(fchdir)
+{
+    struct linux_fd *f = fd_get(m->proc, arg_int(a[0]));
+    if (!f)
+        return -EBADF;
+    if (f->path[0] != '/')
+        return -ENOTDIR;
+    return change_dir(m, f->path);
+}
+
+SYSCALL(umask)
+{
+    uint32_t old = m->proc->umask;
+    m->proc->umask = (uint32_t)a[0] & 0777;
+    return old;
+}
+
+SYSCALL(fchmod)
+{
+    struct linux_fd *f = fd_get(m->proc, arg_int(a[0]));
+    if (!f)
+        return -EBADF;
+    return fchmod(f->host_fd, (mode_t)(a[1] & 07777)) != 0 ? -errno : 0;
+}
+
+SYSCALL(fchmodat)
+{
+    char path[LINUX_PATH_MAX];
+    int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
+    if (rc != 0)
+        return rc;
+    return fchmodat(AT_FDCWD, path, (mode_t)(a[2] & 07777), 0) != 0 ? -errno : 0;
+}
