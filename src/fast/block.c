@@ -77,6 +77,7 @@ void block_cache_flush(struct block_cache *bc, struct machine *m)
     memset(bc->table, 0, (bc->table_mask + 1) * sizeof *bc->table);
     bc->nblocks = 0;
     bc->arena_used = 0;
+    bc->generation++;
     bc->code_epoch = m->mem.code_epoch;
 }
 
@@ -173,6 +174,7 @@ struct block *block_lookup(struct block_cache *bc, struct machine *m, uint64_t p
     struct block *b = (struct block *)(bc->arena + bc->arena_used);
     b->pc = pc;
     b->entries = 0;
+    memset(b->link, 0, sizeof b->link);
     uint32_t n = 0;
     uint64_t at = pc;
     for (;;) {
@@ -205,6 +207,7 @@ struct block *block_truncate(struct block_cache *bc, const struct block *b, uint
     struct block *s = bc->scratch;
     s->pc = b->pc;
     s->entries = 0;
+    memset(s->link, 0, sizeof s->link);
     s->ninsns = n;
     memcpy(s->insn, b->insn, n * sizeof *s->insn);
     struct fast_insn *stop = &s->insn[n];

@@ -16,8 +16,18 @@ struct fast_insn {
     uint8_t rd, rs1, rs2, rs3, rm, len;
 };
 
+/* A remembered successor: blocks chain to the block their last exit went to, so that the
+ * common case skips the hash lookup. */
+struct block_link {
+    uint64_t pc;
+    struct block *to;
+};
+
+enum { LINK_FALLTHROUGH = 0, LINK_TAKEN = 1 };
+
 struct block {
     uint64_t pc;           /* guest address of the first instruction */
+    struct block_link link[2];
     uint64_t entries;      /* times executed to the end (per-op statistics) */
     uint32_t ninsns;       /* instructions, the last one ends the block */
     uint32_t pad;
@@ -34,6 +44,7 @@ struct block_cache {
     struct block **table;         /* open-addressed hash: pc -> block */
     size_t table_mask, nblocks;
     uint64_t code_epoch;          /* guest_mem.code_epoch the cache was built for */
+    uint64_t generation;          /* bumped by every flush: links made before it are void */
     struct block *scratch;        /* truncated copy of a block for partial execution */
 };
 

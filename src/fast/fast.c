@@ -58,29 +58,41 @@ static void run_blocks(struct model_instance *self, struct machine *m, uint64_t 
     uint64_t *f = h->f;
     const struct fast_insn *ip;
     struct block *blk;
+    struct block_link *link;
     uint64_t next_pc = h->pc;
     uint64_t addr;
     int fault_sig;
     const char *fault_what;
 
 #define NEXT do { ip++; goto *ip->handler; } while (0)
-#define END_BLOCK(pc_value) do { next_pc = (pc_value); h->instret += blk->ninsns; goto enter; } while (0)
+#define END_BLOCK(pc_value, slot) \
+    do { next_pc = (pc_value); h->instret += blk->ninsns; link = &blk->link[slot]; goto chain; } while (0)
+
+    goto enter;
+chain:
+    /* Control transfers, system calls and code changes excepted, the successor is usually the
+     * one this exit went to last time. */
+    if (unlikely(h->instret >= stop_at))
+        goto stop;
+    if (likely(link->pc == next_pc && link->to)) {
+        blk = link->to;
+    } else {
+        uint64_t generation = bc->generation;
+        blk = block_lookup(bc, m, next_pc);
+        if (unlikely(!blk))
+            goto no_memory;
+        if (generation == bc->generation)
+            *link = (struct block_link){ next_pc, blk };
+    }
+    goto start_block;
 
 enter:
-    if (unlikely(h->instret >= stop_at || m->halt != HALT_NONE)) {
-        h->pc = next_pc;
-        if (m->halt == HALT_NONE)
-            m->halt = HALT_LIMIT;
-        return;
-    }
+    if (unlikely(h->instret >= stop_at || m->halt != HALT_NONE))
+        goto stop;
     blk = block_lookup(bc, m, next_pc);
-    if (unlikely(!blk)) {
-        h->pc = next_pc;
-        log_msg("out of memory for the block cache");
-        m->halt = HALT_ERROR;
-        m->exit_status = 1;
-        return;
-    }
+    if (unlikely(!blk))
+        goto no_memory;
+start_block:
     if (unlikely(blk->ninsns > stop_at - h->instret)) {
         /* Only part of this block may run before the stop: all but its last instruction are
          * straight-line, so a truncated copy ends exactly there. */
@@ -94,8 +106,20 @@ enter:
     ip = blk->insn;
     goto *ip->handler;
 
+stop:
+    h->pc = next_pc;
+    if (m->halt == HALT_NONE)
+        m->halt = HALT_LIMIT;
+    return;
+no_memory:
+    h->pc = next_pc;
+    log_msg("out of memory for the block cache");
+    m->halt = HALT_ERROR;
+    m->exit_status = 1;
+    return;
+
 L_STOP:
-    END_BLOCK(ip->pc);
+    END_BLOCK(ip->pc, LINK_FALLTHROUGH);
 
     /* ---- integer computation ---- */
 #define R_OP(name) L_##name: x[ip->rd] = int_op(OP_##name, x[ip->rs1], x[ip->rs2]); NEXT;
@@ -219,14 +243,16 @@ L_FENCE:
     /* ---- block terminators ---- */
 L_JAL:
     x[ip->rd] = ip->pc + ip->len;
-    END_BLOCK((uint64_t)ip->imm);
+    END_BLOCK((uint64_t)ip->imm, LINK_TAKEN);
 L_JALR: {
     uint64_t target = (x[ip->rs1] + (uint64_t)ip->imm) & ~1ull;
     x[ip->rd] = ip->pc + ip->len;
-    END_BLOCK(target);
+    END_BLOCK(target, LINK_TAKEN);
 }
 #define BRANCH_OP(name) \
-    L_##name: END_BLOCK(branch_taken(OP_##name, x[ip->rs1], x[ip->rs2]) ? (uint64_t)ip->imm : ip->pc + ip->len);
+    L_##name: \
+    if (branch_taken(OP_##name, x[ip->rs1], x[ip->rs2])) END_BLOCK((uint64_t)ip->imm, LINK_TAKEN); \
+    END_BLOCK(ip->pc + ip->len, LINK_FALLTHROUGH);
     BRANCH_OP(BEQ) BRANCH_OP(BNE) BRANCH_OP(BLT) BRANCH_OP(BGE) BRANCH_OP(BLTU) BRANCH_OP(BGEU)
 
 L_CSRRW: L_CSRRS: L_CSRRC: L_CSRRWI: L_CSRRSI: L_CSRRCI: {
@@ -241,7 +267,7 @@ L_CSRRW: L_CSRRS: L_CSRRC: L_CSRRWI: L_CSRRSI: L_CSRRCI: {
     if (unlikely(!ok))
         goto illegal;
     x[ip->rd] = old;
-    END_BLOCK(ip->pc + ip->len);
+    END_BLOCK(ip->pc + ip->len, LINK_FALLTHROUGH);
 }
 L_ECALL:
     h->instret += blk->ninsns;
@@ -252,8 +278,11 @@ L_ECALL:
         h->pc = next_pc;
     goto enter;
 L_FENCE_I:
+    /* The flush frees this very block: leave through the unlinked path. */
+    next_pc = ip->pc + ip->len;
+    h->instret += blk->ninsns;
     block_cache_flush(bc, m);
-    END_BLOCK(ip->pc + ip->len);
+    goto enter;
 L_EBREAK:
     fault_sig = SIGTRAP;
     fault_what = "breakpoint (ebreak)";

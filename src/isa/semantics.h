@@ -9,14 +9,18 @@
 
 #include "isa/insn.h"
 
-static inline uint64_t sext32(uint64_t v) { return (uint64_t)(int64_t)(int32_t)v; }
+/* Forced inline: the fast model calls these with a constant op, and only inlining turns the
+ * switch into the one host instruction it stands for. */
+#define SEMANTICS_FN static inline __attribute__((always_inline))
 
-static inline uint64_t mulhu64(uint64_t a, uint64_t b) { return (uint64_t)(((unsigned __int128)a * b) >> 64); }
-static inline uint64_t mulh64(int64_t a, int64_t b) { return (uint64_t)(((__int128)a * b) >> 64); }
-static inline uint64_t mulhsu64(int64_t a, uint64_t b) { return (uint64_t)(((__int128)a * (__int128)b) >> 64); }
+SEMANTICS_FN uint64_t sext32(uint64_t v) { return (uint64_t)(int64_t)(int32_t)v; }
+
+SEMANTICS_FN uint64_t mulhu64(uint64_t a, uint64_t b) { return (uint64_t)(((unsigned __int128)a * b) >> 64); }
+SEMANTICS_FN uint64_t mulh64(int64_t a, int64_t b) { return (uint64_t)(((__int128)a * b) >> 64); }
+SEMANTICS_FN uint64_t mulhsu64(int64_t a, uint64_t b) { return (uint64_t)(((__int128)a * (__int128)b) >> 64); }
 
 /* Result of a class R or I operation; `b` is rs2's value or the immediate. */
-static inline uint64_t int_op(enum op op, uint64_t a, uint64_t b)
+SEMANTICS_FN uint64_t int_op(enum op op, uint64_t a, uint64_t b)
 {
     switch (op) {
     case OP_ADD: case OP_ADDI: return a + b;
@@ -73,7 +77,7 @@ static inline uint64_t int_op(enum op op, uint64_t a, uint64_t b)
     }
 }
 
-static inline bool branch_taken(enum op op, uint64_t a, uint64_t b)
+SEMANTICS_FN bool branch_taken(enum op op, uint64_t a, uint64_t b)
 {
     switch (op) {
     case OP_BEQ: return a == b;
@@ -87,7 +91,7 @@ static inline bool branch_taken(enum op op, uint64_t a, uint64_t b)
 }
 
 /* Access size in bytes of a load, store, LR/SC or AMO. */
-static inline unsigned mem_op_size(enum op op)
+SEMANTICS_FN unsigned mem_op_size(enum op op)
 {
     switch (op) {
     case OP_LB: case OP_LBU: case OP_SB: return 1;
@@ -101,7 +105,7 @@ static inline unsigned mem_op_size(enum op op)
 }
 
 /* Extends a loaded value of the load's width to 64 bits. */
-static inline uint64_t load_extend(enum op op, uint64_t v)
+SEMANTICS_FN uint64_t load_extend(enum op op, uint64_t v)
 {
     switch (op) {
     case OP_LB: return (uint64_t)(int64_t)(int8_t)v;
@@ -115,7 +119,7 @@ static inline uint64_t load_extend(enum op op, uint64_t v)
 }
 
 /* New memory value of an AMO from the old one (`old` already extended) and rs2. */
-static inline uint64_t amo_op(enum op op, uint64_t old, uint64_t src)
+SEMANTICS_FN uint64_t amo_op(enum op op, uint64_t old, uint64_t src)
 {
     switch (op) {
     case OP_AMOSWAP_W: case OP_AMOSWAP_D: return src;

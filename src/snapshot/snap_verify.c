@@ -1,0 +1,140 @@
+#include "snapshot/snap_verify.h"
+#include "snapshot/config.h"
+#include "snapshot/page_image.h"
+#include "snapshot/snap_objects.h"
+#include "snapshot/snap_paths.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void snap_problems_add(struct snap_problems *p, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char **msgs = realloc(p->msgs, (p->n + 1) * sizeof *msgs);
+    if (!msgs)
+        return;
+    p->msgs = msgs;
+    if ((p->msgs[p->n] = strdup(buf)))
+        p->n++;
+}
+
+void snap_problems_free(struct snap_problems *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->msgs[i]);
+    free(p->msgs);
+    *p = (struct snap_problems){0};
+}
+
+static void check_data_refs(const struct snap_paths *paths, const struct attr_value *v, const char *where,
+                            struct snap_problems *out)
+{
+    char err[512];
+    if (v->kind == ATTR_LIST || v->kind == ATTR_DICT) {
+        size_t n = v->kind == ATTR_LIST ? v->list.n : v->dict.n;
+        for (size_t i = 0; i < n; i++)
+            check_data_refs(paths, v->kind == ATTR_LIST ? &v->list.items[i] : &v->dict.entries[i].value,
+                            where, out);
+        return;
+    }
+    if (v->kind != ATTR_DATA)
+        return;
+    int fd;
+    struct stat st;
+    if (snap_paths_open(paths, v->data.file, &fd, err, sizeof err)) {
+        snap_problems_add(out, "%s: %s", where, err);
+        return;
+    }
+    if (fstat(fd, &st) == 0 && (v->data.offset > (uint64_t)st.st_size ||
+                                v->data.length > (uint64_t)st.st_size - v->data.offset))
+        snap_problems_add(out, "%s: raw data [%llu, +%llu) beyond the end of %s", where,
+                          (unsigned long long)v->data.offset, (unsigned long long)v->data.length, v->data.file);
+    close(fd);
+}
+
+static int ignore_page(void *ctx, uint64_t pn, const void *page)
+{
+    (void)ctx, (void)pn, (void)page;
+    return 0;
+}
+
+static void check_memory_image(struct snap_paths *paths, const struct snap_cfg_object *o, struct snap_problems *out)
+{
+    char err[512];
+    const struct snap_cfg_attr *files = snap_cfg_object_find_attr(o, "files");
+    const struct snap_cfg_attr *cp = snap_cfg_object_find_attr(o, "checkpoint_path");
+    const struct snap_cfg_attr *ps = snap_cfg_object_find_attr(o, "page_size");
+    uint64_t page_size;
+    if (ps && (!attr_get_u64(&ps->value, &page_size) || page_size != PAGES_PAGE_SIZE))
+        snap_problems_add(out, "object %s: page_size must be %u", o->name, PAGES_PAGE_SIZE);
+    if (snap_paths_set_ancestors(paths, cp ? &cp->value : NULL, err, sizeof err)) {
+        snap_problems_add(out, "object %s: %s", o->name, err);
+        return;
+    }
+    if (!files || files->value.kind != ATTR_LIST || files->value.list.n == 0) {
+        snap_problems_add(out, "object %s: files must be a non-empty list of page files", o->name);
+        return;
+    }
+    for (size_t i = 0; i < files->value.list.n; i++) {
+        const struct attr_value *f = &files->value.list.items[i];
+        int fd;
+        struct snap_pages *pages;
+        if (f->kind != ATTR_STRING || strlen(f->str.bytes) != f->str.len) {
+            snap_problems_add(out, "object %s: files[%zu] is not a file name", o->name, i);
+            continue;
+        }
+        if (snap_paths_open(paths, f->str.bytes, &fd, err, sizeof err) ||
+            snap_pages_open_fd(fd, f->str.bytes, &pages, err, sizeof err)) {
+            snap_problems_add(out, "object %s: %s", o->name, err);
+            continue;
+        }
+        if (snap_pages_for_each(pages, ignore_page, NULL, err, sizeof err))
+            snap_problems_add(out, "object %s: %s", o->name, err);
+        snap_pages_close(pages);
+    }
+}
+
+size_t snap_verify(const char *snapshot_dir, const struct snap_registry *reg, struct snap_problems *out)
+{
+    char err[512];
+    struct snap_paths paths;
+    struct snap_config cfg;
+    *out = (struct snap_problems){0};
+    if (snap_paths_init(&paths, snapshot_dir, err, sizeof err)) {
+        snap_problems_add(out, "%s", err);
+        return out->n;
+    }
+    char *config_path = malloc(strlen(paths.dir) + sizeof "/" SNAP_CONFIG_FILE);
+    if (config_path)
+        sprintf(config_path, "%s/%s", paths.dir, SNAP_CONFIG_FILE);
+    if (!config_path || snap_config_parse_file(config_path, &cfg, err, sizeof err)) {
+        snap_problems_add(out, "%s", config_path ? err : "out of memory");
+        free(config_path);
+        snap_paths_free(&paths);
+        return out->n;
+    }
+    free(config_path);
+    if (reg && snap_config_validate(reg, &cfg, NULL, err, sizeof err))
+        snap_problems_add(out, "%s", err);
+    for (size_t i = 0; i < cfg.nobjects; i++) {
+        const struct snap_cfg_object *o = &cfg.objects[i];
+        for (size_t k = 0; k < o->nattrs; k++) {
+            char where[600];
+            snprintf(where, sizeof where, "object %s attribute %s", o->name, o->attrs[k].name);
+            check_data_refs(&paths, &o->attrs[k].value, where, out);
+        }
+        if (!strcmp(o->class_name, SNAP_MEMORY_IMAGE_CLASS))
+            check_memory_image(&paths, o, out);
+    }
+    snap_config_free(&cfg);
+    snap_paths_free(&paths);
+    return out->n;
+}
