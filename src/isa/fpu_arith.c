@@ -5,9 +5,9 @@
  * "inexact" folded into the last bit (round to odd), and that value is rounded in software;
  * round-to-odd guarantees this double rounding gives the correctly rounded result.
  *
- * The compiler must not fold or move FP operations across fesetround/fetestexcept: clang is told
- * by the pragma below, gcc by -frounding-math -fsignaling-nans (src/isa/fpu.cmake), and the
- * barriers pin each operation between the mode change and the flag read. */
+ * The compiler must not fold FP operations or move them across the mode change and the flag
+ * read: clang is told by the pragma below, gcc by -frounding-math -fsignaling-nans
+ * (src/isa/fpu.cmake), and the barriers pin each operation in place. */
 #ifdef __clang__
 #pragma STDC FENV_ACCESS ON
 #endif
@@ -96,16 +96,17 @@ static bool nan_operands(const struct fp_format *f, enum fpu_arith k, uint64_t a
 }
 
 /* The host environment around one operation: set the rounding mode and clear the flags, run,
- * read the flags, put the caller's rounding mode back.  <fenv.h> does this portably but slowly
- * (on x86-64 glibc it saves and reloads the whole x87 environment too), so where float and double
- * arithmetic runs on SSE the MXCSR register is used directly, and only written when needed:
- * writing it is the expensive part.  Host flags that are already accrued in the guest's fflags
- * may stay set, since seeing them again changes nothing; the host's own flags are not kept.
- * The x87 (long double, used only for double-precision RMM) always goes through <fenv.h>. */
+ * read the flags, put the caller's rounding mode (and, on x86, DAZ/FTZ) back.  <fenv.h> does
+ * this portably but slowly (x86-64 glibc saves and reloads the whole x87 environment too), so
+ * where float and double arithmetic runs on SSE the MXCSR register is used directly, and only
+ * written when needed: writing it is the expensive part.  Host flags already accrued in the
+ * guest's fflags may stay set, since seeing them again changes nothing; the host's own flags
+ * are not preserved.  The x87 (long double, only for double-precision RMM) always goes through
+ * <fenv.h>. */
 #if defined(__x86_64__) && defined(__SSE2__)
 #define HAVE_MXCSR 1
 enum {
-    MXCSR_IE = 0x01, MXCSR_DE = 0x02, MXCSR_ZE = 0x04, MXCSR_OE = 0x08, MXCSR_UE = 0x10, MXCSR_PE = 0x20,
+    MXCSR_IE = 0x01, MXCSR_ZE = 0x04, MXCSR_OE = 0x08, MXCSR_UE = 0x10, MXCSR_PE = 0x20, /* (DE, 0x02, unused) */
     MXCSR_DAZ = 0x40,     /* denormals-are-zero and flush-to-zero: never wanted here */
     MXCSR_RC = 0x6000,
     MXCSR_FTZ = 0x8000,
@@ -133,7 +134,7 @@ static const int fenv_mode[5] = { FE_TONEAREST, FE_TOWARDZERO, FE_DOWNWARD, FE_U
 struct host_env {
     bool x87;           /* went through <fenv.h> */
     int old_mode;       /* fenv: the caller's rounding mode */
-    uint32_t old_rc;    /* MXCSR: the caller's rounding control */
+    uint32_t old_ctl;   /* MXCSR: the caller's rounding control, DAZ and FTZ */
 };
 
 /* `known` are RISC-V flags whose host counterparts need not be cleared. */
@@ -143,9 +144,9 @@ static inline void env_enter(struct host_env *e, unsigned rm, bool x87, uint32_t
 #ifdef HAVE_MXCSR
     if (!x87) {
         uint32_t csr = mxcsr_read();
-        e->old_rc = csr & MXCSR_RC;
+        e->old_ctl = csr & (MXCSR_RC | MXCSR_DAZ | MXCSR_FTZ);
         uint32_t stale = csr & (MXCSR_IE | MXCSR_ZE | MXCSR_OE | MXCSR_UE | MXCSR_PE);
-        uint32_t want = (csr & ~(uint32_t)(MXCSR_DAZ | MXCSR_RC | MXCSR_FTZ | MXCSR_DE)) | mxcsr_rc[rm];
+        uint32_t want = (csr & ~(uint32_t)(MXCSR_DAZ | MXCSR_RC | MXCSR_FTZ)) | mxcsr_rc[rm];
         if (mxcsr_to_fflags(stale) & ~known)
             want &= ~stale;
         if (want != csr)
@@ -167,8 +168,9 @@ static inline uint32_t env_leave(const struct host_env *e, unsigned rm)
 #ifdef HAVE_MXCSR
     if (!e->x87) {
         uint32_t csr = mxcsr_read();
-        if ((csr & MXCSR_RC) != e->old_rc)
-            mxcsr_write((csr & ~(uint32_t)MXCSR_RC) | e->old_rc);
+        uint32_t ctl = MXCSR_RC | MXCSR_DAZ | MXCSR_FTZ;
+        if ((csr & ctl) != e->old_ctl)
+            mxcsr_write((csr & ~ctl) | e->old_ctl);
         return mxcsr_to_fflags(csr);
     }
 #endif

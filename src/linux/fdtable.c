@@ -16,7 +16,7 @@ int fd_install(struct linux_process *p, int minfd, int host_fd, int flags, bool 
         if (f->host_fd >= 0)
             continue;
         *f = (struct linux_fd){ .host_fd = host_fd, .flags = flags, .cloexec = cloexec,
-                                .passthrough = passthrough, .path = copy };
+                                .passthrough = passthrough, .path = copy, .offset = -1 };
         return fd;
     }
     free(copy);

@@ -66,6 +66,7 @@ void linux_process_free(struct linux_process *p)
 {
     if (!p)
         return;
+    shared_map_release(p);
     for (int i = 0; i < LINUX_MAX_FDS; i++)
         if (p->fds[i].host_fd >= 0)
             fd_close(p, i);

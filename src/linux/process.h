@@ -23,6 +23,7 @@ struct linux_options {
 #define LINUX_NSIG        64
 #define LINUX_RLIMITS     16
 #define LINUX_PATH_MAX    4096
+#define LINUX_MAX_SHARED_MAPS 64
 
 /* Guest-visible identity; fixed so that runs are reproducible. */
 #define LINUX_PID   1000
@@ -36,6 +37,17 @@ struct linux_fd {
     bool cloexec;
     bool passthrough;    /* the simulator's own stdin/stdout/stderr: never closed on the host */
     char *path;          /* absolute guest path at open time (owned); "pipe:[n]" for pipes */
+    int64_t offset;      /* file position, recorded by linux_snapshot_prepare (-1: none) */
+};
+
+/* A MAP_SHARED file mapping: guest memory holds a copy, written back to the file whenever the
+ * file could be observed (reads, msync, munmap, exit) and refreshed after writes to files. */
+struct linux_shared_map {
+    uint64_t addr, len;  /* guest range */
+    uint64_t offset;     /* file offset of addr */
+    int host_fd;         /* the mapping's own descriptor: the guest may close its fd */
+    bool writable;       /* PROT_WRITE at mmap time (read-only maps are only refreshed) */
+    char *path;          /* owned, for snapshots */
 };
 
 struct linux_sigaction {
@@ -66,6 +78,8 @@ struct linux_process {
     char cwd[LINUX_PATH_MAX];        /* guest view of the working directory */
     uint32_t umask;
     uint32_t pipe_counter;           /* names pipes "pipe:[n]" reproducibly */
+    struct linux_shared_map shared[LINUX_MAX_SHARED_MAPS];
+    unsigned nshared;
 
     /* Signals: stored, not delivered (except that a fatal kill to self ends the run). */
     struct linux_sigaction sigactions[LINUX_NSIG + 1];   /* indexed by signal number */
@@ -99,6 +113,14 @@ void linux_process_free(struct linux_process *p);
  * err (prefix included, no newline: print it as is). */
 int linux_load(struct machine *m, const char *path, int argc, char *const argv[],
                char *const envp[], char *err, size_t errlen);
+
+/* Snapshot support.  Before saving: writes shared mappings back and records each fd's file
+ * position in fds[].offset.  After restoring the plain data of a process (paths included, host
+ * descriptors meaningless): reopens every file at its recorded position; stdin/stdout/stderr
+ * passthrough entries get the simulator's own 0/1/2.  Returns false with a one-line error if a
+ * file cannot be reopened (pipes cannot be). */
+void linux_snapshot_prepare(struct machine *m);
+bool linux_snapshot_reopen(struct linux_process *p, char *err, size_t errlen);
 
 /* Deterministic generator shared by AT_RANDOM and getrandom (honours opt.host_random). */
 void linux_random_bytes(struct linux_process *p, void *buf, size_t len);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "linux/syscall_internal.h"
@@ -116,4 +117,78 @@ SYSCALL(fchmodat)
     if (rc != 0)
         return rc;
     return fchmodat(AT_FDCWD, path, (mode_t)(a[2] & 07777), 0) != 0 ? -errno : 0;
+}
+
+SYSCALL(symlinkat)
+{
+    /* The target is stored as written; only the new link's own path is resolved. */
+    char target[LINUX_PATH_MAX], path[LINUX_PATH_MAX];
+    int rc = mem_read_string(&m->mem, a[0], target, sizeof target);
+    if (rc == 0)
+        rc = path_from_guest(m, (int32_t)a[1], a[2], false, path);
+    if (rc != 0)
+        return rc;
+    return symlink(target, path) != 0 ? -errno : 0;
+}
+
+SYSCALL(linkat)
+{
+    int flags = arg_int(a[4]);
+    if (flags & ~(G_AT_SYMLINK_FOLLOW | G_AT_EMPTY_PATH))
+        return -EINVAL;
+    char from[LINUX_PATH_MAX], to[LINUX_PATH_MAX];
+    int rc = path_from_guest(m, (int32_t)a[0], a[1], false, from);
+    if (rc == 0)
+        rc = path_from_guest(m, (int32_t)a[2], a[3], false, to);
+    if (rc != 0)
+        return rc;
+    return linkat(AT_FDCWD, from, AT_FDCWD, to, flags & G_AT_SYMLINK_FOLLOW ? AT_SYMLINK_FOLLOW : 0)
+               ? -errno : 0;
+}
+
+SYSCALL(utimensat)
+{
+    int flags = arg_int(a[3]);
+    if (flags & ~(G_AT_SYMLINK_NOFOLLOW | G_AT_EMPTY_PATH))
+        return -EINVAL;
+    /* struct timespec[2] is the same on every 64-bit Linux; UTIME_NOW/OMIT likewise. */
+    struct timespec ts[2];
+    if (a[2] && mem_read(&m->mem, a[2], ts, sizeof ts) != 0)
+        return -EFAULT;
+    int r;
+    if (a[1] == 0) {   /* futimens(fd, times) */
+        struct linux_fd *f = fd_get(m->proc, arg_int(a[0]));
+        if (!f)
+            return -EBADF;
+        r = futimens(f->host_fd, a[2] ? ts : NULL);
+    } else {
+        char path[LINUX_PATH_MAX];
+        int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
+        if (rc != 0)
+            return rc;
+        r = utimensat(AT_FDCWD, path, a[2] ? ts : NULL,
+                      flags & G_AT_SYMLINK_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0);
+    }
+    return r != 0 ? -errno : 0;
+}
+
+SYSCALL(fchown)
+{
+    struct linux_fd *f = fd_get(m->proc, arg_int(a[0]));
+    if (!f)
+        return -EBADF;
+    return fchown(f->host_fd, (uid_t)a[1], (gid_t)a[2]) != 0 ? -errno : 0;
+}
+
+SYSCALL(fchownat)
+{
+    int flags = arg_int(a[4]);
+    if (flags & ~(G_AT_SYMLINK_NOFOLLOW | G_AT_EMPTY_PATH))
+        return -EINVAL;
+    char path[LINUX_PATH_MAX];
+    int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
+    if (rc != 0)
+        return rc;
+    return fchownat(AT_FDCWD, path, (uid_t)a[2], (gid_t)a[3],
+                    flags & G_AT_SYMLINK_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0) ? -errno : 0;
 }

@@ -61,6 +61,19 @@ void path_normalize(char *path);
 /* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */
 void *guest_ptr(struct machine *m, uint64_t addr, uint64_t len, unsigned need);
 
+/* ---- MAP_SHARED file mappings (shared_map.c) ---- */
+/* Records a shared mapping of host_fd (duplicated here); false if the table is full. */
+bool shared_map_add(struct linux_process *p, uint64_t addr, uint64_t len, int host_fd,
+                    uint64_t offset, bool writable, const char *path);
+/* Writes every writable shared mapping's changed bytes back to its file. */
+void shared_map_flush(struct machine *m);
+/* Re-reads every shared mapping from its file (after the guest wrote to some file). */
+void shared_map_reload(struct machine *m);
+/* Writes back and stops tracking whatever part of [addr, addr+len) is shared (munmap etc.). */
+void shared_map_forget(struct machine *m, uint64_t addr, uint64_t len);
+/* Drops every shared mapping without writing back (process teardown after flushing). */
+void shared_map_release(struct linux_process *p);
+
 /* ---- time (syscall_time.c) ---- */
 /* Nanoseconds on a guest clock (CLOCK_REALTIME, CLOCK_MONOTONIC, ...); -EINVAL if unknown. */
 int64_t clock_now_ns(struct machine *m, int64_t clock, uint64_t *ns);
@@ -71,7 +84,7 @@ int timespec_from_guest(struct machine *m, uint64_t addr, uint64_t *ns);
 
 /* ---- handlers ---- */
 #define SYSCALL(name) int64_t sys_##name(struct machine *m, const uint64_t a[6])
-/* files: syscall_fs.c, syscall_fd.c, syscall_io.c, syscall_stat.c */
+/* files: syscall_fs.c, syscall_fd.c, syscall_io.c, syscall_stat.c, syscall_poll.c */
 SYSCALL(openat); SYSCALL(close); SYSCALL(close_range); SYSCALL(dup); SYSCALL(dup3);
 SYSCALL(fcntl); SYSCALL(pipe2); SYSCALL(ioctl);
 SYSCALL(read); SYSCALL(write); SYSCALL(readv); SYSCALL(writev); SYSCALL(pread64);
@@ -79,7 +92,9 @@ SYSCALL(pwrite64); SYSCALL(lseek); SYSCALL(ftruncate); SYSCALL(truncate); SYSCAL
 SYSCALL(fstat); SYSCALL(newfstatat); SYSCALL(statx); SYSCALL(getdents64);
 SYSCALL(faccessat); SYSCALL(faccessat2); SYSCALL(unlinkat); SYSCALL(renameat);
 SYSCALL(renameat2); SYSCALL(mkdirat); SYSCALL(readlinkat); SYSCALL(getcwd); SYSCALL(chdir);
-SYSCALL(fchdir); SYSCALL(umask); SYSCALL(fchmod); SYSCALL(fchmodat);
+SYSCALL(fchdir); SYSCALL(umask); SYSCALL(fchmod); SYSCALL(fchmodat); SYSCALL(symlinkat);
+SYSCALL(linkat); SYSCALL(utimensat); SYSCALL(fchown); SYSCALL(fchownat); SYSCALL(statfs);
+SYSCALL(fstatfs); SYSCALL(ppoll); SYSCALL(fadvise64);
 /* memory: syscall_mem.c */
 SYSCALL(brk); SYSCALL(mmap); SYSCALL(munmap); SYSCALL(mremap); SYSCALL(mprotect);
 SYSCALL(madvise); SYSCALL(msync); SYSCALL(mlock);
@@ -88,7 +103,9 @@ SYSCALL(exit); SYSCALL(set_tid_address); SYSCALL(set_robust_list); SYSCALL(rseq)
 SYSCALL(prlimit64); SYSCALL(getrlimit); SYSCALL(setrlimit); SYSCALL(getpid); SYSCALL(getppid);
 SYSCALL(getuid); SYSCALL(getgid); SYSCALL(getresuid); SYSCALL(uname); SYSCALL(sysinfo);
 SYSCALL(sched_getaffinity); SYSCALL(sched_yield); SYSCALL(futex); SYSCALL(prctl);
-SYSCALL(getrusage); SYSCALL(riscv_flush_icache); SYSCALL(membarrier);
+SYSCALL(getrusage); SYSCALL(riscv_flush_icache); SYSCALL(membarrier); SYSCALL(process_group);
+SYSCALL(getgroups); SYSCALL(getcpu); SYSCALL(sched_setaffinity); SYSCALL(getpriority);
+SYSCALL(setpriority); SYSCALL(wait4);
 /* signals: syscall_signal.c */
 SYSCALL(rt_sigaction); SYSCALL(rt_sigprocmask); SYSCALL(sigaltstack); SYSCALL(kill);
 SYSCALL(tkill); SYSCALL(tgkill);

@@ -24,6 +24,8 @@ static int64_t do_read(struct machine *m, uint64_t fd, uint64_t buf, uint64_t co
         return -EBADF;
     if (positioned && off < 0)
         return -EINVAL;
+    if (m->proc->nshared)
+        shared_map_flush(m);
     count = clamp_count(count);
     void *dst = guest_ptr(m, buf, count, MEM_W);
     if (!dst)
@@ -48,9 +50,14 @@ static int64_t do_write(struct machine *m, uint64_t fd, uint64_t buf, uint64_t c
     const void *src = guest_ptr(m, buf, count, MEM_R);
     if (!src)
         return -EFAULT;
+    if (m->proc->nshared)
+        shared_map_flush(m);
     ssize_t n = positioned ? RETRY(pwrite(f->host_fd, src, count, off))
                            : RETRY(write(f->host_fd, src, count));
-    return n < 0 ? -errno : n;
+    int64_t result = n < 0 ? -errno : n;
+    if (m->proc->nshared)
+        shared_map_reload(m);
+    return result;
 }
 
 SYSCALL(read) { return do_read(m, a[0], a[1], a[2], false, 0); }
@@ -91,10 +98,15 @@ static int64_t do_vector(struct machine *m, const uint64_t a[6], bool is_read)
     int64_t rc = gather(m, a[1], cnt, is_read ? MEM_W : MEM_R, iov);
     if (rc != 0)
         return rc;
+    if (m->proc->nshared)
+        shared_map_flush(m);
     ssize_t n = is_read ? RETRY(readv(f->host_fd, iov, (int)cnt))
                         : RETRY(writev(f->host_fd, iov, (int)cnt));
+    int err = errno;
+    if (!is_read && m->proc->nshared)
+        shared_map_reload(m);
     if (n < 0)
-        return -errno;
+        return -err;
     if (is_read)
         for (uint64_t i = 0, left = (uint64_t)n; i < cnt && left > 0; i++) {
             uint64_t len = iov[i].iov_len < left ? iov[i].iov_len : left;
@@ -125,7 +137,10 @@ SYSCALL(ftruncate)
         return -EBADF;
     if ((int64_t)a[1] < 0)
         return -EINVAL;
-    return ftruncate(f->host_fd, (off_t)a[1]) != 0 ? -errno : 0;
+    int rc = ftruncate(f->host_fd, (off_t)a[1]) != 0 ? -errno : 0;
+    if (m->proc->nshared)
+        shared_map_reload(m);
+    return rc;
 }
 
 SYSCALL(truncate)
@@ -136,7 +151,10 @@ SYSCALL(truncate)
         return rc;
     if ((int64_t)a[1] < 0)
         return -EINVAL;
-    return truncate(path, (off_t)a[1]) != 0 ? -errno : 0;
+    rc = truncate(path, (off_t)a[1]) != 0 ? -errno : 0;
+    if (m->proc->nshared)
+        shared_map_reload(m);
+    return rc;
 }
 
 /* fsync and fdatasync. */
@@ -163,4 +181,12 @@ SYSCALL(getdents64)
         return -errno;
     mem_mark_dirty(&m->mem, a[1], (uint64_t)n);
     return n;
+}
+
+SYSCALL(fadvise64)
+{
+    /* Advice only affects caching, which a simulated program cannot observe. */
+    if (!fd_get(m->proc, arg_int(a[0])))
+        return -EBADF;
+    return a[3] > 5 || (int64_t)a[2] < 0 ? -EINVAL : 0;
 }

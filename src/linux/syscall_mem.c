@@ -136,11 +136,8 @@ SYSCALL(mmap)
             return -EBADF;
         if ((f->flags & G_O_ACCMODE) == 1 /* O_WRONLY */ || (f->flags & G_O_PATH))
             return -EACCES;
-        if (type != G_MAP_PRIVATE && (prot & G_PROT_WRITE)) {
-            /* There is no other process to share with, but writes would not reach the file. */
-            log_once("mmap shared write", "mmap: MAP_SHARED writable file mapping is emulated "
-                     "as private; writes will not reach the file");
-        }
+        if (type != G_MAP_PRIVATE && (prot & G_PROT_WRITE) && (f->flags & G_O_ACCMODE) != 2)
+            return -EACCES;   /* a shared writable mapping needs an O_RDWR file */
     }
 
     bool fixed = flags & (G_MAP_FIXED | G_MAP_FIXED_NOREPLACE);
@@ -157,6 +154,10 @@ SYSCALL(mmap)
         if (addr == 0)
             return -ENOMEM;
     }
+    if (m->proc->nshared) {
+        shared_map_forget(m, addr, len);   /* MAP_FIXED may replace part of one */
+        shared_map_flush(m);               /* the new copy must see the latest contents */
+    }
     int rc = mem_map(&m->mem, addr, len, MEM_R | MEM_W, anon ? "anon" : "file");
     if (rc != 0)
         return rc;
@@ -166,6 +167,10 @@ SYSCALL(mmap)
             mem_unmap(&m->mem, addr, len);
             return rc;
         }
+        if (type != G_MAP_PRIVATE &&
+            !shared_map_add(m->proc, addr, len, f->host_fd, off, prot & G_PROT_WRITE, f->path))
+            log_once("mmap shared", "mmap: too many MAP_SHARED file mappings; further ones are "
+                     "private copies whose writes do not reach the file");
     }
     unsigned perm = prot_to_perm(prot);
     if (perm != (MEM_R | MEM_W))
@@ -178,6 +183,8 @@ SYSCALL(munmap)
     uint64_t addr = a[0], len = page_ceil(a[1]);
     if ((addr & (GUEST_PAGE_SIZE - 1)) || a[1] == 0 || !user_range(addr, len) || len == 0)
         return -EINVAL;
+    if (m->proc->nshared)
+        shared_map_forget(m, addr, len);
     return mem_unmap(&m->mem, addr, len);
 }
 
@@ -236,8 +243,10 @@ SYSCALL(mremap)
             return -EINVAL;
     } else {
         if (new_len <= old_len) {
-            if (new_len < old_len)
+            if (new_len < old_len) {
+                shared_map_forget(m, old + new_len, old_len - new_len);
                 mem_unmap(&m->mem, old + new_len, old_len - new_len);
+            }
             return (int64_t)old;
         }
         uint64_t grow = new_len - old_len;
@@ -255,8 +264,12 @@ SYSCALL(mremap)
     /* Check capacity before anything moves: only the growth is new memory. */
     if (new_len > old_len && m->mem.mapped_bytes + (new_len - old_len) > m->mem.capacity)
         return -ENOMEM;
-    if (flags & G_MREMAP_FIXED)
+    /* A moved shared mapping becomes a private copy (written back first). */
+    shared_map_forget(m, old, old_len);
+    if (flags & G_MREMAP_FIXED) {
+        shared_map_forget(m, new_addr, new_len);
         mem_unmap(&m->mem, new_addr, new_len);   /* like MAP_FIXED, replaces what was there */
+    }
     int rc = mem_move(&m->mem, old, keep, new_addr);
     if (rc != 0)
         return rc;
@@ -309,7 +322,10 @@ SYSCALL(msync)
     uint64_t addr = a[0], len = page_ceil(a[1]);
     if ((addr & (GUEST_PAGE_SIZE - 1)) || (a[2] & ~(uint64_t)7) || (a[2] & 5) == 5)
         return -EINVAL;
-    return range_mapped(&m->mem, addr, len) ? 0 : -ENOMEM;
+    if (!range_mapped(&m->mem, addr, len))
+        return -ENOMEM;
+    shared_map_flush(m);
+    return 0;
 }
 
 SYSCALL(mlock)

@@ -9,6 +9,7 @@
 SYSCALL(exit)
 {
     /* One thread: exit and exit_group both end the process. */
+    shared_map_flush(m);
     m->proc->exited = true;
     m->proc->exit_status = (int)(a[0] & 0xff);
     machine_exit(m, (int)(a[0] & 0xff));
@@ -138,9 +139,12 @@ SYSCALL(sched_yield) { (void)m; (void)a; return 0; }
 
 SYSCALL(riscv_flush_icache)
 {
-    /* Decoded-code caches follow code_epoch, which memory changes already bump. */
-    (void)m;
-    return (a[2] & ~(uint64_t)1) ? -EINVAL : 0;
+    if (a[2] & ~(uint64_t)1)   /* SYS_RISCV_FLUSH_ICACHE_LOCAL is the only flag */
+        return -EINVAL;
+    /* Guest stores do not invalidate decoded code by themselves; this call (like fence.i) is
+     * how a program says it wrote instructions.  Models drop decoded code on a new epoch. */
+    m->mem.code_epoch++;
+    return 0;
 }
 
 SYSCALL(membarrier)
@@ -269,4 +273,66 @@ SYSCALL(futex)
     default:
         return -ENOSYS;
     }
+}
+
+/* getpgid, getsid, setsid, setpgid: the process leads its own group and session. */
+SYSCALL(process_group)
+{
+    uint64_t nr = m->hart.x[17];
+    if ((nr == 155 || nr == 156 || nr == 154) && !is_self(a[0]))
+        return -ESRCH;
+    if (nr == 154 && a[1] != 0 && a[1] != LINUX_PID)
+        return -EPERM;
+    if (nr == 157)
+        return -EPERM;   /* already a group leader */
+    return nr == 154 ? 0 : LINUX_PID;
+}
+
+SYSCALL(getgroups)
+{
+    (void)m;
+    return (int32_t)a[0] < 0 ? -EINVAL : 0;   /* no supplementary groups */
+}
+
+SYSCALL(getcpu)
+{
+    uint32_t zero = 0;
+    if (a[0] && mem_write(&m->mem, a[0], &zero, 4) != 0)
+        return -EFAULT;
+    if (a[1] && mem_write(&m->mem, a[1], &zero, 4) != 0)
+        return -EFAULT;
+    return 0;
+}
+
+SYSCALL(sched_setaffinity)
+{
+    if (!is_self(a[0]))
+        return -ESRCH;
+    uint8_t first;
+    if (a[1] == 0 || mem_read(&m->mem, a[2], &first, 1) != 0)
+        return a[1] == 0 ? -EINVAL : -EFAULT;
+    return (first & 1) ? 0 : -EINVAL;   /* CPU 0 must be allowed: it is the only one */
+}
+
+SYSCALL(getpriority)
+{
+    (void)m;
+    if (a[0] > 2)
+        return -EINVAL;
+    return is_self(a[1]) ? 20 : -ESRCH;   /* the kernel returns 20 - nice */
+}
+
+SYSCALL(setpriority)
+{
+    (void)m;
+    if (a[0] > 2)
+        return -EINVAL;
+    return is_self(a[1]) ? 0 : -ESRCH;
+}
+
+SYSCALL(wait4)
+{
+    (void)m;
+    (void)a;
+    return -ECHILD;   /* there are never children */
 }

@@ -1,10 +1,11 @@
 /* File metadata: fstat/newfstatat (converted to the RISC-V struct stat), statx (architecture
- * independent, copied as is), access checks and readlink. */
+ * independent, copied as is), statfs, access checks and readlink. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "linux/syscall_internal.h"
@@ -195,4 +196,34 @@ SYSCALL(readlinkat)
     if (len > (uint64_t)size)
         len = (size_t)size;   /* silently truncated, as the kernel does */
     return mem_write(&m->mem, a[2], buf, len) ? -EFAULT : (int64_t)len;
+}
+
+/* struct statfs of a 64-bit asm-generic kernel. */
+static int put_statfs(struct machine *m, uint64_t addr, const struct statfs *s)
+{
+    int64_t g[15] = { (int64_t)s->f_type, (int64_t)s->f_bsize, (int64_t)s->f_blocks,
+                      (int64_t)s->f_bfree, (int64_t)s->f_bavail, (int64_t)s->f_files,
+                      (int64_t)s->f_ffree, 0, (int64_t)s->f_namelen, (int64_t)s->f_frsize,
+                      (int64_t)s->f_flags, 0, 0, 0, 0 };
+    memcpy(&g[7], &s->f_fsid, sizeof g[7]);
+    return mem_write(&m->mem, addr, g, sizeof g);
+}
+
+SYSCALL(statfs)
+{
+    char path[LINUX_PATH_MAX];
+    int rc = path_from_guest(m, G_AT_FDCWD, a[0], false, path);
+    if (rc != 0)
+        return rc;
+    struct statfs s;
+    return statfs(path, &s) != 0 ? -errno : put_statfs(m, a[1], &s);
+}
+
+SYSCALL(fstatfs)
+{
+    struct linux_fd *f = fd_get(m->proc, arg_int(a[0]));
+    if (!f)
+        return -EBADF;
+    struct statfs s;
+    return fstatfs(f->host_fd, &s) != 0 ? -errno : put_statfs(m, a[1], &s);
 }

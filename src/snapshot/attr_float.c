@@ -101,15 +101,14 @@ static bool valid_finite_syntax(const char *s)
     const char *p = s;
     while (digit((unsigned char)*p))
         p++;
-    bool int_digits = p > s, frac_digits = false, has_dot = false, has_exp = false;
+    bool int_digits = p > s, has_dot = false, has_exp = false;
     if (*p == '.') {
         has_dot = true;
-        const char *f = ++p;
+        p++;
         while (digit((unsigned char)*p))
             p++;
-        frac_digits = p > f;
     }
-    if (!int_digits && !frac_digits)
+    if (!int_digits)   /* ".5" is not a literal: the config lexer starts numbers at a digit */
         return false;
     char e = hex ? 'p' : 'e';
     if (*p == e || *p == toupper(e)) {

@@ -116,7 +116,7 @@ int snap_pages_open_fd(int fd, const char *name, struct snap_pages **out, char *
     }
     p->fd = fd;
     struct stat st;
-    uint64_t index_hash;
+    uint64_t index_hash = 0;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         fail(p, err, errlen, "not a regular file");
         goto fail;

@@ -22,3 +22,20 @@ foreach(src ${ISA_TEST_SOURCES})
   endif()
 endforeach()
 add_custom_target(isa_tests ALL DEPENDS ${ISA_TEST_PROGRAMS})
+
+# The FPU differential test: fpu_execute against the real instructions under qemu, on generated
+# edge and random operands in every rounding mode (tests/isa/fpu_diff/).
+if(QEMU_RISCV64)
+  set(FPU_DIFF_DIR ${CMAKE_CURRENT_LIST_DIR}/fpu_diff)
+  set(FPU_ORACLE ${GUEST_DIR}/isa/fpu_oracle)
+  add_custom_command(OUTPUT ${FPU_ORACLE}
+    COMMAND ${RISCV_LINUX_GCC} ${GUEST_CFLAGS} -O2 -I${CMAKE_SOURCE_DIR}/src -I${FPU_DIFF_DIR}
+            -o ${FPU_ORACLE} ${FPU_DIFF_DIR}/fpu_oracle.c
+    DEPENDS ${FPU_DIFF_DIR}/fpu_oracle.c ${FPU_DIFF_DIR}/fpu_diff.h ${CMAKE_SOURCE_DIR}/src/isa/ops.def
+    COMMENT "Building the FPU oracle"
+    VERBATIM)
+  add_custom_target(fpu_oracle ALL DEPENDS ${FPU_ORACLE})
+  add_executable(fpu_diff ${FPU_DIFF_DIR}/fpu_diff.c)
+  target_link_libraries(fpu_diff PRIVATE snapsim_lib)
+  add_test(NAME isa.fpu_diff.qemu COMMAND fpu_diff ${QEMU_RISCV64} ${FPU_ORACLE})
+endif()

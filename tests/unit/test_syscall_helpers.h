@@ -3,6 +3,7 @@
 #ifndef SNAPSIM_TEST_SYSCALL_HELPERS_H
 #define SNAPSIM_TEST_SYSCALL_HELPERS_H
 
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

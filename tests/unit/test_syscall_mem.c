@@ -206,8 +206,47 @@ static void test_mmap_file(void **state)
     assert_int_equal(fgetc(fp), 'a');
     fclose(fp);
     /* Writable shared mapping of a read-only fd, write-only fds: EACCES. */
+    assert_int_equal(sc(m, NR_mmap, 0, 4096, PROT_R | PROT_W, MAP_SHARED_, (uint64_t)fd, 0), -EACCES);
     int64_t wfd = SC3(m, NR_openat, AT_FDCWD_G, SCRATCH, O_WRONLY);
     assert_int_equal(sc(m, NR_mmap, 0, 4096, PROT_R, MAP_PRIVATE_, (uint64_t)wfd, 0), -EACCES);
+}
+
+static void test_mmap_shared_file(void **state)
+{
+    struct fixture *f = *state;
+    struct machine *m = &f->m;
+    char path[128];
+    snprintf(path, sizeof path, "%s/shared", f->tmpdir);
+    FILE *fp = fopen(path, "w");
+    for (int i = 0; i < 8192; i++)
+        fputc('a' + i % 26, fp);
+    fclose(fp);
+    put_str(m, SCRATCH, path);
+    int64_t fd = SC3(m, NR_openat, AT_FDCWD_G, SCRATCH, O_RDWR);
+    int64_t a = sc(m, NR_mmap, 0, 8192, PROT_R | PROT_W, MAP_SHARED_, (uint64_t)fd, 0);
+    assert_true(a > 0);
+    /* Guest stores reach the file before the guest can read it back... */
+    assert_int_equal(mem_write(&m->mem, (uint64_t)a + 4100, "SHARED", 6), 0);
+    assert_int_equal(sc(m, NR_pread64, (uint64_t)fd, SCRATCH + 100, 6, 4100, 0, 0), 6);
+    char buf[8] = { 0 };
+    assert_int_equal(mem_read(&m->mem, SCRATCH + 100, buf, 6), 0);
+    assert_string_equal(buf, "SHARED");
+    /* ...and writes to the file show up in the mapping. */
+    put_str(m, SCRATCH + 200, "xyz");
+    assert_int_equal(sc(m, NR_pwrite64, (uint64_t)fd, SCRATCH + 200, 3, 10, 0, 0), 3);
+    assert_int_equal(mem_read(&m->mem, (uint64_t)a + 10, buf, 3), 0);
+    assert_memory_equal(buf, "xyz", 3);
+    /* Closing the fd keeps the mapping shared; munmap writes the last changes back. */
+    assert_int_equal(SC1(m, NR_close, (uint64_t)fd), 0);
+    assert_int_equal(mem_write(&m->mem, (uint64_t)a, "END", 3), 0);
+    assert_int_equal(SC2(m, NR_munmap, (uint64_t)a, 8192), 0);
+    assert_int_equal(m->proc->nshared, 0);
+    fp = fopen(path, "r");
+    assert_int_equal(fread(buf, 1, 3, fp), 3);
+    fseek(fp, 4100, SEEK_SET);
+    assert_int_equal(fread(buf + 3, 1, 4, fp), 4);
+    fclose(fp);
+    assert_memory_equal(buf, "ENDSHAR", 7);
 }
 
 int main(void)
@@ -219,6 +258,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mremap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_madvise_dontneed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mmap_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mmap_shared_file, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

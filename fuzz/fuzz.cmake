@@ -1,0 +1,22 @@
+# libFuzzer targets for the snapshot format (config parser, memory-image reader).
+# Included from the top-level CMakeLists.txt when SNAPSIM_FUZZ=ON; needs clang.
+#   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DSNAPSIM_FUZZ=ON
+#   cmake --build build-fuzz --target fuzz_config fuzz_pages
+#   build-fuzz/fuzz_config -max_total_time=60 fuzz/corpus/config
+if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+  message(FATAL_ERROR "SNAPSIM_FUZZ=ON needs clang (libFuzzer): configure with -DCMAKE_C_COMPILER=clang")
+endif()
+
+get_filename_component(SNAPSIM_FUZZ_ROOT ${CMAKE_CURRENT_LIST_DIR} DIRECTORY)
+set(SNAPSIM_FUZZ_FLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+                       -fno-omit-frame-pointer)
+# The snapshot library sources are built again with the fuzzer's instrumentation so coverage
+# guides the search into the parser and reader.
+file(GLOB SNAPSIM_SNAPSHOT_SOURCES CONFIGURE_DEPENDS ${SNAPSIM_FUZZ_ROOT}/src/snapshot/*.c)
+foreach(target fuzz_config fuzz_pages)
+  add_executable(${target} ${SNAPSIM_FUZZ_ROOT}/fuzz/${target}.c ${SNAPSIM_SNAPSHOT_SOURCES})
+  target_include_directories(${target} PRIVATE ${SNAPSIM_FUZZ_ROOT}/src)
+  target_compile_options(${target} PRIVATE ${SNAPSIM_FUZZ_FLAGS})
+  target_link_options(${target} PRIVATE ${SNAPSIM_FUZZ_FLAGS})
+  target_link_libraries(${target} PRIVATE PkgConfig::ZSTD PkgConfig::XXHASH m)
+endforeach()

@@ -1,0 +1,27 @@
+# Guest test programs: every tests/programs/NAME.c becomes the RISC-V executable
+# ${GUEST_DIR}/NAME and the tests prog.NAME (under snapsim) and, when qemu-riscv64 is installed,
+# prog.NAME.qemu (the reference, which must produce the same checked-in expectations).
+# tests/run_guest.sh does the running and comparing; NAME.args/.stdin/.env/.expected/.status/
+# .stderr beside the source describe each run.
+#
+# Every program links -lm (math) and -latomic (gcc 12 calls libatomic for 8- and 16-bit
+# atomics); static linking pulls in only what a program uses.
+
+set(GUEST_TEST_RUNNER ${CMAKE_CURRENT_LIST_DIR}/../run_guest.sh)
+set(GUEST_TEST_WORK ${CMAKE_BINARY_DIR}/guest-test-work)
+file(GLOB GUEST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.c)
+
+foreach(src ${GUEST_TEST_SOURCES})
+  get_filename_component(name ${src} NAME_WE)
+  add_guest_program(${name} SOURCES ${src} LIBS -lm -latomic)
+  set(common --expect-dir ${CMAKE_CURRENT_LIST_DIR} --work-base ${GUEST_TEST_WORK}
+             ${GUEST_DIR}/${name})
+  add_test(NAME prog.${name}
+           COMMAND ${GUEST_TEST_RUNNER} --sim snapsim --exe $<TARGET_FILE:snapsim> ${common})
+  set_tests_properties(prog.${name} PROPERTIES TIMEOUT 60 LABELS "programs")
+  if(QEMU_RISCV64)
+    add_test(NAME prog.${name}.qemu
+             COMMAND ${GUEST_TEST_RUNNER} --sim qemu --exe ${QEMU_RISCV64} ${common})
+    set_tests_properties(prog.${name}.qemu PROPERTIES TIMEOUT 60 LABELS "programs;qemu")
+  endif()
+endforeach()

@@ -1,0 +1,216 @@
+/* Process-level system calls: deterministic time and randomness, identity, limits, signals,
+ * futex, exit and kill, unknown numbers. */
+#include "test_syscall_helpers.h"
+
+#define BUF (SCRATCH + 0x1000)
+#define EPOCH 1767225600ll   /* 2026-01-01T00:00:00Z */
+
+static int setup(void **state) { *state = fixture_new(NULL); return 0; }
+static int teardown(void **state) { fixture_free(*state); return 0; }
+
+static void test_deterministic_time(void **state)
+{
+    struct machine *m = &((struct fixture *)*state)->m;
+    m->hart.instret = 0;
+    assert_int_equal(SC2(m, NR_clock_gettime, 0, BUF), 0);
+    assert_int_equal((int64_t)get_u64(m, BUF), EPOCH);
+    assert_int_equal(get_u64(m, BUF + 8), 0);
+
+    /* One nanosecond per retired instruction. */
+    m->hart.instret = 2500000123ull;
+    assert_int_equal(SC2(m, NR_clock_gettime, 0, BUF), 0);
+    assert_int_equal((int64_t)get_u64(m, BUF), EPOCH + 2);
+    assert_int_equal(get_u64(m, BUF + 8), 500000123);
+    assert_int_equal(SC2(m, NR_clock_gettime, 2 /* PROCESS_CPUTIME */, BUF), 0);
+    assert_int_equal(get_u64(m, BUF), 2);
+    assert_int_equal(SC2(m, NR_clock_gettime, 1, BUF), 0);
+    uint64_t mono = get_u64(m, BUF);
+
+    /* Sleeping advances the virtual clocks, not the CPU clock, and takes no host time. */
+    uint64_t ts[2] = { 100, 5 };
+    assert_int_equal(mem_write(&m->mem, BUF + 64, ts, sizeof ts), 0);
+    assert_int_equal(SC2(m, NR_nanosleep, BUF + 64, 0), 0);
+    assert_int_equal(SC2(m, NR_clock_gettime, 1, BUF), 0);
+    assert_int_equal(get_u64(m, BUF), mono + 100);
+    assert_int_equal(get_u64(m, BUF + 8), 500000128);
+    assert_int_equal(SC2(m, NR_clock_gettime, 2, BUF), 0);
+    assert_int_equal(get_u64(m, BUF), 2);
+
+    /* Absolute clock_nanosleep to a time in the past returns at once. */
+    assert_int_equal(SC4(m, NR_clock_nanosleep, 1, 1, BUF + 64, 0), 0);
+    assert_int_equal(SC2(m, NR_clock_gettime, 1, BUF), 0);
+    assert_int_equal(get_u64(m, BUF), mono + 100);
+
+    assert_int_equal(SC2(m, NR_gettimeofday, BUF, 0), 0);
+    assert_int_equal((int64_t)get_u64(m, BUF), EPOCH + 102);
+    assert_int_equal(get_u64(m, BUF + 8), 500000);
+    assert_int_equal(SC2(m, NR_clock_getres, 1, BUF), 0);
+    assert_int_equal(get_u64(m, BUF + 8), 1);
+
+    /* Errors. */
+    assert_int_equal(SC2(m, NR_clock_gettime, 99, BUF), -EINVAL);
+    assert_int_equal(SC2(m, NR_clock_gettime, 0, 0x1000), -EFAULT);
+    uint64_t bad[2] = { 1, 1000000000 };
+    assert_int_equal(mem_write(&m->mem, BUF + 64, bad, sizeof bad), 0);
+    assert_int_equal(SC2(m, NR_nanosleep, BUF + 64, 0), -EINVAL);
+    assert_true(SC1(m, NR_times, BUF) > 0);
+}
+
+static void test_getrandom(void **state)
+{
+    struct machine *m = &((struct fixture *)*state)->m;
+    struct fixture *g = fixture_new(NULL), *h = fixture_new("7");
+    uint8_t a[40], b[40], c[40];
+    assert_int_equal(SC3(m, NR_getrandom, BUF, 40, 0), 40);
+    assert_int_equal(SC3(&g->m, NR_getrandom, BUF, 40, 1 /* GRND_NONBLOCK */), 40);
+    assert_int_equal(SC3(&h->m, NR_getrandom, BUF, 40, 0), 40);
+    assert_int_equal(mem_read(&m->mem, BUF, a, 40), 0);
+    assert_int_equal(mem_read(&g->m.mem, BUF, b, 40), 0);
+    assert_int_equal(mem_read(&h->m.mem, BUF, c, 40), 0);
+    assert_memory_equal(a, b, 40);
+    assert_memory_not_equal(a, c, 40);
+    assert_int_equal(SC3(m, NR_getrandom, BUF, 40, 0), 40);
+    assert_int_equal(mem_read(&m->mem, BUF, b, 40), 0);
+    assert_memory_not_equal(a, b, 40);   /* the stream moves on */
+    assert_int_equal(SC3(m, NR_getrandom, BUF, 8, 0x100), -EINVAL);
+    assert_int_equal(SC3(m, NR_getrandom, 0x1000, 8, 0), -EFAULT);
+    /* A buffer that runs into unmapped memory faults. */
+    assert_int_equal(SC3(m, NR_getrandom, SCRATCH + SCRATCH_SIZE - 16, 10000, 0), -EFAULT);
+    fixture_free(g);
+    fixture_free(h);
+}
+
+static void test_identity_and_limits(void **state)
+{
+    struct machine *m = &((struct fixture *)*state)->m;
+    assert_int_equal(SC0(m, NR_getpid), LINUX_PID);
+    assert_int_equal(SC0(m, NR_gettid), LINUX_PID);
+    assert_int_equal(SC1(m, NR_set_tid_address, BUF), LINUX_PID);
+    assert_int_equal(SC2(m, NR_set_robust_list, BUF, 24), 0);
+    assert_int_equal(SC2(m, NR_set_robust_list, BUF, 10), -EINVAL);
+    assert_int_equal(sc(m, NR_rseq, BUF, 32, 0, 0, 0, 0), -ENOSYS);
+
+    assert_int_equal(SC1(m, NR_uname, BUF), 0);
+    char s[65];
+    assert_int_equal(mem_read_string(&m->mem, BUF, s, sizeof s), 0);
+    assert_string_equal(s, "Linux");
+    assert_int_equal(mem_read_string(&m->mem, BUF + 4 * 65, s, sizeof s), 0);
+    assert_string_equal(s, "riscv64");
+
+    /* prlimit64: read, lower, cannot raise the hard limit. */
+    assert_int_equal(SC4(m, NR_prlimit64, 0, 3 /* STACK */, 0, BUF), 0);
+    assert_int_equal(get_u64(m, BUF), 8u << 20);
+    assert_int_equal(SC2(m, NR_getrlimit, 7 /* NOFILE */, BUF), 0);
+    assert_int_equal(get_u64(m, BUF), 1024);
+    uint64_t lim[2] = { 100, 200 };
+    assert_int_equal(mem_write(&m->mem, BUF, lim, sizeof lim), 0);
+    assert_int_equal(SC4(m, NR_prlimit64, 0, 7, BUF, BUF + 16), 0);
+    assert_int_equal(get_u64(m, BUF + 16), 1024);
+    assert_int_equal(SC2(m, NR_getrlimit, 7, BUF + 32), 0);
+    assert_int_equal(get_u64(m, BUF + 32), 100);
+    lim[1] = 5000;
+    assert_int_equal(mem_write(&m->mem, BUF, lim, sizeof lim), 0);
+    assert_int_equal(SC4(m, NR_prlimit64, 0, 7, BUF, 0), -EPERM);
+    assert_int_equal(SC4(m, NR_prlimit64, 0, 99, 0, BUF), -EINVAL);
+    assert_int_equal(SC4(m, NR_prlimit64, 4242, 7, 0, BUF), -ESRCH);
+
+    assert_int_equal(SC3(m, NR_sched_getaffinity, 0, 128, BUF), 8);
+    assert_int_equal(get_u64(m, BUF), 1);
+}
+
+static void test_signals_recorded(void **state)
+{
+    struct machine *m = &((struct fixture *)*state)->m;
+    uint64_t act[3] = { 0x12345, 0x4000000, 0x5 };   /* handler, flags, mask */
+    assert_int_equal(mem_write(&m->mem, BUF, act, sizeof act), 0);
+    assert_int_equal(SC4(m, NR_rt_sigaction, 10, BUF, 0, 8), 0);
+    assert_int_equal(SC4(m, NR_rt_sigaction, 10, 0, BUF + 64, 8), 0);
+    assert_int_equal(get_u64(m, BUF + 64), 0x12345);
+    assert_int_equal(get_u64(m, BUF + 80), 0x5);
+    assert_int_equal(SC4(m, NR_rt_sigaction, 9, BUF, 0, 8), -EINVAL);   /* SIGKILL */
+    assert_int_equal(SC4(m, NR_rt_sigaction, 65, BUF, 0, 8), -EINVAL);
+    assert_int_equal(SC4(m, NR_rt_sigaction, 10, BUF, 0, 4), -EINVAL);
+
+    uint64_t set = (1ull << 9) | (1ull << 8);   /* SIGUSR1 | SIGKILL: SIGKILL cannot be blocked */
+    assert_int_equal(mem_write(&m->mem, BUF, &set, 8), 0);
+    assert_int_equal(SC4(m, NR_rt_sigprocmask, 0, BUF, BUF + 8, 8), 0);
+    assert_int_equal(get_u64(m, BUF + 8), 0);
+    assert_int_equal(SC4(m, NR_rt_sigprocmask, 0, 0, BUF + 8, 8), 0);
+    assert_int_equal(get_u64(m, BUF + 8), 1ull << 9);
+    assert_int_equal(SC4(m, NR_rt_sigprocmask, 7, BUF, 0, 8), -EINVAL);
+
+    uint64_t ss[3] = { SCRATCH, 0, 8192 };
+    assert_int_equal(mem_write(&m->mem, BUF, ss, sizeof ss), 0);
+    assert_int_equal(SC2(m, NR_sigaltstack, BUF, 0), 0);
+    assert_int_equal(SC2(m, NR_sigaltstack, 0, BUF + 32), 0);
+    assert_int_equal(get_u64(m, BUF + 32), SCRATCH);
+    assert_int_equal(get_u64(m, BUF + 48), 8192);
+
+    /* Ignored and default-ignored signals to self do nothing. */
+    assert_int_equal(SC2(m, NR_kill, LINUX_PID, 0), 0);
+    assert_int_equal(SC2(m, NR_kill, LINUX_PID, 17 /* SIGCHLD */), 0);
+    assert_int_equal(m->halt, HALT_NONE);
+    act[0] = 1;   /* SIG_IGN */
+    assert_int_equal(mem_write(&m->mem, BUF, act, sizeof act), 0);
+    assert_int_equal(SC4(m, NR_rt_sigaction, 15, BUF, 0, 8), 0);
+    assert_int_equal(SC2(m, NR_kill, LINUX_PID, 15), 0);
+    assert_int_equal(m->halt, HALT_NONE);
+    assert_int_equal(SC2(m, NR_kill, 4242, 15), -ESRCH);
+}
+
+static void test_abort_kills(void **state)
+{
+    struct machine *m = &((struct fixture *)*state)->m;
+    SC3(m, NR_tgkill, LINUX_PID, LINUX_PID, 6 /* SIGABRT */);
+    assert_int_equal(m->halt, HALT_SIGNAL);
+    assert_int_equal(m->exit_status, 128 + 6);
+}
+
+static void test_exit_group(void **state)
+{
+    struct machine *m = &((struct fixture *)*state)->m;
+    SC1(m, NR_exit_group, 0x1234);
+    assert_int_equal(m->halt, HALT_EXIT);
+    assert_int_equal(m->exit_status, 0x34);
+}
+
+static void test_futex(void **state)
+{
+    struct machine *m = &((struct fixture *)*state)->m;
+    uint32_t word = 5;
+    assert_int_equal(mem_write(&m->mem, BUF, &word, 4), 0);
+    assert_int_equal(SC3(m, NR_futex, BUF, 128 /* WAIT|PRIVATE */, 4), -EAGAIN);
+    assert_int_equal(SC3(m, NR_futex, BUF, 1 /* WAKE */, 1), 0);
+    uint64_t ts[2] = { 0, 1000 };
+    assert_int_equal(mem_write(&m->mem, BUF + 16, ts, sizeof ts), 0);
+    assert_int_equal(SC4(m, NR_futex, BUF, 0, 5, BUF + 16), -ETIMEDOUT);
+    assert_int_equal(m->halt, HALT_NONE);
+    assert_int_equal(SC3(m, NR_futex, 0x1000, 0, 5), -EFAULT);
+    /* Waiting forever with nobody to wake us is a deadlock the run reports. */
+    SC3(m, NR_futex, BUF, 0, 5);
+    assert_int_equal(m->halt, HALT_ERROR);
+}
+
+static void test_unknown_syscall(void **state)
+{
+    struct machine *m = &((struct fixture *)*state)->m;
+    assert_int_equal(SC0(m, 220 /* clone */), -ENOSYS);
+    assert_int_equal(SC0(m, 100000), -ENOSYS);
+    assert_int_equal(SC0(m, (uint64_t)-1), -ENOSYS);
+    assert_int_equal(m->halt, HALT_NONE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_deterministic_time, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_getrandom, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_identity_and_limits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_signals_recorded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_abort_kills, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_exit_group, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_futex, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_syscall, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
