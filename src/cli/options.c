@@ -26,6 +26,9 @@ void run_usage(FILE *out)
         "  --snapshot-every N         write a snapshot every N retired instructions\n"
         "  --independent-snapshots    write standalone snapshots instead of incremental ones\n"
         "  --restore SNAPSHOT         resume a snapshot instead of starting a program\n"
+        "  --max-cycles N             stop after N cycles (pipeline models)\n"
+        "  --warmup N                 run N instructions before statistics start (pipeline models)\n"
+        "  --pipeline-trace FILE      write a Kanata pipeline trace for Konata (pipeline models)\n"
         "  -E VAR=VALUE               set a variable in the guest environment\n"
         "  -U VAR                     remove a variable from the guest environment\n"
         "  --clear-env                start the guest with an empty environment\n"
@@ -146,6 +149,21 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
                 o->snapshots[o->nsnapshots++] = n;
                 i++;
             }
+        } else if (strcmp(a, "--max-cycles") == 0 || strcmp(a, "--warmup") == 0 ||
+                   strcmp(a, "--pipeline-trace") == 0) {
+            /* Options of the cycle-level models are shorthands for their configuration keys,
+             * so a model that lacks the key rejects them with the usual error. */
+            const char *key = a[2] == 'm' ? "pipeline:max_cycles"
+                            : a[2] == 'w' ? "stats:warmup_instructions" : "pipeline:trace_filename";
+            if (!next)
+                return fail("option %s needs a value", a);
+            char *setting = malloc(strlen(key) + strlen(next) + 2);
+            if (!setting)
+                return fail("%s", "out of memory");
+            sprintf(setting, "%s:%s", key, next);
+            if (!push(&o->model_settings, &o->nmodel_settings, setting))
+                return fail("%s", "out of memory");
+            i++;
         } else if (strcmp(a, "--independent-snapshots") == 0) {
             o->independent_snapshots = true;
         } else if (strcmp(a, "--clear-env") == 0) {
@@ -177,6 +195,9 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
 
 void run_options_free(struct run_options *o)
 {
+    for (size_t i = 0; i < o->nmodel_settings; i++)
+        free((void *)o->model_settings[i]);
+    free((void *)o->model_settings);
     free((void *)o->config);
     free((void *)o->env_set);
     free((void *)o->env_unset);

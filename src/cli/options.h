@@ -23,6 +23,8 @@ struct run_options {
     uint64_t snapshot_every;       /* --snapshot-every N */
     bool independent_snapshots;
     const char *restore;           /* --restore SNAPSHOT */
+    const char **model_settings;   /* --max-cycles, --warmup, --pipeline-trace as config keys */
+    size_t nmodel_settings;
     const char *program;           /* NULL with --restore */
     char **argv;                   /* program and its arguments */
     int argc;

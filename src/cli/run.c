@@ -167,6 +167,13 @@ int run_main(int argc, char **argv)
     const struct model *model = run_find_model(o.model);
     if (!model || !run_build_config(&cfg, model, o.config, o.nconfig))
         goto out;
+    for (size_t i = 0; i < o.nmodel_settings; i++) {
+        char err[2048];
+        if (!config_set(&cfg, o.model_settings[i], err, sizeof err)) {
+            log_msg("model %s does not support this option: %s", model->name, err);
+            goto out;
+        }
+    }
     if (machine_init(&m, &cfg) != 0) {
         log_msg("cannot reserve guest memory");
         goto out;

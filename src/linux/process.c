@@ -47,11 +47,13 @@ struct linux_process *linux_process_new(const struct linux_options *opt)
     for (int i = 0; i < LINUX_MAX_FDS; i++)
         p->fds[i].host_fd = -1;
     static const char *const std_names[3] = { "/dev/stdin", "/dev/stdout", "/dev/stderr" };
-    for (int i = 0; i < 3; i++)
-        if (fd_install(p, i, i, i == 0 ? 0 : 1 /* O_RDONLY : O_WRONLY */, false, true, std_names[i]) != i) {
+    for (int i = 0; i < 3; i++) {
+        int accmode = i == 0 ? 0 : 1;   /* O_RDONLY, O_WRONLY */
+        if (fd_install(p, i, i, accmode, false, true, std_names[i]) != i) {
             linux_process_free(p);
             return NULL;
         }
+    }
     if (!getcwd(p->cwd, sizeof p->cwd))
         strcpy(p->cwd, "/");
     p->umask = 022;

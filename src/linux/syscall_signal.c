@@ -124,6 +124,8 @@ static int64_t raise_self(struct machine *m, int sig)
         log_once(key, "signal %d has a handler, but signal delivery is not supported; "
                  "terminating as if it had none", sig);
     }
+    p->exited = true;
+    p->exit_status = 128 + sig;
     machine_kill(m, sig, "signal %d sent by the program to itself", sig);
     return 0;
 }

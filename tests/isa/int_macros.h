@@ -8,6 +8,10 @@
 
 #include "test_macros.h"
 
+/* gp is never set up in these bare programs, so the linker must not relax lla/la of data into
+ * gp-relative addressing (it would, for data near __global_pointer$). */
+    .option norelax
+
 /* rd = inst(rs1, rs2) */
 #define TEST_RR(n, inst, result, v1, v2) \
     TEST_CASE(n) li a1, v1; li a2, v2; inst a0, a1, a2; CHECK_EQ(a0, result)
@@ -40,6 +44,6 @@
 
 /* Loads from a labelled address plus an offset (may be misaligned). */
 #define TEST_LOAD(n, inst, result, base, offset) \
-    TEST_CASE(n) la a1, base; inst a0, offset(a1); CHECK_EQ(a0, result)
+    TEST_CASE(n) lla a1, base; inst a0, offset(a1); CHECK_EQ(a0, result)
 
 #endif

@@ -1,0 +1,164 @@
+/* The commit stage's architectural work: register and memory writes, atomics, CSRs, system calls,
+ * fence.i and faults.  Everything older has committed when an instruction gets here, so the
+ * register file holds exactly the state the fast model would have before it. */
+#include <signal.h>
+
+#include "isa/fpu.h"
+#include "isa/semantics.h"
+#include "pipeline/pipeline.h"
+
+static void write_reg(struct model_instance *p, struct machine *m, unsigned r, uint64_t v)
+{
+    if (!r)
+        return;
+    p->rf[r] = v;
+    if (r < PREG_F)
+        m->hart.x[r] = v;
+    else
+        m->hart.f[r - PREG_F] = v;
+}
+
+/* The encoding at pc for fault reports (0 if it cannot be read), as the fast model reports it. */
+static uint32_t encoding_at(const struct machine *m, uint64_t pc, unsigned len)
+{
+    if (len != 2 && len != 4)
+        len = 2;
+    return mem_access_ok(&m->mem, pc, len, MEM_R) ? (uint32_t)mem_load(&m->mem, pc, len) : 0;
+}
+
+/* Kills the guest for a fault of the instruction at commit; the messages match the fast model's. */
+static void raise_fault(struct machine *m, const struct pinst *in, enum pfault f)
+{
+    unsigned long long addr = (unsigned long long)in->addr;
+    m->hart.pc = in->pc;
+    switch (f) {
+    case PF_FETCH:
+        machine_kill(m, SIGSEGV, "instruction fetch from unmapped or non-executable memory");
+        break;
+    case PF_EBREAK:
+        machine_kill(m, SIGTRAP, "breakpoint (ebreak)");
+        break;
+    case PF_LOAD:
+        machine_kill(m, SIGSEGV, "load from unmapped or unreadable address 0x%llx", addr);
+        break;
+    case PF_STORE:
+        machine_kill(m, SIGSEGV, "store to unmapped or read-only address 0x%llx", addr);
+        break;
+    case PF_MISALIGNED_ATOMIC:
+        machine_kill(m, SIGBUS, "misaligned atomic access 0x%llx", addr);
+        break;
+    default: {
+        unsigned len = in->d.in.len ? in->d.in.len : insn_length((uint16_t)encoding_at(m, in->pc, 2));
+        machine_kill(m, SIGILL, "illegal instruction 0x%0*x", len == 2 ? 4 : 8,
+                     encoding_at(m, in->pc, len));
+        break;
+    }
+    }
+}
+
+/* LR, SC and AMOs, in the fast model's order of checks. */
+static enum pfault atomic(struct machine *m, struct pinst *in)
+{
+    struct guest_mem *mem = &m->mem;
+    struct hart *h = &m->hart;
+    enum op op = (enum op)in->d.in.op;
+    unsigned size = in->d.msize;
+    uint64_t addr = in->addr;
+    if (addr & (size - 1))
+        return PF_MISALIGNED_ATOMIC;
+    if (op == OP_LR_W || op == OP_LR_D) {
+        if (!mem_access_ok(mem, addr, size, MEM_R))
+            return PF_LOAD;
+        in->result = load_extend(op, mem_load(mem, addr, size));
+        h->reservation = addr;
+        h->reservation_valid = true;
+    } else if (op == OP_SC_W || op == OP_SC_D) {
+        if (!mem_access_ok(mem, addr, size, MEM_W))
+            return PF_STORE;
+        bool ok = h->reservation_valid && h->reservation == addr;
+        if (ok)
+            mem_store(mem, addr, size, in->val[1]);
+        h->reservation_valid = false;
+        in->result = !ok;
+    } else {
+        if (!mem_access_ok(mem, addr, size, MEM_R | MEM_W) || !mem_access_ok(mem, addr, size, MEM_W))
+            return PF_STORE;
+        uint64_t old = load_extend(size == 4 ? OP_LW : OP_LD, mem_load(mem, addr, size));
+        mem_store(mem, addr, size, amo_op(op, old, in->val[1]));
+        in->result = old;
+    }
+    return PF_NONE;
+}
+
+/* csrrw/s/c[i]: false if the CSR access is illegal. */
+static bool csr(struct model_instance *p, struct machine *m, struct pinst *in)
+{
+    const struct insn *i = &in->d.in;
+    bool imm_form = i->op >= OP_CSRRWI;
+    uint64_t operand = imm_form ? i->rs1 : p->rf[i->rs1];
+    /* csrrs/csrrc with x0 or a zero immediate only read: no write side effects. */
+    bool write = i->op == OP_CSRRW || i->op == OP_CSRRWI || i->rs1 != 0;
+    m->hart.pc = in->pc;
+    return machine_csr_access(m, (unsigned)i->imm, i->op, operand, write, &in->result);
+}
+
+static void retire(struct model_instance *p, struct machine *m, const struct pinst *in)
+{
+    m->hart.instret++;
+    m->op_count[in->d.in.op]++;
+    p->commit_pc = in->next_pc;
+    p->retired_total++;
+    p->cnt.retires++;
+    p->last_commit_cycle = p->now;
+    if (!p->warm && p->retired_total >= p->prm.warmup_instructions)
+        pipe_stats_start(p);
+}
+
+enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m, struct pinst *in)
+{
+    enum pfault f = (enum pfault)in->fault;
+    if (f == PF_NONE)
+        f = (enum pfault)in->d.fault;
+    if (f == PF_NONE) {
+        switch ((enum pkind)in->d.kind) {
+        case PK_STORE:
+            mem_store(&m->mem, in->addr, in->d.msize, in->val[1]);
+            break;
+        case PK_ATOMIC:
+            f = atomic(m, in);
+            break;
+        case PK_CSR:
+            if (!csr(p, m, in))
+                f = PF_ILLEGAL;
+            break;
+        case PK_ECALL: {
+            m->hart.pc = in->pc;
+            retire(p, m, in);           /* a system call sees itself retired, as on the fast model */
+            linux_syscall(m);
+            for (unsigned r = 1; r < PREG_F; r++)
+                p->rf[r] = m->hart.x[r];
+            for (unsigned r = 0; r < 32; r++)
+                p->rf[PREG_F + r] = m->hart.f[r];
+            return m->halt != HALT_NONE ? COMMIT_HALTED : COMMIT_SERIALIZED;
+        }
+        case PK_FENCEI:
+            pipe_decode_cache_flush(p);
+            break;
+        default:
+            break;
+        }
+    }
+    if (f != PF_NONE) {
+        raise_fault(m, in, f);
+        return COMMIT_HALTED;
+    }
+    write_reg(p, m, in->d.dst, in->result);
+    m->hart.fflags |= in->fflags;
+    retire(p, m, in);
+    switch ((enum pkind)in->d.kind) {
+    case PK_CSR: case PK_FENCEI:
+        return COMMIT_SERIALIZED;
+    default:
+        return COMMIT_OK;
+    }
+}

@@ -1,0 +1,417 @@
+/* The in-order pipeline's cycle loop and the movement of instructions between stages (see
+ * pipeline.h for the representation).  Each cycle processes the stages oldest first:
+ *
+ *   Cm   commits instructions whose Mem work is done, in order (architectural effects here)
+ *   Mem  loads read memory (after any overlapping older store has committed); D-cache timing
+ *   Ex   takes forwarded operands, computes, resolves branches (a misprediction flushes the
+ *        younger instructions and redirects fetch for the next cycle)
+ *   Is   reads the register file; with forwarding off it waits for producers to commit
+ *   D/F  latency-one stages; the fetch unit fills F1 (fetch.c)
+ *
+ * CPI stack rule: a cycle that commits at least one instruction counts as "base".  A cycle that
+ * commits nothing is charged to the reason the oldest uncommitted instruction is not at commit:
+ * if Mem holds it, a memory access still in progress (dcache); otherwise the reason carried by the
+ * bubble in front of commit.  Bubbles are labelled where they form — a stage that ends a cycle
+ * empty inherits the label of the stage behind it if that one is empty too, else the reason that
+ * stage's oldest instruction could not move (Ex busy with a multi-cycle operation: structural;
+ * operand not available in Is, or a load waiting for an older store to the same bytes: data
+ * hazard; Mem access in progress: dcache).  The fetch unit labels its own empty cycles: waiting
+ * for the I-cache (ifetch), the redirect cycle after a misprediction (branch_mispredict, also put
+ * on every stage the flush emptied), stopped behind a serializing instruction (structural). */
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "pipeline/pipeline.h"
+
+static void move_to(struct model_instance *p, struct pinst *in, unsigned k)
+{
+    if (kanata_on(&p->trace)) {
+        kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], false);
+        kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[k], true);
+    }
+    in->stage = (uint8_t)k;
+}
+
+struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct pdec *d)
+{
+    unsigned f1 = p->nstages - 1;
+    uint64_t seq = p->first[p->nstages]++;
+    struct pinst *in = pipe_at(p, seq);
+    in->d = *d;
+    in->seq = seq;
+    in->pc = pc;
+    in->next_pc = in->pred_next = pc + d->in.len;
+    in->fault = PF_NONE;
+    in->fflags = 0;
+    in->result = 0;
+    in->ready = p->now + 1;
+    in->result_cycle = UINT64_MAX;
+    in->stage = (uint8_t)f1;
+    if (kanata_on(&p->trace)) {
+        char label[128];
+        int n = snprintf(label, sizeof label, "%" PRIx64 ": ", pc);
+        insn_disasm(&d->in, pc, label + n, sizeof label - (size_t)n);
+        in->trace_id = kanata_insn(&p->trace, p->now, seq, label);
+        kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[f1], true);
+    }
+    return in;
+}
+
+/* Why stage k has nothing to hand on this cycle (k is the stage behind an empty one). */
+static uint8_t why_behind(const struct model_instance *p, unsigned k)
+{
+    if (k >= p->nstages)
+        return p->fetch_why;
+    if (!pipe_occupancy(p, k))
+        return p->bubble[k];
+    return k == ST_MEM ? WHY_DCACHE : WHY_STRUCTURAL;
+}
+
+static void note_bubble(struct model_instance *p, unsigned k, uint8_t why)
+{
+    if (!pipe_occupancy(p, k))
+        p->bubble[k] = why;
+}
+
+/* The register-writer table, rebuilt from the instructions that have passed Is. */
+static void rebuild_writers(struct model_instance *p)
+{
+    memset(p->last_writer, 0, sizeof p->last_writer);
+    for (uint64_t s = p->first[ST_MEM]; s < p->first[ST_IS + 1]; s++) {
+        const struct pinst *in = pipe_at(p, s);
+        if (in->d.dst)
+            p->last_writer[in->d.dst] = s;
+    }
+}
+
+/* Removes every instruction from seq `from` on (wrong path, or a run ending). */
+static void squash_from(struct model_instance *p, uint64_t from, uint8_t why)
+{
+    uint64_t end = p->first[p->nstages];
+    if (kanata_on(&p->trace))
+        for (uint64_t s = from; s < end; s++) {
+            struct pinst *in = pipe_at(p, s);
+            kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], false);
+            kanata_retire(&p->trace, p->now, in->trace_id, 0, true);
+        }
+    for (unsigned k = 0; k <= p->nstages; k++)
+        if (p->first[k] > from)
+            p->first[k] = from;
+    for (unsigned k = ST_IS; k < p->nstages; k++)
+        p->bubble[k] = why;
+    rebuild_writers(p);
+}
+
+/* Trace: instructions committed last cycle leave the commit stage. */
+static void leave_commit(struct model_instance *p)
+{
+    if (kanata_on(&p->trace))
+        for (uint64_t s = p->first[ST_CM]; s < p->first[ST_MEM]; s++) {
+            struct pinst *in = pipe_at(p, s);
+            kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[ST_CM], false);
+            kanata_retire(&p->trace, p->now, in->trace_id, p->retire_id++, false);
+        }
+    p->first[ST_CM] = p->first[ST_MEM];
+}
+
+enum cycle_end { CYCLE_GO, CYCLE_LIMIT, CYCLE_HALTED };
+
+static enum cycle_end commit_stage(struct model_instance *p, struct machine *m, uint64_t stop_at)
+{
+    enum cycle_end end = CYCLE_GO;
+    unsigned n = 0;
+    while (n < p->prm.commit_width && pipe_occupancy(p, ST_MEM)) {
+        struct pinst *in = pipe_at(p, p->first[ST_MEM]);
+        if (in->ready > p->now)
+            break;
+        if (m->hart.instret == stop_at) {
+            end = CYCLE_LIMIT;
+            break;
+        }
+        enum commit_outcome o = pipe_commit_one(p, m, in);
+        if (o == COMMIT_HALTED) {
+            if (in->d.kind == PK_ECALL) {   /* exit (or a fatal signal) in the call: it retired */
+                m->hart.pc = p->commit_pc;
+                p->first[ST_MEM]++;
+                move_to(p, in, ST_CM);
+                n++;
+            }                               /* else a fault: the commit stage set the pc */
+            end = CYCLE_HALTED;
+            break;
+        }
+        p->first[ST_MEM]++;
+        move_to(p, in, ST_CM);
+        in->result_cycle = p->now;
+        n++;
+        if (o == COMMIT_SERIALIZED)   /* fetch stopped behind it: resume after it, next cycle */
+            pipe_redirect(p, p->commit_pc, p->now + 1, WHY_STRUCTURAL);
+        if (m->hart.instret == stop_at) {
+            end = CYCLE_LIMIT;
+            break;
+        }
+    }
+    p->cnt.cycles++;
+    p->cnt.cpi[n ? WHY_BASE : why_behind(p, ST_MEM)]++;
+    return end;
+}
+
+/* True if an older store or atomic still waiting to commit writes any byte `in` reads. */
+static bool waits_for_store(struct model_instance *p, const struct pinst *in)
+{
+    uint64_t lo = in->addr, hi = in->addr + in->d.msize;
+    for (uint64_t s = p->first[ST_MEM]; s < in->seq; s++) {
+        const struct pinst *o = pipe_at(p, s);
+        if ((o->d.kind == PK_STORE || o->d.kind == PK_ATOMIC) && o->addr < hi &&
+            lo < o->addr + o->d.msize)
+            return true;
+    }
+    return false;
+}
+
+static void mem_stage(struct model_instance *p, struct machine *m)
+{
+    unsigned n = 0;
+    uint8_t why = WHY_BASE;
+    while (n < p->cap[ST_MEM] && pipe_occupancy(p, ST_MEM) < p->cap[ST_MEM]) {
+        if (!pipe_occupancy(p, ST_EX)) {
+            why = p->bubble[ST_EX];
+            break;
+        }
+        struct pinst *in = pipe_at(p, p->first[ST_EX]);
+        if (in->ready > p->now) {
+            why = WHY_STRUCTURAL;
+            break;
+        }
+        unsigned kind = in->d.kind, latency = 1;
+        if (kind == PK_LOAD && in->fault == PF_NONE && waits_for_store(p, in)) {
+            why = WHY_DATA;
+            break;
+        }
+        p->first[ST_EX]++;
+        move_to(p, in, ST_MEM);
+        if (in->fault == PF_NONE) {
+            if (kind == PK_LOAD) {
+                pipe_load(m, in);
+                if (in->fault == PF_NONE)
+                    latency = memsys_load(&p->ms, in->addr, in->d.msize);
+            } else if (kind == PK_STORE) {
+                if (!mem_access_ok(&m->mem, in->addr, in->d.msize, MEM_W))
+                    in->fault = PF_STORE;
+                else
+                    latency = memsys_store(&p->ms, in->addr, in->d.msize);
+            } else if (kind == PK_ATOMIC) {
+                /* Timing only: the access itself happens at commit. */
+                bool lr = in->d.in.op == OP_LR_W || in->d.in.op == OP_LR_D;
+                latency = lr ? memsys_load(&p->ms, in->addr, in->d.msize)
+                             : memsys_store(&p->ms, in->addr, in->d.msize);
+            }
+        }
+        in->ready = p->now + latency;
+        if (kind == PK_LOAD)
+            in->result_cycle = in->ready;
+        n++;
+    }
+    note_bubble(p, ST_MEM, why);
+}
+
+static bool is_control(unsigned kind) { return kind == PK_BRANCH || kind == PK_JAL || kind == PK_JALR; }
+
+/* Result available only at commit (atomics, CSRs, system calls) or after Mem (loads). */
+static bool late_result(unsigned kind)
+{
+    return kind == PK_LOAD || kind == PK_ATOMIC || kind == PK_CSR || kind == PK_ECALL;
+}
+
+static void ex_stage(struct model_instance *p, struct machine *m)
+{
+    unsigned n = 0;
+    uint8_t why = WHY_BASE;
+    while (n < p->cap[ST_EX] && pipe_occupancy(p, ST_EX) < p->cap[ST_EX]) {
+        if (!pipe_occupancy(p, ST_IS)) {
+            why = p->bubble[ST_IS];
+            break;
+        }
+        struct pinst *in = pipe_at(p, p->first[ST_IS]);
+        if (in->ready > p->now) {
+            why = WHY_STRUCTURAL;
+            break;
+        }
+        /* The bypass network: a pending operand comes from its producer's record once the
+         * producer has the value, or from the register file once it has committed. */
+        bool wait = false;
+        for (unsigned j = 0; j < 3; j++) {
+            uint64_t pr = in->producer[j];
+            if (!pr)
+                continue;
+            if (pr < p->first[ST_MEM]) {
+                in->val[j] = p->rf[in->d.src[j]];
+            } else {
+                const struct pinst *q = pipe_at(p, pr);
+                if (q->result_cycle > p->now) {
+                    wait = true;
+                    break;
+                }
+                in->val[j] = q->result;
+            }
+            in->producer[j] = 0;
+        }
+        if (wait) {
+            why = WHY_DATA;
+            if (!n)
+                p->cnt.data_stalls++;
+            break;
+        }
+        p->first[ST_IS]++;
+        move_to(p, in, ST_EX);
+        unsigned latency = pipe_execute(&p->prm, in, m->hart.frm);
+        in->ready = p->now + latency;
+        if (!late_result(in->d.kind))
+            in->result_cycle = in->ready;
+        p->cnt.issued++;
+        n++;
+        if (is_control(in->d.kind)) {
+            bool taken = in->next_pc != in->pc + in->d.in.len;
+            bool redirect = bpred_update(&p->bp, in->pc, &in->d.in, &in->pred, taken, in->next_pc);
+            if (redirect || in->next_pc != in->pred_next) {
+                p->cnt.flushes += p->first[p->nstages] - (in->seq + 1);
+                squash_from(p, in->seq + 1, WHY_BRANCH);
+                pipe_redirect(p, in->next_pc, p->now + 1, WHY_BRANCH);
+                return;
+            }
+        }
+    }
+    note_bubble(p, ST_EX, why);
+}
+
+static void is_stage(struct model_instance *p)
+{
+    unsigned n = 0, src = ST_IS + 1;
+    uint8_t why = WHY_BASE;
+    while (n < p->cap[ST_IS] && pipe_occupancy(p, ST_IS) < p->cap[ST_IS]) {
+        if (!pipe_occupancy(p, src)) {
+            why = why_behind(p, src);
+            break;
+        }
+        struct pinst *in = pipe_at(p, p->first[src]);
+        if (in->ready > p->now) {
+            why = WHY_STRUCTURAL;
+            break;
+        }
+        bool wait = false;
+        for (unsigned j = 0; j < 3; j++) {
+            unsigned r = in->d.src[j];
+            in->producer[j] = 0;
+            in->val[j] = 0;
+            if (!r)
+                continue;
+            uint64_t w = p->last_writer[r];
+            if (w >= p->first[ST_MEM]) {        /* the producer has not committed */
+                if (!p->prm.forwarding) {
+                    wait = true;
+                    break;
+                }
+                in->producer[j] = w;
+            } else {
+                in->val[j] = p->rf[r];
+            }
+        }
+        if (wait) {
+            why = WHY_DATA;
+            if (!n)
+                p->cnt.data_stalls++;
+            break;
+        }
+        if (in->d.dst)
+            p->last_writer[in->d.dst] = in->seq;
+        p->first[src]++;
+        move_to(p, in, ST_IS);
+        in->ready = p->now + 1;
+        n++;
+    }
+    note_bubble(p, ST_IS, why);
+}
+
+/* Decode and fetch stages after the first: one cycle each. */
+static void front_stage(struct model_instance *p, unsigned k)
+{
+    unsigned n = 0, src = k + 1;
+    while (n < p->cap[k] && pipe_occupancy(p, k) < p->cap[k] && pipe_occupancy(p, src)) {
+        struct pinst *in = pipe_at(p, p->first[src]);
+        if (in->ready > p->now)
+            break;
+        p->first[src]++;
+        move_to(p, in, k);
+        in->ready = p->now + 1;
+        n++;
+    }
+    if (k == p->nstages - 1 - p->prm.fetch_stages)   /* the first decode stage */
+        p->cnt.decoded += n;
+    note_bubble(p, k, why_behind(p, src));
+}
+
+/* Ends a run: the younger in-flight work is dropped (a later run refetches it) and, unless the
+ * guest ended, the hart's pc names the next instruction to commit.  `simulated` tells whether
+ * the current cycle was simulated. */
+static void end_run(struct model_instance *p, struct machine *m, bool simulated)
+{
+    if (simulated)
+        p->now++;
+    leave_commit(p);
+    squash_from(p, p->first[ST_MEM], WHY_IFETCH);
+    if (m->halt != HALT_EXIT && m->halt != HALT_SIGNAL)
+        m->hart.pc = p->commit_pc;
+}
+
+void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
+{
+    if (m->hart.instret >= stop_at) {
+        m->halt = HALT_LIMIT;
+        return;
+    }
+    /* The machine may have been restored or run by another model since the last run. */
+    p->rf[0] = 0;
+    for (unsigned r = 1; r < PREG_F; r++)
+        p->rf[r] = m->hart.x[r];
+    for (unsigned r = 0; r < 32; r++)
+        p->rf[PREG_F + r] = m->hart.f[r];
+    memset(p->last_writer, 0, sizeof p->last_writer);
+    p->commit_pc = m->hart.pc;
+    p->last_commit_cycle = p->now;
+    for (unsigned k = 0; k < p->nstages; k++)
+        p->bubble[k] = WHY_IFETCH;
+    pipe_redirect(p, m->hart.pc, p->now, WHY_IFETCH);
+
+    for (;;) {
+        if (p->prm.max_cycles && p->now >= p->prm.max_cycles) {
+            log_msg("stopped after %" PRIu64 " cycles (pipeline:max_cycles)", p->now);
+            m->halt = HALT_STOPPED;
+            m->exit_status = 0;
+            end_run(p, m, false);
+            return;
+        }
+        leave_commit(p);
+        enum cycle_end e = commit_stage(p, m, stop_at);
+        if (e != CYCLE_GO) {
+            if (e == CYCLE_LIMIT)
+                m->halt = HALT_LIMIT;
+            end_run(p, m, true);
+            return;
+        }
+        mem_stage(p, m);
+        ex_stage(p, m);
+        is_stage(p);
+        for (unsigned k = ST_IS + 1; k + 1 < p->nstages; k++)
+            front_stage(p, k);
+        pipe_fetch(p, m);
+        p->now++;
+        if (p->prm.watchdog_cycles && p->now - p->last_commit_cycle >= p->prm.watchdog_cycles) {
+            log_msg("watchdog: no instruction retired for %" PRIu64 " cycles (cycle %" PRIu64
+                    ", next pc 0x%" PRIx64 ")", p->now - p->last_commit_cycle, p->now, p->commit_pc);
+            m->halt = HALT_ERROR;
+            m->exit_status = 1;
+            end_run(p, m, false);
+            return;
+        }
+    }
+}
