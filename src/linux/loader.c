@@ -22,8 +22,7 @@
 /* Linux refuses program header tables larger than this (64 KiB). */
 #define MAX_PHNUM (65536 / sizeof(Elf64_Phdr))
 
-static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
+void load_error(char *err, size_t errlen, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -31,8 +30,10 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
     if (n >= 0 && (size_t)n < errlen)
         vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
     va_end(ap);
-    return 2;
 }
+
+/* Reports a load error; the value is the exit status for a bad program file. */
+#define fail(err, errlen, ...) (load_error(err, errlen, __VA_ARGS__), 2)
 
 static const char *machine_name(unsigned em, char *buf, size_t len)
 {

@@ -28,6 +28,9 @@ struct elf_image {
     bool exec_stack;      /* PT_GNU_STACK asks for an executable stack */
 };
 
+/* Writes "snapsim: <message>" to err: the one-line form every load error takes. */
+void load_error(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Validates the ELF file and maps its segments into m.  Returns 0, or 2 with a one-line error. */
 int elf_load(struct machine *m, const char *path, struct elf_image *img, char *err, size_t errlen);
 

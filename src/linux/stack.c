@@ -22,17 +22,8 @@ enum {
 
 #define HWCAP_LETTER(c) (1ull << ((c) - 'A'))
 
-static uint64_t fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static uint64_t fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = snprintf(err, errlen, "snapsim: ");
-    if (n >= 0 && (size_t)n < errlen)
-        vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-    va_end(ap);
-    return 0;
-}
+/* Reports a load error; 0 is the "no stack pointer" result. */
+#define fail(err, errlen, ...) (load_error(err, errlen, __VA_ARGS__), (uint64_t)0)
 
 static size_t count(char *const v[]) { size_t n = 0; while (v && v[n]) n++; return n; }
 

@@ -1,0 +1,204 @@
+/* The in-order pipeline as selectable models: its configuration keys, the presets that make it
+ * Pompia or Oroblanco, and creation/destruction. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/model.h"
+#include "pipeline/pipeline.h"
+#include "timing/timing_config.h"
+
+#define WIDTH(c, f, d, what) \
+    { c, f, CONFIG_UINT, d, 1, PIPE_MAX_WIDTH, NULL, what }
+#define STAGES(c, f, d, what) \
+    { c, f, CONFIG_UINT, d, 1, PIPE_MAX_FRONT_STAGES, NULL, what }
+#define LATENCY(c, f, d, what) \
+    { c, f, CONFIG_UINT, d, 1, 1000, NULL, what }
+
+/* Defaults describe Oroblanco; pompia_preset below overrides what differs. */
+static const struct config_key own_keys[] = {
+    STAGES("fetch", "stages", "1", "pipeline stages spent fetching (F1..Fn)"),
+    STAGES("decode", "stages", "1", "pipeline stages spent decoding (D1..Dn)"),
+    WIDTH("fetch", "width", "1", "instructions fetched per cycle (at most one cache block)"),
+    WIDTH("decode", "max_instructions_to_decode", "1", "instructions decoded per cycle"),
+    WIDTH("issue", "width", "1", "instructions issued to execute per cycle (in order)"),
+    WIDTH("commit", "width", "1", "instructions committed per cycle"),
+    { "alu", "result_forwarding", CONFIG_BOOL, "true", 0, 0, NULL,
+      "forward results to dependent instructions (off: they wait for the producer to commit)" },
+    LATENCY("alu", "mul_latency", "3", "cycles in execute of a multiply"),
+    LATENCY("alu", "div_latency", "20", "cycles in execute of a divide or remainder"),
+    LATENCY("fpu", "latency", "4", "cycles in execute of a floating-point operation"),
+    LATENCY("fpu", "div_latency", "20", "cycles in execute of a floating-point divide or sqrt"),
+    { "watchdog", "result_cycles", CONFIG_UINT, "1000000", 0, UINT64_MAX, NULL,
+      "stop with an error when nothing retires for this many cycles (0 = never)" },
+    { "pipeline", "max_cycles", CONFIG_UINT, "0", 0, UINT64_MAX, NULL,
+      "stop the run after this many cycles (0 = no limit)" },
+    { "pipeline", "trace_filename", CONFIG_STRING, "", 0, 0, NULL,
+      "write a Kanata 0004 pipeline trace (Konata viewer) to this file (empty = off)" },
+    { "stats", "warmup_instructions", CONFIG_UINT, "0", 0, UINT64_MAX, NULL,
+      "statistics count from this many retired instructions on (caches and predictor warm before)" },
+};
+#define NOWN (sizeof own_keys / sizeof own_keys[0])
+
+/* struct model takes one key table, so the shared timing keys are appended to ours at start-up.
+ * The table has a fixed length; the unused tail repeats the first key, which config_register
+ * ignores (registering a key twice is a no-op). */
+#define NKEYS 64
+static struct config_key all_keys[NKEYS];
+
+__attribute__((constructor)) static void build_key_table(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NOWN; i++)
+        all_keys[n++] = own_keys[i];
+    for (size_t i = 0; i < timing_config_nkeys && n < NKEYS; i++)
+        all_keys[n++] = timing_config_keys[i];
+    while (n < NKEYS)
+        all_keys[n++] = own_keys[0];
+}
+
+/* Pompia: seven stages (two fetch stages read a whole cache block), several instructions decoded
+ * and issued per cycle while there is no read-after-write hazard, no forwarding, no prediction. */
+static const struct config_override pompia_preset[] = {
+    { "fetch:stages", "2" },
+    { "fetch:width", "8" },
+    { "decode:max_instructions_to_decode", "4" },
+    { "issue:width", "4" },
+    { "commit:width", "4" },
+    { "alu:result_forwarding", "false" },
+    { "brpred:predictor_type", "none" },
+};
+
+/* Oroblanco: six stages, scalar, forwarding, the 2-bit BTB. */
+static const struct config_override oroblanco_preset[] = {
+    { "fetch:stages", "1" },
+    { "alu:result_forwarding", "true" },
+    { "brpred:predictor_type", "btb2bit" },
+};
+
+static const char *const fetch_names[] = { "F", "F1", "F2", "F3", "F4" };
+static const char *const decode_names[] = { "D", "D1", "D2", "D3", "D4" };
+
+static void read_params(struct pipe_params *prm, const struct config *c)
+{
+    prm->fetch_stages = (unsigned)config_uint(c, "fetch", "stages");
+    prm->decode_stages = (unsigned)config_uint(c, "decode", "stages");
+    prm->fetch_width = (unsigned)config_uint(c, "fetch", "width");
+    prm->decode_width = (unsigned)config_uint(c, "decode", "max_instructions_to_decode");
+    prm->issue_width = (unsigned)config_uint(c, "issue", "width");
+    prm->commit_width = (unsigned)config_uint(c, "commit", "width");
+    prm->forwarding = config_bool(c, "alu", "result_forwarding");
+    prm->mul_latency = (unsigned)config_uint(c, "alu", "mul_latency");
+    prm->div_latency = (unsigned)config_uint(c, "alu", "div_latency");
+    prm->fpu_latency = (unsigned)config_uint(c, "fpu", "latency");
+    prm->fdiv_latency = (unsigned)config_uint(c, "fpu", "div_latency");
+    prm->watchdog_cycles = config_uint(c, "watchdog", "result_cycles");
+    prm->max_cycles = config_uint(c, "pipeline", "max_cycles");
+    prm->warmup_instructions = config_uint(c, "stats", "warmup_instructions");
+    prm->trace_filename = config_string(c, "pipeline", "trace_filename");
+}
+
+/* Stage k's name and capacity; see pipeline.h for the numbering (Cm = 0 ... F1 = n - 1). */
+static void lay_out_stages(struct model_instance *p)
+{
+    const struct pipe_params *prm = &p->prm;
+    unsigned nd = prm->decode_stages, nf = prm->fetch_stages;
+    p->nstages = ST_FRONT + nd + nf;
+    p->stage_name[ST_CM] = "Cm";
+    p->stage_name[ST_MEM] = "Mem";
+    p->stage_name[ST_EX] = "Ex";
+    p->stage_name[ST_IS] = "Is";
+    p->cap[ST_CM] = prm->commit_width;
+    p->cap[ST_MEM] = p->cap[ST_EX] = p->cap[ST_IS] = prm->issue_width;
+    for (unsigned i = 1; i <= nd; i++) {          /* D_i sits at ST_FRONT + nd - i */
+        p->stage_name[ST_FRONT + nd - i] = decode_names[nd == 1 ? 0 : i];
+        p->cap[ST_FRONT + nd - i] = prm->decode_width;
+    }
+    for (unsigned i = 1; i <= nf; i++) {
+        p->stage_name[ST_FRONT + nd + nf - i] = fetch_names[nf == 1 ? 0 : i];
+        p->cap[ST_FRONT + nd + nf - i] = prm->fetch_width;
+    }
+}
+
+static void pipe_destroy(struct model_instance *p)
+{
+    if (!p)
+        return;
+    kanata_close(&p->trace);
+    memsys_free(&p->ms);
+    bpred_free(&p->bp);
+    free(p->dcache);
+    free(p);
+}
+
+static struct model_instance *pipe_create(struct machine *m, const struct config *c, char *err,
+                                          size_t errlen)
+{
+    struct model_instance *p = calloc(1, sizeof *p);
+    if (!p) {
+        snprintf(err, errlen, "out of memory for the pipeline model");
+        return NULL;
+    }
+    p->dcache = malloc(PIPE_DECODE_CACHE * sizeof *p->dcache);
+    if (!p->dcache) {
+        snprintf(err, errlen, "out of memory for the pipeline model");
+        free(p);
+        return NULL;
+    }
+    read_params(&p->prm, c);
+    bool ok = memsys_init_from_config(&p->ms, c, err, errlen);
+    if (ok && !bpred_init_from_config(&p->bp, c, err, errlen)) {
+        memsys_free(&p->ms);
+        ok = false;
+    }
+    if (ok && !kanata_open(&p->trace, p->prm.trace_filename, err, errlen)) {
+        memsys_free(&p->ms);
+        bpred_free(&p->bp);
+        ok = false;
+    }
+    if (!ok) {
+        free(p->dcache);
+        free(p);
+        return NULL;
+    }
+    p->prm.trace_filename = NULL;   /* the config's string is not ours to keep */
+    lay_out_stages(p);
+    for (unsigned k = 0; k <= p->nstages; k++)
+        p->first[k] = 1;            /* seq 0 means "no producer" */
+    pipe_decode_cache_flush(p);
+    p->dcache_epoch = m->mem.code_epoch;
+    if (p->prm.warmup_instructions == 0)
+        pipe_stats_start(p);
+    return p;
+}
+
+static void pipe_stats(struct model_instance *p, const struct machine *m, cJSON *top, cJSON *core)
+{
+    (void)m;
+    pipe_stats_json(p, top, core);
+}
+
+#define PIPELINE_MODEL(var, model_name, summary_text, preset_table)        \
+    const struct model var = {                                              \
+        .name = model_name,                                                 \
+        .summary = summary_text,                                            \
+        .keys = all_keys,                                                   \
+        .nkeys = NKEYS,                                                     \
+        .preset = preset_table,                                             \
+        .npreset = sizeof preset_table / sizeof preset_table[0],            \
+        .create = pipe_create,                                              \
+        .run = pipe_run,                                                    \
+        .stats = pipe_stats,                                                \
+        .destroy = pipe_destroy,                                            \
+    }
+
+/* The generic model: the keys' defaults (an Oroblanco-like scalar pipeline) to be reshaped with
+ * --config; its preset restates one default so the table is never empty. */
+static const struct config_override inorder_preset[] = { { "alu:result_forwarding", "true" } };
+
+PIPELINE_MODEL(inorder_model, "inorder",
+               "in-order pipeline, every stage width, depth and latency set by --config", inorder_preset);
+PIPELINE_MODEL(pompia_model, "pompia",
+               "7-stage in-order multi-issue pipeline: L1I/L1D/L2, no forwarding, no prediction",
+               pompia_preset);
+PIPELINE_MODEL(oroblanco_model, "oroblanco",
+               "6-stage scalar in-order pipeline: L1I/L1D/L2, forwarding, 2-bit BTB", oroblanco_preset);
