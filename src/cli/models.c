@@ -4,9 +4,11 @@
 #include "core/model.h"
 
 extern const struct model fast_model;
+extern const struct model inorder_model, pompia_model, oroblanco_model;
 
 const struct model *const all_models[] = {
     &fast_model,
+    &inorder_model, &pompia_model, &oroblanco_model,
     NULL,
 };
 

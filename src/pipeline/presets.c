@@ -1,5 +1,6 @@
 /* The in-order pipeline as selectable models: its configuration keys, the presets that make it
  * Pompia or Oroblanco, and creation/destruction. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,10 @@ static struct config_key all_keys[NKEYS];
 
 __attribute__((constructor)) static void build_key_table(void)
 {
+    if (NOWN + timing_config_nkeys > NKEYS) {
+        fprintf(stderr, "snapsim: internal error: the pipeline key table is too small\n");
+        abort();
+    }
     size_t n = 0;
     for (size_t i = 0; i < NOWN; i++)
         all_keys[n++] = own_keys[i];
