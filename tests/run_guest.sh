@@ -58,7 +58,9 @@ prog="$(cd "$(dirname "$prog")" && pwd)/$(basename "$prog")"
 exe="$(command -v "$exe")"
 case "$exe" in /*) ;; *) exe="$PWD/$exe" ;; esac
 name="${name:-$(basename "$prog")}"
-expect_dir="${expect_dir:-$(cd "$(dirname "$0")" && pwd)/programs}"
+expect_dir="${expect_dir:-$(dirname "$0")/programs}"
+[ -d "$expect_dir" ] || die "expectation directory $expect_dir not found"
+expect_dir="$(cd "$expect_dir" && pwd)"   # absolute: the guest runs in another directory
 base="$expect_dir/$name"
 [ "$update" = 1 ] || [ -f "$base.expected" ] || die "no expectation $base.expected"
 
@@ -82,7 +84,9 @@ stdin_file=/dev/null
 [ -f "$base.stdin" ] && stdin_file="$base.stdin"
 
 mkdir -p "$work_base" || die "cannot create $work_base"
+work_base="$(cd "$work_base" && pwd)"
 work="$(mktemp -d "$work_base/$name.XXXXXX")" || die "mktemp failed in $work_base"
+# shellcheck disable=SC2317  # called by the trap
 cleanup() { [ "$keep" = 1 ] || rm -rf "$work"; }
 trap cleanup EXIT
 mkdir "$work/cwd" "$work/cwd/scratch"
@@ -149,6 +153,7 @@ fi
 if [ "$failed" = 1 ]; then
     printf 'command (in a fresh directory):'
     printf ' %q' "${cmd[@]}"
+    [ "$stdin_file" = /dev/null ] || printf ' < %q' "$stdin_file"
     printf '\n'
     if [ ! -f "$base.stderr" ] && [ -s "$work/stderr" ]; then
         echo "its standard error (not compared):"

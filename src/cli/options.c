@@ -26,6 +26,8 @@ void run_usage(FILE *out)
         "  --snapshot-every N         write a snapshot every N retired instructions\n"
         "  --independent-snapshots    write standalone snapshots instead of incremental ones\n"
         "  --restore SNAPSHOT         resume a snapshot instead of starting a program\n"
+        "  --allow-path DIR           let a restored snapshot use host files under DIR\n"
+        "  --force-restore            restore although host files changed since the snapshot\n"
         "  --max-cycles N             stop after N cycles (pipeline models)\n"
         "  --warmup N                 run N instructions before statistics start (pipeline models)\n"
         "  --pipeline-trace FILE      write a Kanata pipeline trace for Konata (pipeline models)\n"
@@ -104,7 +106,7 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
             printf("snapsim %s\n", SNAPSIM_VERSION);
             return 1;
         } else if (strcmp(a, "--model") == 0 || strcmp(a, "--log") == 0 || strcmp(a, "--restore") == 0 ||
-                   strcmp(a, "-E") == 0 || strcmp(a, "-U") == 0) {
+                   strcmp(a, "-E") == 0 || strcmp(a, "-U") == 0 || strcmp(a, "--allow-path") == 0) {
             if (!next)
                 return fail("option %s needs a value", a);
             i++;
@@ -115,6 +117,9 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
                     return fail("%s", "out of memory");
             } else if (a[1] == 'U') {
                 if (!push(&o->env_unset, &o->nenv_unset, next))
+                    return fail("%s", "out of memory");
+            } else if (strcmp(a, "--allow-path") == 0) {
+                if (!push(&o->allow_paths, &o->nallow_paths, next))
                     return fail("%s", "out of memory");
             } else if (strcmp(a, "--model") == 0) {
                 o->model = next;
@@ -166,6 +171,8 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
             i++;
         } else if (strcmp(a, "--independent-snapshots") == 0) {
             o->independent_snapshots = true;
+        } else if (strcmp(a, "--force-restore") == 0) {
+            o->force_restore = true;
         } else if (strcmp(a, "--clear-env") == 0) {
             o->clear_env = true;
         } else {
@@ -201,6 +208,7 @@ void run_options_free(struct run_options *o)
     free((void *)o->config);
     free((void *)o->env_set);
     free((void *)o->env_unset);
+    free((void *)o->allow_paths);
     free(o->snapshots);
     memset(o, 0, sizeof *o);
 }

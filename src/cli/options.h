@@ -23,6 +23,9 @@ struct run_options {
     uint64_t snapshot_every;       /* --snapshot-every N */
     bool independent_snapshots;
     const char *restore;           /* --restore SNAPSHOT */
+    const char **allow_paths;      /* --allow-path DIR: host trees a restored snapshot may use */
+    size_t nallow_paths;
+    bool force_restore;            /* --force-restore: restore although host files changed */
     const char **model_settings;   /* --max-cycles, --warmup, --pipeline-trace as config keys */
     size_t nmodel_settings;
     const char *program;           /* NULL with --restore */

@@ -10,10 +10,13 @@
 #include "core/machine.h"
 #include "core/model.h"
 
+struct ckpt_chain;
+
 /* Snapshot bookkeeping of one run (previous snapshot of an incremental chain, base name...). */
 struct run_state {
     char *base;            /* mainmem:filename */
     char *previous;        /* directory of the last snapshot written, for incremental chains */
+    struct ckpt_chain *chain;  /* ancestors of the next incremental snapshot (checkpoint.h) */
 };
 
 int run_main(int argc, char **argv);

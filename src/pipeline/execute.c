@@ -23,24 +23,24 @@ unsigned pipe_execute(const struct pipe_params *prm, struct pinst *in, unsigned 
     in->next_pc = in->pc + i->len;
     switch ((enum pkind)in->d.kind) {
     case PK_ALU:
-        in->result = alu_result(in);
+        in->pending = alu_result(in);
         return 1;
     case PK_MUL:
-        in->result = int_op(op, in->val[0], in->val[1]);
+        in->pending = int_op(op, in->val[0], in->val[1]);
         return prm->mul_latency;
     case PK_DIV:
-        in->result = int_op(op, in->val[0], in->val[1]);
+        in->pending = int_op(op, in->val[0], in->val[1]);
         return prm->div_latency;
     case PK_BRANCH:
         if (branch_taken(op, in->val[0], in->val[1]))
             in->next_pc = in->pc + (uint64_t)i->imm;
         return 1;
     case PK_JAL:
-        in->result = in->pc + i->len;
+        in->pending = in->pc + i->len;
         in->next_pc = in->pc + (uint64_t)i->imm;
         return 1;
     case PK_JALR:
-        in->result = in->pc + i->len;
+        in->pending = in->pc + i->len;
         in->next_pc = (in->val[0] + (uint64_t)i->imm) & ~1ull;
         return 1;
     case PK_LOAD:
@@ -58,7 +58,7 @@ unsigned pipe_execute(const struct pipe_params *prm, struct pinst *in, unsigned 
             in->fault = PF_ILLEGAL;     /* reserved rounding mode */
             return 1;
         }
-        in->result = r;
+        in->pending = r;
         in->fflags = flags;
         return in->d.kind == PK_FDIV ? prm->fdiv_latency : prm->fpu_latency;
     }
@@ -72,13 +72,13 @@ void pipe_load(const struct machine *m, struct pinst *in)
     unsigned size = in->d.msize;
     if (!mem_access_ok(&m->mem, in->addr, size, MEM_R)) {
         in->fault = PF_LOAD;
-        in->result = 0;
+        in->pending = 0;
         return;
     }
     uint64_t v = mem_load(&m->mem, in->addr, size);
     switch ((enum op)in->d.in.op) {
-    case OP_FLW: in->result = f32_box((uint32_t)v); break;
-    case OP_FLD: in->result = v; break;
-    default: in->result = load_extend((enum op)in->d.in.op, v); break;
+    case OP_FLW: in->pending = f32_box((uint32_t)v); break;
+    case OP_FLD: in->pending = v; break;
+    default: in->pending = load_extend((enum op)in->d.in.op, v); break;
     }
 }

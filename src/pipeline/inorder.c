@@ -24,6 +24,10 @@
 #include "core/log.h"
 #include "pipeline/pipeline.h"
 
+/* A value no correct computation here is likely to produce: using a result before its time
+ * shows up as a wrong value. */
+#define PIPE_POISON 0xbadc0ffee0ddf00dull
+
 static void move_to(struct model_instance *p, struct pinst *in, unsigned k)
 {
     if (kanata_on(&p->trace)) {
@@ -44,7 +48,7 @@ struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct 
     in->next_pc = in->pred_next = pc + d->in.len;
     in->fault = PF_NONE;
     in->fflags = 0;
-    in->result = 0;
+    in->result = in->pending = PIPE_POISON;
     in->ready = p->now + 1;
     in->result_cycle = UINT64_MAX;
     in->stage = (uint8_t)f1;
@@ -113,6 +117,16 @@ static void leave_commit(struct model_instance *p)
             kanata_retire(&p->trace, p->now, in->trace_id, p->retire_id++, false);
         }
     p->first[ST_CM] = p->first[ST_MEM];
+}
+
+/* Results whose cycle has come become visible to the bypass network and the commit stage. */
+static void publish_results(struct model_instance *p)
+{
+    for (uint64_t s = p->first[ST_MEM]; s < p->first[ST_IS]; s++) {
+        struct pinst *in = pipe_at(p, s);
+        if (in->result_cycle <= p->now)
+            in->result = in->pending;
+    }
 }
 
 enum cycle_end { CYCLE_GO, CYCLE_LIMIT, CYCLE_HALTED };
@@ -391,6 +405,7 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
             return;
         }
         leave_commit(p);
+        publish_results(p);
         enum cycle_end e = commit_stage(p, m, stop_at);
         if (e != CYCLE_GO) {
             if (e == CYCLE_LIMIT)

@@ -13,7 +13,10 @@
  * stage does in cycle t is visible to younger stages later in the same cycle — that is the
  * forwarding/bypass network and the "write the register file in the first half" rule.
  *
- * Values are real: Is reads the model's register file (or notes the in-flight producer), Ex
+ * Values are real, and appear only when their time comes: Ex and Mem compute into `pending`,
+ * which is published as `result` at the start of the instruction's result_cycle (before that
+ * `result` holds poison), so an instruction that used a value too early would compute a wrong
+ * answer that the comparison with the fast model catches.  Is reads the model's register file (or notes the in-flight producer), Ex
  * takes pending operands from the producer's record once its result_cycle has come (forwarding
  * on) — with forwarding off Is waits until the producer has committed — then computes with
  * isa/semantics.h and fpu_execute.  Loads read memory in Mem; stores, atomics, CSRs, ecall and
@@ -79,7 +82,9 @@ struct pinst {
     uint64_t next_pc;          /* the architectural next pc (resolved in Ex) */
     uint64_t val[3];           /* operand values */
     uint64_t producer[3];      /* seq of the in-flight producer of each operand, 0 = none */
-    uint64_t result, addr;
+    uint64_t pending;          /* the result as computed, hidden until result_cycle */
+    uint64_t result;           /* the result as visible to others (poison before result_cycle) */
+    uint64_t addr;
     uint64_t ready;            /* cycle from which it may leave its current stage */
     uint64_t result_cycle;     /* first cycle its result can be forwarded */
     uint64_t trace_id;
@@ -169,10 +174,10 @@ const struct pdec *pipe_decode_at(struct model_instance *p, const struct machine
 void pipe_decode_cache_flush(struct model_instance *p);
 
 /* execute.c */
-/* Ex work: result, address, next pc, fp flags and faults from the operand values; returns the
+/* Ex work: result (into `pending`), address, next pc, fp flags and faults from the operand values; returns the
  * cycles it occupies the execute stage. */
 unsigned pipe_execute(const struct pipe_params *prm, struct pinst *in, unsigned frm);
-/* Mem work for a load: reads guest memory (or flags the fault). */
+/* Mem work for a load: reads guest memory into `pending` (or flags the fault). */
 void pipe_load(const struct machine *m, struct pinst *in);
 
 /* commit.c */

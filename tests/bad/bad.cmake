@@ -26,10 +26,12 @@ set(BAD_EXTRA_ARGS --dynamic-elf ${BAD_BUILD}/hello_dynamic --object ${BAD_BUILD
 # run_bad.sh relabels a 64-bit one as ELFCLASS32.
 find_program(RISCV_ELF_GCC riscv64-unknown-elf-gcc)
 if(RISCV_ELF_GCC)
-  file(WRITE ${BAD_BUILD}/rv32_start.c "void _start(void) { for (;;) { } }\n")
+  file(CONFIGURE OUTPUT ${BAD_BUILD}/rv32_start.c
+       CONTENT "void _start(void) { for (;;) { } }\n")
   add_custom_command(OUTPUT ${BAD_BUILD}/hello_rv32
     COMMAND ${RISCV_ELF_GCC} -march=rv32i -mabi=ilp32 -nostdlib -O2 -o ${BAD_BUILD}/hello_rv32
             ${BAD_BUILD}/rv32_start.c
+    DEPENDS ${BAD_BUILD}/rv32_start.c
     COMMENT "Building a 32-bit RISC-V executable for the bad-input tests"
     VERBATIM)
   list(APPEND BAD_INPUTS ${BAD_BUILD}/hello_rv32)

@@ -30,15 +30,20 @@ done
 [ -n "$work" ] || die "--work DIR is required"
 [ -f "$elf" ] || die "--elf: valid RISC-V program '$elf' not found (was it built?)"
 
-rm -rf "$work"
+# Absolute paths: the run happens inside the work directory.
+absolute() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+snapsim="$(absolute "$snapsim")"
 mkdir -p "$work" || die "cannot create $work"
+work="$(absolute "$work")"
+rm -rf "$work"
+mkdir "$work" || die "cannot create $work"
 input="$work/input"
 
 # Writes the bytes given as hex pairs ("7f454c46") into $input at byte offset $1.
 patch_hex() {
     local offset="$1" hex="$2" esc=""
     while [ -n "$hex" ]; do esc="$esc\\x${hex:0:2}"; hex="${hex:2}"; done
-    printf "$esc" | dd of="$input" bs=1 seek="$offset" conv=notrunc status=none
+    printf '%b' "$esc" | dd of="$input" bs=1 seek="$offset" conv=notrunc status=none
 }
 
 # Reads an unsigned little-endian integer of $2 bytes at offset $1 of $input.
@@ -82,11 +87,11 @@ make_input() {
         trunc_half)
             head -c $((size / 2)) "$elf" > "$input" ;;
         x86_elf)        # a host executable: right format, wrong machine (on an x86-64 host)
-            cp "$(command -v true)" "$input" ;;
+            cp "$(type -P true)" "$input" ;;
         random)
             : > "$input"; patch_hex 0 "$(random_hex 1024)" ;;
-        elf_magic_garbage)  # passes a magic-number check, nothing else
-            : > "$input"; patch_hex 0 "7f454c46$(random_hex 252)" ;;
+        elf_magic_garbage)  # a valid ELF64 little-endian e_ident, then garbage
+            : > "$input"; patch_hex 0 "7f454c46020101000000000000000000$(random_hex 240)" ;;
         empty)
             : > "$input" ;;
         missing)
@@ -129,11 +134,13 @@ make_input() {
 }
 
 make_input
+# Every input but one is executable, so each case tests its own defect only.
+if [ -f "$input" ] && [ "$case_name" != not_executable ]; then chmod 0755 "$input"; fi
 # Everything in the working directory before the run (the input itself, at most).
 before="$(ls -A "$work")"
 
-out="$work/../$(basename "$work").stdout"
-err="$work/../$(basename "$work").stderr"
+out="$(dirname "$work")/$(basename "$work").stdout"
+err="$(dirname "$work")/$(basename "$work").stderr"
 ulimit -c 0
 status=$( { cd "$work" && timeout -k 5 20 "$snapsim" run -- "$input" > "$out" 2> "$err"
             echo $?; } 2>/dev/null )

@@ -4,6 +4,7 @@
 # reference), so a failure on both points at the test and a failure on snapsim alone at snapsim.
 # Needs GUEST_DIR, RISCV_LINUX_GCC and QEMU_RISCV64 from cmake/guest.cmake.
 file(GLOB ISA_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.S)
+file(GLOB ISA_TEST_HEADERS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.h)
 file(MAKE_DIRECTORY ${GUEST_DIR}/isa)
 set(ISA_TEST_PROGRAMS)
 foreach(src ${ISA_TEST_SOURCES})
@@ -12,7 +13,7 @@ foreach(src ${ISA_TEST_SOURCES})
   add_custom_command(OUTPUT ${out}
     COMMAND ${RISCV_LINUX_GCC} -static -nostdlib -march=rv64gc -mabi=lp64d
             -I${CMAKE_CURRENT_LIST_DIR} -o ${out} ${src}
-    DEPENDS ${src} ${CMAKE_CURRENT_LIST_DIR}/test_macros.h
+    DEPENDS ${src} ${ISA_TEST_HEADERS}
     COMMENT "Assembling ISA test ${name}"
     VERBATIM)
   list(APPEND ISA_TEST_PROGRAMS ${out})

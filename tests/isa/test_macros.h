@@ -28,7 +28,10 @@
 
 /* ---- program structure ---- */
 
+/* No relaxation: the tests never set up gp, so the linker must not turn address loads into
+ * gp-relative ones. */
 #define TEST_BEGIN            \
+    .option norelax;          \
     .text;                    \
     .globl _start;            \
     _start:                   \

@@ -7,6 +7,11 @@
 # Every program links -lm (math) and -latomic (gcc 12 calls libatomic for 8- and 16-bit
 # atomics); static linking pulls in only what a program uses.
 
+# Optionally the same checks under other execution models too, as prog.NAME.MODEL, e.g.
+# -DSNAPSIM_PROGRAM_MODELS="inorder;oroblanco" (each model adds a few seconds under ASan).
+set(SNAPSIM_PROGRAM_MODELS "" CACHE STRING
+    "Extra execution models to run every guest test program under (tests prog.NAME.MODEL)")
+
 set(GUEST_TEST_RUNNER ${CMAKE_CURRENT_LIST_DIR}/../run_guest.sh)
 set(GUEST_TEST_WORK ${CMAKE_BINARY_DIR}/guest-test-work)
 file(GLOB GUEST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.c)
@@ -19,6 +24,12 @@ foreach(src ${GUEST_TEST_SOURCES})
   add_test(NAME prog.${name}
            COMMAND ${GUEST_TEST_RUNNER} --sim snapsim --exe $<TARGET_FILE:snapsim> ${common})
   set_tests_properties(prog.${name} PROPERTIES TIMEOUT 60 LABELS "programs")
+  foreach(model ${SNAPSIM_PROGRAM_MODELS})
+    add_test(NAME prog.${name}.${model}
+             COMMAND ${GUEST_TEST_RUNNER} --sim snapsim --exe $<TARGET_FILE:snapsim>
+                     --sim-opt --model --sim-opt ${model} ${common})
+    set_tests_properties(prog.${name}.${model} PROPERTIES TIMEOUT 60 LABELS "programs;models")
+  endforeach()
   if(QEMU_RISCV64)
     add_test(NAME prog.${name}.qemu
              COMMAND ${GUEST_TEST_RUNNER} --sim qemu --exe ${QEMU_RISCV64} ${common})

@@ -1,0 +1,192 @@
+/* Writing a snapshot of the machine: the page file first, then the config naming it, all inside
+ * a temporary directory that is renamed into place only when complete. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "checkpoint/ckpt_internal.h"
+#include "checkpoint/memory_image.h"
+#include "snapshot/config.h"
+#include "snapshot/page_image.h"
+#include "snapshot/snap_dir.h"
+#include "snapshot/snap_error.h"
+#include "snapshot/snap_objects.h"
+#include "snapshot/snap_verify.h"
+
+void ckpt_chain_free(struct ckpt_chain *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->dirs[i]);
+    free(c->dirs);
+    *c = (struct ckpt_chain){0};
+}
+
+int ckpt_snapshot_name(char *buf, size_t size, const char *base, uint64_t n)
+{
+    int k = snprintf(buf, size, "%s.%015llu.snapshot", base, (unsigned long long)n);
+    return k < 0 || (size_t)k >= size ? -1 : 0;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Real path of the directory that will contain `path`. */
+static char *parent_real(const char *path)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        dir[--n] = 0;
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        strcpy(dir, ".");
+    else
+        *(slash == dir ? slash + 1 : slash) = 0;
+    return realpath(dir, NULL);
+}
+
+/* checkpoint_path entries: sibling snapshots by name (so a tree of snapshots can be moved), others
+ * by absolute path. */
+static void chain_attrs(const struct ckpt_chain *chain, const char *parent, struct ckpt_image *img)
+{
+    img->files = attr_list(chain->n + 1);
+    img->checkpoint_path = attr_list(chain->n);
+    attr_list_append(&img->files, attr_string(CKPT_PAGES_REF));
+    for (size_t i = 0; i < chain->n; i++) {
+        char ref[64];
+        snprintf(ref, sizeof ref, "%%%zu%%/%s", i + 1, CKPT_PAGES_FILE);
+        attr_list_append(&img->files, attr_string(ref));
+        const char *d = chain->dirs[i];
+        size_t pn = strlen(parent);
+        bool sibling = !strncmp(d, parent, pn) && d[pn] == '/' && !strchr(d + pn + 1, '/');
+        attr_list_append(&img->checkpoint_path, attr_string(sibling ? d + pn + 1 : d));
+    }
+}
+
+static int write_pages(struct snap_dir_writer *w, struct machine *m, bool incremental, struct ckpt_stats *st,
+                       char *err, size_t errlen)
+{
+    int fd;
+    if (snap_dir_create_file(w, CKPT_PAGES_FILE, &fd, err, errlen))
+        return -1;
+    struct ckpt_page_iter it = {.mem = &m->mem, .dirty_only = incremental};
+    struct snap_pages_opts po = {.record_zero_pages = incremental};
+    struct snap_pages_stats ps;
+    if (snap_pages_write(fd, ckpt_page_iter_next, &it, &po, &ps, err, errlen)) {
+        close(fd);
+        return -1;
+    }
+    st->pages = ps.pages;
+    st->zero_pages = ps.zero_pages;
+    st->page_bytes = ps.file_bytes;
+    return snap_dir_close_file(fd, CKPT_PAGES_FILE, err, errlen);
+}
+
+static int write_config(struct snap_dir_writer *w, struct machine *m, const struct ckpt_chain *chain,
+                        const char *parent, const struct ckpt_capture_opts *opts, char *err, size_t errlen)
+{
+    struct snap_registry reg;
+    if (ckpt_registry_init(&reg, err, errlen))
+        return -1;
+    struct ckpt_memory cm = {.mem = &m->mem};
+    struct ckpt_image img;
+    chain_attrs(chain, parent, &img);
+    struct ckpt_process cp = {.p = m->proc};
+    struct ckpt_run run = {.info = opts ? opts->info : NULL, .config = m->config, .instret = m->hart.instret,
+                           .host_time = (int64_t)time(NULL)};
+    const struct snap_instance inst[] = {
+        {"cpu0", ckpt_hart_class.name, &m->hart},
+        {"memory", ckpt_memory_class.name, &cm},
+        {"mem0", ckpt_image_class.name, &img},
+        {"proc", ckpt_process_class.name, &cp},
+        {"run", ckpt_run_class.name, &run},
+    };
+    struct snap_config cfg;
+    struct snap_raw_writer raw;
+    struct strbuf text = {0};
+    snap_raw_writer_init(&raw, w->dir_fd);
+    snap_config_init(&cfg);
+    int rc = -1;
+    if (!attr_ok(&img.files) || !attr_ok(&img.checkpoint_path))
+        snap_err(err, errlen, "out of memory");
+    else if (ckpt_files_collect(&cp, err, errlen) == 0 &&
+             snap_capture(&reg, inst, sizeof inst / sizeof inst[0], &raw, &cfg, err, errlen) == 0 &&
+             snap_raw_writer_finish(&raw, err, errlen) == 0 &&
+             snap_config_write(&cfg, &text, err, errlen) == 0) {
+        size_t len;
+        char *bytes = strbuf_take(&text, &len);
+        rc = bytes ? snap_dir_write_file(w, SNAP_CONFIG_FILE, bytes, len, err, errlen)
+                   : snap_err(err, errlen, "out of memory");
+        free(bytes);
+    }
+    if (rc && raw.fd >= 0)
+        close(raw.fd);
+    strbuf_free(&text);
+    snap_config_free(&cfg);
+    ckpt_process_clear(&cp);
+    attr_free(&img.files);
+    attr_free(&img.checkpoint_path);
+    snap_registry_free(&reg);
+    return rc;
+}
+
+int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
+                 const struct ckpt_capture_opts *opts, struct ckpt_stats *stats, char *err, size_t errlen)
+{
+    double t0 = now();
+    struct ckpt_stats st = {.mapped_bytes = m->mem.mapped_bytes};
+    struct ckpt_chain none = {0};
+    bool incremental = chain && chain->n > 0 && chain->n < CKPT_MAX_CHAIN && !(opts && opts->independent);
+    const struct ckpt_chain *ancestors = incremental ? chain : &none;
+    linux_snapshot_prepare(m);
+
+    struct snap_dir_writer w;
+    char *parent = parent_real(path);
+    if (!parent)
+        return snap_err(err, errlen, "%s: the directory for the snapshot does not exist", path);
+    if (snap_dir_begin(&w, path, err, errlen)) {
+        free(parent);
+        return -1;
+    }
+    if (write_pages(&w, m, incremental, &st, err, errlen) ||
+        write_config(&w, m, ancestors, parent, opts, err, errlen)) {
+        snap_dir_abort(&w);
+        free(parent);
+        return -1;
+    }
+    free(parent);
+    if (snap_dir_commit(&w, err, errlen))
+        return -1;
+    ckpt_clear_dirty(&m->mem);
+
+    st.chain_length = ancestors->n;
+    char *real = realpath(path, NULL);
+    if (chain) {
+        if (!incremental)
+            ckpt_chain_free(chain);
+        char **dirs = real ? realloc(chain->dirs, (chain->n + 1) * sizeof *dirs) : NULL;
+        if (!dirs) {
+            free(real);
+            ckpt_chain_free(chain);   /* the next snapshot is then standalone */
+        } else {
+            memmove(dirs + 1, dirs, chain->n * sizeof *dirs);
+            dirs[0] = real;
+            chain->dirs = dirs;
+            chain->n++;
+        }
+    } else {
+        free(real);
+    }
+    st.seconds = now() - t0;
+    if (stats)
+        *stats = st;
+    return 0;
+}

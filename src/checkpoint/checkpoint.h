@@ -1,0 +1,86 @@
+/* Snapshots of the machine: capture at an instruction boundary, restore into a fresh machine,
+ * flatten incremental chains, and the classes that describe every piece of machine state.
+ *
+ * A snapshot directory (docs/snapshot-format.md) holds these objects:
+ *   cpu0    rv64-hart      pc, x, f, fcsr, LR/SC reservation, instret
+ *   memory  guest-memory   region list (address, permissions, tag), capacity
+ *   mem0    memory-image   page files of the memory content (incremental chains)
+ *   proc    linux-process  brk, layout, fd table, host files, cwd, signals, clock, RNG, exit
+ *   run     snapsim-run    counters and the model/configuration it came from (informational)
+ * All classes are declared in one registry (ckpt_registry_init). */
+#ifndef SNAPSIM_CHECKPOINT_CHECKPOINT_H
+#define SNAPSIM_CHECKPOINT_CHECKPOINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/config.h"
+#include "core/machine.h"
+#include "snapshot/registry.h"
+
+#define CKPT_MAX_CHAIN 32   /* after this many incremental snapshots the next one is standalone */
+
+/* Registers every class of the machine's snapshot; 0 or -1 with a message. */
+int ckpt_registry_init(struct snap_registry *reg, char *err, size_t errlen);
+
+/* The ancestors a next incremental snapshot builds on: real paths of snapshot directories,
+ * newest first (dirs[0] is the previous snapshot). */
+struct ckpt_chain {
+    char **dirs;
+    size_t n;
+};
+void ckpt_chain_free(struct ckpt_chain *c);
+
+/* Informational description of the run, stored in the `run` object. */
+struct ckpt_run_info {
+    const char *model;
+    const char *program;
+    char **argv;
+    int argc;
+    const char *restored_from;   /* the snapshot a restored run started from, or NULL */
+};
+
+struct ckpt_capture_opts {
+    bool independent;            /* write a standalone snapshot even if a chain exists */
+    const struct ckpt_run_info *info;
+};
+
+struct ckpt_stats {
+    uint64_t pages;              /* pages stored with content */
+    uint64_t zero_pages;         /* zero pages recorded (incremental) or skipped */
+    uint64_t page_bytes;         /* size of the page file */
+    uint64_t mapped_bytes;
+    uint64_t chain_length;       /* ancestors */
+    double seconds;
+};
+
+/* Writes a snapshot of m at `path` (which must not exist).  Incremental when `chain` has
+ * ancestors (and opts->independent is false): only pages dirtied since the previous snapshot
+ * are stored.  On success the chain starts with the new snapshot and the dirty bits are
+ * cleared.  Returns 0, or -1 with a one-line message. */
+int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
+                 const struct ckpt_capture_opts *opts, struct ckpt_stats *stats, char *err, size_t errlen);
+
+struct ckpt_restore_opts {
+    /* Host directory trees the snapshot may name for the guest's files and cwd, besides the
+     * snapshot's parent directory tree and the current directory tree. */
+    const char *const *allow;
+    size_t nallow;
+    bool force;                  /* restore although host files changed (with warnings) */
+    void (*warn)(const char *msg);
+};
+
+/* Restores the snapshot at `path` into m, a freshly initialised machine (machine_init) on which
+ * no program was loaded.  On success `chain` (if not NULL) lists the snapshot and its ancestors
+ * so that later snapshots of the resumed run can build on it.  On failure m must be destroyed. */
+int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_opts *opts,
+                 struct ckpt_chain *chain, struct ckpt_stats *stats, char *err, size_t errlen);
+
+/* Writes a standalone copy of the snapshot `in` (flattening its chain) at `out`. */
+int ckpt_merge(const char *in, const char *out, char *err, size_t errlen);
+
+/* The snapshot's file name for instruction count n: "<base>.<n, 15 digits>.snapshot". */
+int ckpt_snapshot_name(char *buf, size_t size, const char *base, uint64_t n);
+
+#endif

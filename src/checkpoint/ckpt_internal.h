@@ -1,0 +1,108 @@
+/* Private contract of src/checkpoint: the objects the snapshot classes read and fill.
+ *
+ * Capture passes live machine state to the getters.  Restore is two-phase: the setters of
+ * state that needs the host (memory regions, page files, fds, host files, cwd) only validate
+ * and stage values here; restore.c applies them once every value of every object has been
+ * checked, so a hostile snapshot is refused before anything is mapped or opened. */
+#ifndef SNAPSIM_CHECKPOINT_CKPT_INTERNAL_H
+#define SNAPSIM_CHECKPOINT_CKPT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "checkpoint/checkpoint.h"
+#include "core/machine.h"
+#include "linux/process.h"
+#include "snapshot/attr_value.h"
+#include "snapshot/registry.h"
+
+#define CKPT_MAX_REGIONS 65536
+#define CKPT_MAX_FILES   (LINUX_MAX_FDS + LINUX_MAX_SHARED_MAPS)
+#define CKPT_PAGES_FILE  "mem0.pages"
+#define CKPT_PAGES_REF   "%0%/mem0.pages"
+
+extern const struct snap_class_def ckpt_hart_class;
+extern const struct snap_class_def ckpt_memory_class;
+extern const struct snap_class_def ckpt_image_class;
+extern const struct snap_class_def ckpt_process_class;
+extern const struct snap_class_def ckpt_run_class;
+
+/* `memory` (guest-memory): the region list and capacity. */
+struct ckpt_memory {
+    struct guest_mem *mem;           /* capture: read from here */
+    struct mem_region *regions;      /* restore: staged, validated */
+    size_t nregions;
+    uint64_t capacity;
+};
+
+/* `mem0` (memory-image): page file references. */
+struct ckpt_image {
+    struct attr_value files;         /* list of strings */
+    struct attr_value checkpoint_path;
+};
+
+/* One host file the guest has open (through an fd or a shared mapping). */
+enum ckpt_file_kind { CKPT_FILE_REGULAR, CKPT_FILE_DIR, CKPT_FILE_DEVICE, CKPT_FILE_STDIO, CKPT_FILE_OTHER };
+
+struct ckpt_file {
+    char *path;
+    enum ckpt_file_kind kind;
+    uint64_t size, mtime_ns, hash;   /* fingerprint (regular files) */
+    bool has_content;
+    uint8_t *content;                /* owned; size bytes */
+};
+
+struct ckpt_fd {
+    int fd;
+    char *path;
+    int flags;
+    bool cloexec;
+    int stdio;                       /* 0..2: the simulator's own stdin/stdout/stderr; -1 */
+    int64_t offset;
+    int dup_of;                      /* an earlier guest fd sharing the open file, or -1 */
+};
+
+/* `proc` (linux-process). */
+struct ckpt_process {
+    struct linux_process *p;
+    /* capture: computed by ckpt_files_collect; restore: staged */
+    struct ckpt_file *files;
+    size_t nfiles;
+    struct ckpt_fd *fds;
+    size_t nfds;
+    struct linux_shared_map *shared;   /* restore: staged (paths owned), host_fd unused */
+    size_t nshared;
+    char *cwd;                          /* restore: staged */
+};
+
+/* `run` (snapsim-run): informational. */
+struct ckpt_run {
+    const struct ckpt_run_info *info;
+    const struct config *config;
+    uint64_t instret;
+    int64_t host_time;
+};
+
+void ckpt_process_clear(struct ckpt_process *cp);
+
+/* Host files (host_files.c).  Collects the fds and files of p (after linux_snapshot_prepare);
+ * regular files' contents are kept when they fit in the limit of what a snapshot copies. */
+int ckpt_files_collect(struct ckpt_process *cp, char *err, size_t errlen);
+/* Restore: checks every staged host path against the allowed roots, reproduces saved file
+ * contents, refuses changed files (unless forced), reopens fds and shared mappings and
+ * installs them into cp->p; sets cwd. */
+struct ckpt_roots {
+    char **dirs;   /* real paths */
+    size_t n;
+};
+int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots,
+                       const struct ckpt_restore_opts *opts, char *err, size_t errlen);
+
+/* Memory helpers (memory_image.c). */
+/* Maps the staged regions into a fresh guest memory. */
+int ckpt_map_regions(struct guest_mem *mem, const struct ckpt_memory *cm, char *err, size_t errlen);
+/* Clears MEM_DIRTY over every mapped region. */
+void ckpt_clear_dirty(struct guest_mem *mem);
+
+#endif

@@ -1,0 +1,380 @@
+/* Host files of the guest in a snapshot.
+ *
+ * Capture records every open fd (path, flags, offset, which earlier fd shares its open file) and,
+ * per file, a fingerprint (size, mtime, xxh3 of the content) plus the content itself for regular
+ * files up to CKPT_MAX_FILE_CONTENT bytes.  Restore reproduces saved contents (so the guest sees
+ * the files as they were at the snapshot point), refuses files it cannot reproduce whose
+ * fingerprint changed, and reopens everything.  No path outside the allowed roots is read,
+ * written or opened. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include "checkpoint/ckpt_internal.h"
+#include "linux/syscall_internal.h"
+#include "snapshot/snap_error.h"
+#include "snapshot/snap_paths.h"
+
+#define CKPT_MAX_FILE_CONTENT (256ull << 20)   /* larger files are fingerprinted only */
+#define KCMP_FILE 0
+
+static const char *const std_paths[3] = {"/dev/stdin", "/dev/stdout", "/dev/stderr"};
+/* Devices whose reopening reads or writes nothing of the user's. */
+static const char *const harmless_devices[] = {"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom"};
+
+static int std_index(const char *path)
+{
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(path, std_paths[i]))
+            return i;
+    return -1;
+}
+
+static bool harmless_device(const char *path)
+{
+    for (size_t i = 0; i < sizeof harmless_devices / sizeof harmless_devices[0]; i++)
+        if (!strcmp(path, harmless_devices[i]))
+            return true;
+    return false;
+}
+
+/* Do two host fds share one open file description (dup)?  kcmp answers exactly; where the host
+ * forbids it, fds are treated as independent. */
+static bool same_open_file(int a, int b)
+{
+    long r = syscall(SYS_kcmp, (long)getpid(), (long)getpid(), KCMP_FILE, (long)a, (long)b);
+    return r == 0;
+}
+
+static int read_all_at(int fd, uint8_t *buf, uint64_t n)
+{
+    uint64_t done = 0;
+    while (done < n) {
+        ssize_t k = pread(fd, buf + done, n - done > (1u << 30) ? (1u << 30) : (size_t)(n - done), (off_t)done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        done += (uint64_t)k;
+    }
+    return 0;
+}
+
+/* xxh3 of a file's content, streamed (for files too large to copy). */
+static int hash_fd(int fd, uint64_t size, uint64_t *hash)
+{
+    XXH3_state_t *st = XXH3_createState();
+    uint8_t *buf = malloc(1u << 20);
+    int rc = st && buf ? 0 : -1;
+    if (rc == 0)
+        XXH3_64bits_reset(st);
+    for (uint64_t off = 0; rc == 0 && off < size;) {
+        size_t want = size - off < (1u << 20) ? (size_t)(size - off) : (1u << 20);
+        ssize_t k = pread(fd, buf, want, (off_t)off);
+        if (k <= 0)
+            rc = -1;
+        else {
+            XXH3_64bits_update(st, buf, (size_t)k);
+            off += (uint64_t)k;
+        }
+    }
+    if (rc == 0)
+        *hash = XXH3_64bits_digest(st);
+    XXH3_freeState(st);
+    free(buf);
+    return rc;
+}
+
+/* Fingerprint (and content) of the file open as host_fd. */
+static int describe(int host_fd, const char *path, struct ckpt_file *f, char *err, size_t errlen)
+{
+    struct stat st;
+    *f = (struct ckpt_file){.path = strdup(path)};
+    if (!f->path)
+        return snap_err(err, errlen, "out of memory");
+    if (std_index(path) >= 0) {
+        f->kind = CKPT_FILE_STDIO;
+        return 0;
+    }
+    if (fstat(host_fd, &st) != 0)
+        return snap_err(err, errlen, "%s: %s", path, strerror(errno));
+    f->kind = S_ISREG(st.st_mode) ? CKPT_FILE_REGULAR : S_ISDIR(st.st_mode) ? CKPT_FILE_DIR
+            : S_ISCHR(st.st_mode) ? CKPT_FILE_DEVICE : CKPT_FILE_OTHER;
+    if (f->kind != CKPT_FILE_REGULAR)
+        return 0;
+    f->size = (uint64_t)st.st_size;
+    f->mtime_ns = (uint64_t)st.st_mtim.tv_sec * 1000000000u + (uint64_t)st.st_mtim.tv_nsec;
+    if (f->size > CKPT_MAX_FILE_CONTENT)
+        return hash_fd(host_fd, f->size, &f->hash) ? snap_err(err, errlen, "%s: cannot read", path) : 0;
+    f->content = malloc(f->size ? f->size : 1);
+    if (!f->content)
+        return snap_err(err, errlen, "out of memory for the content of %s", path);
+    if (read_all_at(host_fd, f->content, f->size))
+        return snap_err(err, errlen, "%s: cannot read (%s)", path, strerror(errno));
+    f->has_content = true;
+    f->hash = XXH3_64bits(f->content, f->size);
+    return 0;
+}
+
+static bool have_file(const struct ckpt_process *cp, const char *path)
+{
+    for (size_t i = 0; i < cp->nfiles; i++)
+        if (!strcmp(cp->files[i].path, path))
+            return true;
+    return false;
+}
+
+static int add_file(struct ckpt_process *cp, int host_fd, const char *path, char *err, size_t errlen)
+{
+    if (path[0] != '/' || have_file(cp, path))
+        return 0;   /* pipes have no file; each path is described once */
+    int rc = describe(host_fd, path, &cp->files[cp->nfiles], err, errlen);
+    cp->nfiles++;   /* counted even on failure so that ckpt_process_clear frees it */
+    return rc;
+}
+
+int ckpt_files_collect(struct ckpt_process *cp, char *err, size_t errlen)
+{
+    struct linux_process *p = cp->p;
+    cp->fds = calloc(LINUX_MAX_FDS, sizeof *cp->fds);
+    cp->files = calloc(CKPT_MAX_FILES, sizeof *cp->files);
+    if (!cp->fds || !cp->files)
+        return snap_err(err, errlen, "out of memory");
+    for (int i = 0; i < LINUX_MAX_FDS; i++) {
+        const struct linux_fd *f = &p->fds[i];
+        if (f->host_fd < 0)
+            continue;
+        struct ckpt_fd *c = &cp->fds[cp->nfds++];
+        *c = (struct ckpt_fd){.fd = i, .path = strdup(f->path ? f->path : ""), .flags = f->flags,
+                              .cloexec = f->cloexec, .stdio = f->passthrough ? f->host_fd : -1,
+                              .offset = f->passthrough ? -1 : f->offset, .dup_of = -1};
+        if (!c->path)
+            return snap_err(err, errlen, "out of memory");
+        if (c->stdio > 2)
+            c->stdio = -1;
+        for (size_t k = 0; k + 1 < cp->nfds && c->dup_of < 0; k++)
+            if (same_open_file(p->fds[cp->fds[k].fd].host_fd, f->host_fd))
+                c->dup_of = cp->fds[k].fd;
+        if (!f->passthrough && add_file(cp, f->host_fd, c->path, err, errlen))
+            return -1;
+    }
+    for (unsigned i = 0; i < p->nshared; i++)
+        if (add_file(cp, p->shared[i].host_fd, p->shared[i].path, err, errlen))
+            return -1;
+    return 0;
+}
+
+/* ---- restore ---- */
+
+static bool within(const struct ckpt_roots *roots, const char *real)
+{
+    for (size_t i = 0; i < roots->n; i++)
+        if (snap_path_within(roots->dirs[i], real))
+            return true;
+    return false;
+}
+
+/* Is the host path inside the allowed roots (after following links)?  A missing file is judged
+ * by its directory, which must exist. */
+static int check_path(const struct ckpt_roots *roots, const char *path, bool may_be_missing, char *err,
+                      size_t errlen)
+{
+    char *real = realpath(path, NULL);
+    if (!real && errno == ENOENT && may_be_missing) {
+        char dir[PATH_MAX];
+        snprintf(dir, sizeof dir, "%s", path);
+        char *slash = strrchr(dir, '/');
+        if (slash)
+            *(slash == dir ? slash + 1 : slash) = 0;
+        real = realpath(dir, NULL);
+        if (!real)
+            return snap_err(err, errlen, "%s: directory %s is missing", path, dir);
+    }
+    if (!real)
+        return snap_err(err, errlen, "%s: %s", path, strerror(errno));
+    bool ok = within(roots, real);
+    if (!ok)
+        snap_err(err, errlen, "%s resolves to %s, outside the allowed directories (see --allow-path)", path, real);
+    free(real);
+    return ok ? 0 : -1;
+}
+
+static int write_content(const struct ckpt_file *f, char *err, size_t errlen)
+{
+    int fd = open(f->path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return snap_err(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
+    uint64_t done = 0;
+    while (done < f->size) {
+        ssize_t k = write(fd, f->content + done, f->size - done > (1u << 30) ? (1u << 30) : (size_t)(f->size - done));
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            close(fd);
+            return snap_err(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
+        }
+        done += (uint64_t)k;
+    }
+    return close(fd) ? snap_err(err, errlen, "cannot write %s: %s", f->path, strerror(errno)) : 0;
+}
+
+/* Does the host file still match the fingerprint? */
+static bool unchanged(const struct ckpt_file *f)
+{
+    int fd = open(f->path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    uint64_t hash;
+    bool same = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size == f->size &&
+                hash_fd(fd, f->size, &hash) == 0 && hash == f->hash;
+    if (fd >= 0)
+        close(fd);
+    return same;
+}
+
+static void warn(const struct ckpt_restore_opts *o, const char *fmt, const char *arg)
+{
+    char msg[PATH_MAX + 200];
+    snprintf(msg, sizeof msg, fmt, arg);
+    if (o && o->warn)
+        o->warn(msg);
+}
+
+/* Makes one host file look as it did at the snapshot point, or explains why it cannot. */
+static int reproduce(const struct ckpt_file *f, const struct ckpt_roots *roots, const struct ckpt_restore_opts *o,
+                     char *err, size_t errlen)
+{
+    switch (f->kind) {
+    case CKPT_FILE_STDIO:
+        return 0;
+    case CKPT_FILE_DEVICE:
+        return harmless_device(f->path) ? 0 : snap_err(err, errlen, "device %s cannot be reopened safely", f->path);
+    case CKPT_FILE_OTHER:
+        return snap_err(err, errlen, "%s is not a regular file, directory or device: cannot be restored", f->path);
+    case CKPT_FILE_DIR:
+        return check_path(roots, f->path, false, err, errlen);
+    case CKPT_FILE_REGULAR:
+        break;
+    }
+    if (check_path(roots, f->path, f->has_content, err, errlen))
+        return -1;
+    if (unchanged(f))
+        return 0;
+    if (f->has_content) {
+        warn(o, "restoring the content %s had at the snapshot point", f->path);
+        return write_content(f, err, errlen);
+    }
+    if (o && o->force) {
+        warn(o, "%s changed since the snapshot; restoring anyway (--force-restore)", f->path);
+        return 0;
+    }
+    return snap_err(err, errlen, "%s changed since the snapshot (size, content) and is too large to have been "
+                    "saved in it; --force-restore restores anyway", f->path);
+}
+
+/* Opens the host side of one staged fd; hosts[] holds the fds already opened (by guest fd). */
+static int open_fd(const struct ckpt_fd *f, const int *hosts, const struct ckpt_roots *roots, int *out,
+                   char *err, size_t errlen)
+{
+    int from = f->dup_of >= 0 ? hosts[f->dup_of] : std_index(f->path);
+    if (f->dup_of >= 0 && from < 0)
+        return snap_err(err, errlen, "guest fd %d: dup_of names fd %d, which is not open", f->fd, f->dup_of);
+    if (from >= 0) {
+        *out = fcntl(from, F_DUPFD_CLOEXEC, 3);
+        return *out < 0 ? snap_err(err, errlen, "guest fd %d: dup: %s", f->fd, strerror(errno)) : 0;
+    }
+    if (f->path[0] != '/')
+        return snap_err(err, errlen, "guest fd %d (%s) is a pipe or socket: it cannot be restored", f->fd, f->path);
+    if (!harmless_device(f->path) && check_path(roots, f->path, false, err, errlen))
+        return snap_err_prefix(err, errlen, "guest fd %d", f->fd);
+    int flags = f->flags & ~(G_O_CREAT | G_O_EXCL | G_O_TRUNC | G_O_TMPFILE);
+    *out = open(f->path, open_flags_to_host(flags) | O_CLOEXEC);
+    if (*out < 0)
+        return snap_err(err, errlen, "guest fd %d: cannot reopen %s: %s", f->fd, f->path, strerror(errno));
+    if (f->offset >= 0 && lseek(*out, f->offset, SEEK_SET) != f->offset) {
+        close(*out);
+        return snap_err(err, errlen, "guest fd %d: cannot seek %s to %lld", f->fd, f->path, (long long)f->offset);
+    }
+    return 0;
+}
+
+static bool is_file_listed(const struct ckpt_process *cp, const char *path)
+{
+    return std_index(path) >= 0 || path[0] != '/' || have_file(cp, path);
+}
+
+int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, const struct ckpt_restore_opts *o,
+                       char *err, size_t errlen)
+{
+    struct linux_process *p = cp->p;
+    if (cp->cwd) {
+        struct stat st;
+        if (check_path(roots, cp->cwd, false, err, errlen))
+            return snap_err_prefix(err, errlen, "cwd");
+        if (stat(cp->cwd, &st) != 0 || !S_ISDIR(st.st_mode))
+            return snap_err(err, errlen, "cwd %s is not a directory", cp->cwd);
+        snprintf(p->cwd, sizeof p->cwd, "%s", cp->cwd);
+    }
+    for (size_t i = 0; i < cp->nfds; i++)
+        if (!is_file_listed(cp, cp->fds[i].path))
+            return snap_err(err, errlen, "guest fd %d: %s is not described in files", cp->fds[i].fd, cp->fds[i].path);
+    for (size_t i = 0; i < cp->nshared; i++)
+        if (!have_file(cp, cp->shared[i].path))
+            return snap_err(err, errlen, "shared mapping of %s: file not described in files", cp->shared[i].path);
+    for (size_t i = 0; i < cp->nfiles; i++)
+        if (reproduce(&cp->files[i], roots, o, err, errlen))
+            return -1;
+
+    /* Open everything first; install only when all succeeded. */
+    int hosts[LINUX_MAX_FDS], shared_fds[LINUX_MAX_SHARED_MAPS];
+    for (int i = 0; i < LINUX_MAX_FDS; i++)
+        hosts[i] = -1;
+    int rc = 0;
+    size_t nshared_open = 0;
+    for (size_t i = 0; i < cp->nfds && rc == 0; i++) {
+        const struct ckpt_fd *f = &cp->fds[i];
+        if (f->stdio >= 0)
+            hosts[f->fd] = f->stdio;
+        else
+            rc = open_fd(f, hosts, roots, &hosts[f->fd], err, errlen);
+    }
+    for (; nshared_open < cp->nshared && rc == 0; nshared_open++) {
+        const struct linux_shared_map *s = &cp->shared[nshared_open];
+        shared_fds[nshared_open] = open(s->path, (s->writable ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+        if (shared_fds[nshared_open] < 0) {
+            rc = snap_err(err, errlen, "cannot reopen shared mapping of %s: %s", s->path, strerror(errno));
+            break;
+        }
+    }
+    if (rc) {
+        for (size_t i = 0; i < cp->nfds; i++)
+            if (cp->fds[i].stdio < 0 && hosts[cp->fds[i].fd] >= 0)
+                close(hosts[cp->fds[i].fd]);
+        for (size_t i = 0; i < nshared_open; i++)
+            close(shared_fds[i]);
+        return -1;
+    }
+
+    for (int i = 0; i < LINUX_MAX_FDS; i++)
+        if (p->fds[i].host_fd >= 0)
+            fd_close(p, i);   /* the fresh process's stdio entries */
+    for (size_t i = 0; i < cp->nfds; i++) {
+        struct ckpt_fd *f = &cp->fds[i];
+        p->fds[f->fd] = (struct linux_fd){.host_fd = hosts[f->fd], .flags = f->flags, .cloexec = f->cloexec,
+                                          .passthrough = f->stdio >= 0, .path = f->path, .offset = -1};
+        f->path = NULL;   /* now owned by the process */
+    }
+    for (size_t i = 0; i < cp->nshared; i++) {
+        p->shared[i] = cp->shared[i];
+        p->shared[i].host_fd = shared_fds[i];
+        cp->shared[i].path = NULL;
+    }
+    p->nshared = (unsigned)cp->nshared;
+    return 0;
+}

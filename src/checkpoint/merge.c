@@ -1,0 +1,118 @@
+/* `snapshot merge`: flattens an incremental chain into one standalone snapshot — the newest
+ * content of every mapped page in one page file, the config with a chain of one, the raw file
+ * copied as it is. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checkpoint/checkpoint.h"
+#include "checkpoint/snapshot_open.h"
+#include "snapshot/page_image.h"
+#include "snapshot/raw_data.h"
+#include "snapshot/snap_dir.h"
+#include "snapshot/snap_error.h"
+#include "snapshot/snap_verify.h"
+
+static int write_pages(struct ckpt_open *s, struct snap_dir_writer *w, char *err, size_t errlen)
+{
+    int fd;
+    struct snap_pages_writer *pw;
+    uint8_t *page = malloc(PAGES_PAGE_SIZE);
+    if (!page)
+        return snap_err(err, errlen, "out of memory");
+    if (snap_dir_create_file(w, CKPT_PAGES_FILE, &fd, err, errlen)) {
+        free(page);
+        return -1;
+    }
+    int rc = snap_pages_writer_open(&pw, fd, NULL, err, errlen);
+    for (size_t i = 0; rc == 0 && i < s->npages; i++) {
+        const struct ckpt_page_ref *r = &s->pages[i];
+        rc = snap_pages_read(s->chain.images[r->image], r->entry, page, err, errlen) ||
+             snap_pages_writer_add(pw, r->page_number, page, err, errlen) ? -1 : 0;
+    }
+    if (rc == 0)
+        rc = snap_pages_writer_finish(pw, NULL, err, errlen);
+    if (pw)
+        snap_pages_writer_free(pw);
+    free(page);
+    if (rc) {
+        close(fd);
+        return -1;
+    }
+    return snap_dir_close_file(fd, CKPT_PAGES_FILE, err, errlen);
+}
+
+static int copy_raw(struct ckpt_open *s, struct snap_dir_writer *w, char *err, size_t errlen)
+{
+    int in;
+    char probe[600], *real;
+    if (snap_paths_resolve(&s->paths, SNAP_RAW_REF, &real, probe, sizeof probe))
+        return 0;   /* no raw file */
+    free(real);
+    if (snap_paths_open(&s->paths, SNAP_RAW_REF, &in, err, errlen))
+        return -1;
+    int out;
+    if (snap_dir_create_file(w, SNAP_RAW_FILE, &out, err, errlen)) {
+        close(in);
+        return -1;
+    }
+    char buf[1 << 16];
+    ssize_t k;
+    int rc = 0;
+    while (rc == 0 && (k = read(in, buf, sizeof buf)) > 0)
+        if (write(out, buf, (size_t)k) != k)
+            rc = snap_err(err, errlen, "writing %s failed", SNAP_RAW_FILE);
+    close(in);
+    if (rc) {
+        close(out);
+        return -1;
+    }
+    return snap_dir_close_file(out, SNAP_RAW_FILE, err, errlen);
+}
+
+static void replace_attr(struct snap_cfg_object *o, const char *name, struct attr_value v)
+{
+    struct snap_cfg_attr *a = snap_cfg_object_find_attr(o, name);
+    if (a) {
+        attr_free(&a->value);
+        a->value = v;
+    } else {
+        snap_cfg_object_add_attr(o, name, v);
+    }
+}
+
+int ckpt_merge(const char *in, const char *out, char *err, size_t errlen)
+{
+    struct ckpt_open s;
+    struct snap_dir_writer w;
+    if (ckpt_open(&s, in, err, errlen))
+        return -1;
+    if (ckpt_open_pages(&s, err, errlen) || snap_dir_begin(&w, out, err, errlen)) {
+        ckpt_open_close(&s);
+        return -1;
+    }
+    struct snap_cfg_object *img = snap_config_find_object(&s.cfg, "mem0");
+    struct attr_value files = attr_list(1);
+    attr_list_append(&files, attr_string(CKPT_PAGES_REF));
+    replace_attr(img, "files", files);
+    replace_attr(img, "checkpoint_path", attr_list(0));
+    struct strbuf text = {0};
+    size_t len;
+    char *bytes = NULL;
+    int rc = write_pages(&s, &w, err, errlen) || copy_raw(&s, &w, err, errlen) ||
+             snap_config_write(&s.cfg, &text, err, errlen) ? -1 : 0;
+    if (rc == 0 && !(bytes = strbuf_take(&text, &len)))
+        rc = snap_err(err, errlen, "out of memory");
+    if (rc == 0)
+        rc = snap_dir_write_file(&w, SNAP_CONFIG_FILE, bytes, len, err, errlen);
+    free(bytes);
+    strbuf_free(&text);
+    ckpt_open_close(&s);
+    if (rc) {
+        snap_dir_abort(&w);
+        return -1;
+    }
+    return snap_dir_commit(&w, err, errlen);
+}

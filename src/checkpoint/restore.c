@@ -1,0 +1,150 @@
+/* Restoring a snapshot into a fresh machine.  Order matters for hostile input: the config is
+ * parsed and every value checked (types by the registry, ranges by the setters) before any
+ * region is mapped, any page decompressed or any host file touched. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "checkpoint/ckpt_internal.h"
+#include "checkpoint/memory_image.h"
+#include "snapshot/config.h"
+#include "snapshot/page_chain.h"
+#include "snapshot/snap_error.h"
+#include "snapshot/snap_objects.h"
+#include "snapshot/snap_paths.h"
+#include "snapshot/snap_verify.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int add_root(struct ckpt_roots *r, const char *dir, char *err, size_t errlen)
+{
+    char *real = realpath(dir, NULL);
+    if (!real)
+        return snap_err(err, errlen, "allowed directory %s: %s", dir, strerror(errno));
+    char **d = realloc(r->dirs, (r->n + 1) * sizeof *d);
+    if (!d) {
+        free(real);
+        return snap_err(err, errlen, "out of memory");
+    }
+    r->dirs = d;
+    r->dirs[r->n++] = real;
+    return 0;
+}
+
+static void free_roots(struct ckpt_roots *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->dirs[i]);
+    free(r->dirs);
+}
+
+/* Host directories the snapshot may name: its own parent tree (where it was taken), the current
+ * directory tree, and what the user allowed. */
+static int build_roots(struct ckpt_roots *roots, struct snap_paths *paths, const struct ckpt_restore_opts *o,
+                       char *err, size_t errlen)
+{
+    if (add_root(roots, paths->parent, err, errlen) || add_root(roots, ".", err, errlen))
+        return -1;
+    for (size_t i = 0; o && i < o->nallow; i++)
+        if (add_root(roots, o->allow[i], err, errlen) || snap_paths_add_root(paths, o->allow[i], err, errlen))
+            return -1;
+    return 0;
+}
+
+static int chain_from_paths(struct ckpt_chain *chain, const struct snap_paths *paths, char *err, size_t errlen)
+{
+    *chain = (struct ckpt_chain){.dirs = calloc(paths->nancestors + 1, sizeof(char *))};
+    if (!chain->dirs)
+        return snap_err(err, errlen, "out of memory");
+    const char *src[] = {paths->dir};
+    for (size_t i = 0; i <= paths->nancestors; i++) {
+        chain->dirs[i] = strdup(i == 0 ? src[0] : paths->ancestors[i - 1]);
+        if (!chain->dirs[i]) {
+            ckpt_chain_free(chain);
+            return snap_err(err, errlen, "out of memory");
+        }
+        chain->n++;
+    }
+    return 0;
+}
+
+int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_opts *opts,
+                 struct ckpt_chain *chain, struct ckpt_stats *stats, char *err, size_t errlen)
+{
+    double t0 = now();
+    struct snap_paths paths;
+    struct snap_registry reg;
+    struct snap_config cfg;
+    struct snap_page_chain pages = {0};
+    struct ckpt_roots roots = {0};
+    struct ckpt_memory cm = {.mem = &m->mem, .capacity = m->mem.capacity};
+    struct ckpt_image img = {0};
+    struct ckpt_process cp = {.p = m->proc};
+    struct ckpt_run run = {0};
+    uint64_t loaded = 0;
+    int rc = -1;
+    snap_config_init(&cfg);
+    if (snap_paths_init(&paths, path, err, errlen))
+        return -1;
+    if (ckpt_registry_init(&reg, err, errlen)) {
+        snap_paths_free(&paths);
+        return -1;
+    }
+    char config_path[PATH_MAX];
+    snprintf(config_path, sizeof config_path, "%s/%s", paths.dir, SNAP_CONFIG_FILE);
+    const struct snap_instance inst[] = {
+        {"cpu0", ckpt_hart_class.name, &m->hart},
+        {"memory", ckpt_memory_class.name, &cm},
+        {"mem0", ckpt_image_class.name, &img},
+        {"proc", ckpt_process_class.name, &cp},
+        {"run", ckpt_run_class.name, &run},
+    };
+    struct snap_load_opts lo = {.paths = &paths};
+    if (build_roots(&roots, &paths, opts, err, errlen))
+        goto out;
+    if (snap_config_parse_file(config_path, &cfg, err, errlen)) {
+        snap_err_prefix(err, errlen, "%s", path);
+        goto out;
+    }
+    if (snap_restore(&reg, &cfg, inst, sizeof inst / sizeof inst[0], &lo, err, errlen))
+        goto out;
+    if (m->proc->brk < m->proc->brk_start) {
+        snap_err(err, errlen, "object proc: brk below brk_start");
+        goto out;
+    }
+    if (ckpt_map_regions(&m->mem, &cm, err, errlen) ||
+        snap_paths_set_ancestors(&paths, &img.checkpoint_path, err, errlen) ||
+        snap_page_chain_open(&pages, &paths, &img.files, err, errlen) ||
+        ckpt_load_pages(&m->mem, &pages, &loaded, err, errlen))
+        goto out;
+    if (ckpt_files_restore(&cp, &roots, opts, err, errlen))
+        goto out;
+    ckpt_clear_dirty(&m->mem);
+    m->mem.code_epoch++;
+    if (chain && chain_from_paths(chain, &paths, err, errlen))
+        goto out;
+    if (stats)
+        *stats = (struct ckpt_stats){.pages = loaded, .mapped_bytes = m->mem.mapped_bytes,
+                                     .chain_length = paths.nancestors, .seconds = now() - t0};
+    rc = 0;
+out:
+    snap_page_chain_close(&pages);
+    ckpt_process_clear(&cp);
+    free(cm.regions);
+    attr_free(&img.files);
+    attr_free(&img.checkpoint_path);
+    free_roots(&roots);
+    snap_config_free(&cfg);
+    snap_registry_free(&reg);
+    snap_paths_free(&paths);
+    return rc;
+}
