@@ -159,6 +159,9 @@ int ckpt_files_collect(struct ckpt_process *cp, char *err, size_t errlen)
             return snap_err(err, errlen, "out of memory");
         if (c->stdio > 2)
             c->stdio = -1;
+        /* A regular file as the simulator's stdin: what the guest consumed is part of its state. */
+        if (c->stdio == 0 && !(f->flags & 3))
+            c->offset = lseek(0, 0, SEEK_CUR);
         for (size_t k = 0; k + 1 < cp->nfds && c->dup_of < 0; k++)
             if (same_open_file(p->fds[cp->fds[k].fd].host_fd, f->host_fd))
                 c->dup_of = cp->fds[k].fd;
@@ -339,8 +342,12 @@ int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, 
     size_t nshared_open = 0;
     for (size_t i = 0; i < cp->nfds && rc == 0; i++) {
         const struct ckpt_fd *f = &cp->fds[i];
-        if (f->stdio >= 0)
+        if (f->stdio >= 0) {
             hosts[f->fd] = f->stdio;
+            /* Resume reading a file given as stdin where the guest was; pipes cannot seek. */
+            if (f->stdio == 0 && f->offset >= 0)
+                lseek(0, f->offset, SEEK_SET);
+        }
         else
             rc = open_fd(f, hosts, roots, &hosts[f->fd], err, errlen);
     }

@@ -1,5 +1,6 @@
 /* Guest memory <-> page files: which pages a snapshot stores, and loading a chain of page files
  * into freshly mapped regions. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,8 @@ int ckpt_page_iter_next(void *ctx, uint64_t *page_number, const void **page, cha
 
 /* ---- restore ---- */
 
+#define PARALLEL_MIN_PAGES 4096
+
 struct loader {
     struct guest_mem *mem;
     uint64_t loaded;
@@ -87,18 +90,56 @@ static int load_page(void *ctx, uint64_t page_number, const void *page)
     return 0;
 }
 
+struct load_job {
+    struct loader l;
+    struct snap_pages *image;
+    size_t first, end;
+    int rc;
+    char err[512];
+};
+
+static void *load_range(void *arg)
+{
+    struct load_job *j = arg;
+    j->rc = snap_pages_for_range(j->image, j->first, j->end, load_page, &j->l, j->err, sizeof j->err);
+    if (j->rc && j->l.beyond)
+        snap_err(j->err, sizeof j->err, "memory image holds a page beyond the guest address space");
+    return NULL;
+}
+
+/* Large images are loaded by two threads over halves of the index: both decompression and the
+ * host's zeroing of fresh memory then run on two cores. */
+static int load_image(struct guest_mem *mem, struct snap_pages *image, uint64_t *loaded, char *err, size_t errlen)
+{
+    size_t n = snap_pages_count(image), half = n / 2;
+    struct load_job jobs[2] = {
+        {.l = {.mem = mem}, .image = image, .first = 0, .end = half},
+        {.l = {.mem = mem}, .image = image, .first = half, .end = n},
+    };
+    pthread_t helper;
+    bool threaded = n >= PARALLEL_MIN_PAGES && pthread_create(&helper, NULL, load_range, &jobs[0]) == 0;
+    if (!threaded)
+        jobs[1].first = 0;
+    load_range(&jobs[1]);
+    if (threaded)
+        pthread_join(helper, NULL);
+    for (int k = 0; k < 2; k++) {
+        if (jobs[k].rc)
+            return snap_err(err, errlen, "%s", jobs[k].err);
+        *loaded += jobs[k].l.loaded;
+    }
+    return 0;
+}
+
 int ckpt_load_pages(struct guest_mem *mem, struct snap_page_chain *chain, uint64_t *loaded, char *err, size_t errlen)
 {
-    struct loader l = {.mem = mem};
+    uint64_t total = 0;
     ckpt_clear_dirty(mem);
     for (size_t i = 0; i < chain->n; i++)
-        if (snap_pages_for_each(chain->images[i], load_page, &l, err, errlen)) {
-            if (l.beyond)
-                snap_err(err, errlen, "memory image holds a page beyond the guest address space");
+        if (load_image(mem, chain->images[i], &total, err, errlen))
             return -1;
-        }
     ckpt_clear_dirty(mem);
     if (loaded)
-        *loaded = l.loaded;
+        *loaded = total;
     return 0;
 }

@@ -5,5 +5,6 @@
 int run_main(int argc, char **argv);
 int config_main(int argc, char **argv);
 int models_main(int argc, char **argv);
+int snapshot_main(int argc, char **argv);
 
 #endif

@@ -14,6 +14,7 @@ static void usage(FILE *out)
         "  run       run a RISC-V Linux program or resume a snapshot (snapsim run --help)\n"
         "  config    list configuration keys of a model (snapsim config --model NAME)\n"
         "  models    list execution models\n"
+        "  snapshot  inspect, verify, compare and merge snapshots (snapsim snapshot --help)\n"
         "  --version show the version\n");
 }
 
@@ -30,6 +31,8 @@ int main(int argc, char **argv)
         return config_main(argc - 2, argv + 2);
     if (strcmp(cmd, "models") == 0)
         return models_main(argc - 2, argv + 2);
+    if (strcmp(cmd, "snapshot") == 0)
+        return snapshot_main(argc - 2, argv + 2);
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
         return 0;

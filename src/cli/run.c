@@ -25,8 +25,8 @@ bool run_build_config(struct config *cfg, const struct model *model, const char 
     char err[2048];
     config_init(cfg);
     config_register(cfg, machine_config_keys, machine_config_nkeys);
-    if (model->keys)
-        config_register(cfg, model->keys, model->nkeys);
+    for (size_t t = 0; t < model->nkey_tables; t++)
+        config_register(cfg, model->key_tables[t].keys, *model->key_tables[t].count);
     if (model->preset && !config_apply_preset(cfg, model->preset, model->npreset, err, sizeof err)) {
         log_msg("internal error in preset %s: %s", model->name, err);
         return false;

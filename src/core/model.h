@@ -13,12 +13,19 @@
 
 struct model_instance;
 
+/* A table of configuration keys; its length is read through a pointer because tables defined in
+ * other files have no compile-time size here. */
+struct model_key_table {
+    const struct config_key *keys;
+    const size_t *count;
+};
+
 struct model {
     const char *name;
     const char *aliases;                 /* space-separated, may be NULL */
     const char *summary;                 /* one line for --help */
-    const struct config_key *keys;       /* model-specific configuration keys */
-    size_t nkeys;
+    const struct model_key_table *key_tables; /* model-specific configuration keys */
+    size_t nkey_tables;
     const struct config_override *preset; /* default overrides that make this preset */
     size_t npreset;
 

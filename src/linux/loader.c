@@ -174,7 +174,7 @@ static int load_elf(struct machine *m, Elf *e, const char *path, struct elf_imag
                     char *err, size_t errlen)
 {
     GElf_Ehdr eh;
-    size_t phnum, filesize;
+    size_t phnum = 0, filesize = 0;
     int rc = check_header(e, path, &eh, &phnum, err, errlen);
     if (rc != 0)
         return rc;

@@ -180,7 +180,7 @@ SYSCALL(prctl)
             memcpy(name, p->comm, sizeof name);
         } else {
             const char *base = strrchr(p->exe_path, '/');
-            strncpy(name, base ? base + 1 : p->exe_path, sizeof name - 1);   /* truncates, as comm does */
+            snprintf(name, sizeof name, "%.15s", base ? base + 1 : p->exe_path);   /* truncates, as comm does */
         }
         return mem_write(&m->mem, a[1], name, sizeof name);
     }

@@ -62,11 +62,10 @@ struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct 
     return in;
 }
 
-/* Why stage k has nothing to hand on this cycle (k is the stage behind an empty one). */
+/* Why stage k has nothing to hand on this cycle (k is the stage behind an empty one; the
+ * fetch unit labels the first fetch stage's bubbles itself). */
 static uint8_t why_behind(const struct model_instance *p, unsigned k)
 {
-    if (k >= p->nstages)
-        return p->fetch_why;
     if (!pipe_occupancy(p, k))
         return p->bubble[k];
     return k == ST_MEM ? WHY_DCACHE : WHY_STRUCTURAL;

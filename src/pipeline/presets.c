@@ -40,26 +40,11 @@ static const struct config_key own_keys[] = {
 };
 #define NOWN (sizeof own_keys / sizeof own_keys[0])
 
-/* struct model takes one key table, so the shared timing keys are appended to ours at start-up.
- * The table has a fixed length; the unused tail repeats the first key, which config_register
- * ignores (registering a key twice is a no-op). */
-#define NKEYS 64
-static struct config_key all_keys[NKEYS];
-
-__attribute__((constructor)) static void build_key_table(void)
-{
-    if (NOWN + timing_config_nkeys > NKEYS) {
-        fprintf(stderr, "snapsim: internal error: the pipeline key table is too small\n");
-        abort();
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < NOWN; i++)
-        all_keys[n++] = own_keys[i];
-    for (size_t i = 0; i < timing_config_nkeys && n < NKEYS; i++)
-        all_keys[n++] = timing_config_keys[i];
-    while (n < NKEYS)
-        all_keys[n++] = own_keys[0];
-}
+static const size_t own_nkeys = NOWN;
+static const struct model_key_table pipeline_key_tables[] = {
+    { own_keys, &own_nkeys },
+    { timing_config_keys, &timing_config_nkeys },
+};
 
 /* Pompia: seven stages (two fetch stages read a whole cache block), several instructions decoded
  * and issued per cycle while there is no read-after-write hazard, no forwarding, no prediction. */
@@ -186,8 +171,8 @@ static void pipe_stats(struct model_instance *p, const struct machine *m, cJSON 
     const struct model var = {                                              \
         .name = model_name,                                                 \
         .summary = summary_text,                                            \
-        .keys = all_keys,                                                   \
-        .nkeys = NKEYS,                                                     \
+        .key_tables = pipeline_key_tables,                                  \
+        .nkey_tables = 2,                                                   \
         .preset = preset_table,                                             \
         .npreset = sizeof preset_table / sizeof preset_table[0],            \
         .create = pipe_create,                                              \

@@ -74,5 +74,9 @@ int snap_pages_read(struct snap_pages *p, size_t i, void *page, char *err, size_
  * when cb returns nonzero. */
 typedef int (*snap_page_cb)(void *ctx, uint64_t page_number, const void *page);
 int snap_pages_for_each(struct snap_pages *p, snap_page_cb cb, void *ctx, char *err, size_t errlen);
+/* The same over entries [first, end).  Safe to call from several threads at once on one reader
+ * (for disjoint or overlapping ranges); the other functions are not. */
+int snap_pages_for_range(struct snap_pages *p, size_t first, size_t end, snap_page_cb cb, void *ctx,
+                         char *err, size_t errlen);
 
 #endif

@@ -199,8 +199,8 @@ long snap_pages_find(const struct snap_pages *p, uint64_t page_number)
 }
 
 /* Decompresses one frame that must be exactly one page, then checks the page's checksum. */
-static int decode_frame(struct snap_pages *p, const struct snap_page_entry *e, const uint8_t *src,
-                        void *page, char *err, size_t errlen)
+static int decode_frame(struct snap_pages *p, ZSTD_DCtx *dctx, const struct snap_page_entry *e,
+                        const uint8_t *src, void *page, char *err, size_t errlen)
 {
     char msg[160];
     const char *what = NULL;
@@ -209,7 +209,7 @@ static int decode_frame(struct snap_pages *p, const struct snap_page_entry *e, c
     else if (ZSTD_findFrameCompressedSize(src, e->length) != e->length)
         what = "frame length does not match the index";
     else {
-        size_t n = ZSTD_decompressDCtx(p->dctx, page, PAGES_PAGE_SIZE, src, e->length);
+        size_t n = ZSTD_decompressDCtx(dctx, page, PAGES_PAGE_SIZE, src, e->length);
         if (ZSTD_isError(n) || n != PAGES_PAGE_SIZE)
             what = "corrupt zstd frame";
         else if (XXH3_64bits(page, PAGES_PAGE_SIZE) != e->hash)
@@ -232,15 +232,25 @@ int snap_pages_read(struct snap_pages *p, size_t i, void *page, char *err, size_
     }
     if (read_at(p->fd, p->frame, e->length, e->offset))
         return fail(p, err, errlen, "cannot read frame (file truncated?)");
-    return decode_frame(p, e, p->frame, page, err, errlen);
+    return decode_frame(p, p->dctx, e, p->frame, page, err, errlen);
 }
 
 int snap_pages_for_each(struct snap_pages *p, snap_page_cb cb, void *ctx, char *err, size_t errlen)
 {
+    return snap_pages_for_range(p, 0, p->count, cb, ctx, err, errlen);
+}
+
+int snap_pages_for_range(struct snap_pages *p, size_t first, size_t end, snap_page_cb cb, void *ctx,
+                         char *err, size_t errlen)
+{
+    /* Everything mutable is local, so that threads can walk disjoint ranges of one reader. */
     uint8_t *chunk = malloc(EAGER_CHUNK), *page = malloc(PAGES_PAGE_SIZE);
+    ZSTD_DCtx *dctx = ZSTD_createDCtx();
     uint64_t chunk_start = 0, chunk_len = 0;
-    int rc = chunk && page ? 0 : fail(p, err, errlen, "out of memory");
-    for (size_t i = 0; i < p->count && rc == 0; i++) {
+    int rc = chunk && page && dctx ? 0 : fail(p, err, errlen, "out of memory");
+    if (end > p->count)
+        end = p->count;
+    for (size_t i = first; i < end && rc == 0; i++) {
         const struct snap_page_entry *e = &p->index[i];
         if (e->flags & PAGES_FLAG_ZERO) {
             memset(page, 0, PAGES_PAGE_SIZE);
@@ -254,11 +264,12 @@ int snap_pages_for_each(struct snap_pages *p, snap_page_cb cb, void *ctx, char *
                     break;
                 }
             }
-            rc = decode_frame(p, e, chunk + (e->offset - chunk_start), page, err, errlen);
+            rc = decode_frame(p, dctx, e, chunk + (e->offset - chunk_start), page, err, errlen);
         }
         if (rc == 0 && cb(ctx, e->page_number, page) != 0)
             rc = fail(p, err, errlen, "stopped by the page consumer");
     }
+    ZSTD_freeDCtx(dctx);
     free(chunk);
     free(page);
     return rc;

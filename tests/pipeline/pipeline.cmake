@@ -7,6 +7,8 @@
 #   pipe.timing.CASE      microbenchmarks with analytically derived cycle counts
 #                         (tests/pipeline/*.S; cases and derivations in check_timing.py)
 #   pipe.trace.MODEL.NAME a Kanata trace of a run is well formed (check_kanata.py)
+#   pipe.wrong_path.MODEL faults on the wrong path (fetch from unmapped memory, an illegal
+#                         encoding) do not kill the guest (wrong_path.S)
 find_program(PYTHON3 python3 REQUIRED)
 set(PIPE_MODELS pompia oroblanco)
 set(PIPE_DIR ${CMAKE_CURRENT_LIST_DIR})
@@ -25,7 +27,7 @@ function(pipe_ubench name src)
     VERBATIM)
   set(PIPE_UBENCH_PROGRAMS ${PIPE_UBENCH_PROGRAMS} ${out} PARENT_SCOPE)
 endfunction()
-foreach(name dep_chain indep_adds lfsr_branch stride mul_chain)
+foreach(name dep_chain indep_adds lfsr_branch stride mul_chain wrong_path)
   pipe_ubench(${name} ${name}.S)
 endforeach()
 pipe_ubench(load_use_d1 load_use.S -DDISTANCE=1)
@@ -45,7 +47,14 @@ foreach(case ${PIPE_TIMING_CASES})
   set_tests_properties(pipe.timing.${case} PROPERTIES TIMEOUT 120 LABELS "pipeline")
 endforeach()
 
+add_test(NAME pipe.wrong_path.no_predictor
+         COMMAND $<TARGET_FILE:snapsim> run --model inorder --config brpred:predictor_type:none
+                 ${PIPE_UBENCH_DIR}/wrong_path)
+set_tests_properties(pipe.wrong_path.no_predictor PROPERTIES TIMEOUT 60 LABELS "pipeline")
 foreach(model ${PIPE_MODELS})
+  add_test(NAME pipe.wrong_path.${model} COMMAND $<TARGET_FILE:snapsim> run --model ${model}
+                                                 ${PIPE_UBENCH_DIR}/wrong_path)
+  set_tests_properties(pipe.wrong_path.${model} PROPERTIES TIMEOUT 60 LABELS "pipeline")
   add_test(NAME pipe.trace.${model}.sum
            COMMAND ${PIPE_DIR}/trace_check.sh $<TARGET_FILE:snapsim> ${model}
                    ${CMAKE_BINARY_DIR}/pipeline-trace-work ${GUEST_DIR}/sum 1 2 3)
