@@ -1,0 +1,37 @@
+# Snapshot tests (tests/snapshot/*.sh): restore equivalence for every guest test program, the
+# checkpoint tester, chains and merge, host files, hostile snapshots and the seed workflow.
+# Include after tests/programs/programs.cmake, which builds the programs into ${GUEST_DIR}.
+set(SNAP_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
+set(SNAP_TEST_WORK ${CMAKE_BINARY_DIR}/snapshot-test-work)
+set(SNAP_PROGRAMS_DIR ${CMAKE_CURRENT_LIST_DIR}/../programs)
+file(GLOB SNAP_PROGRAM_SOURCES CONFIGURE_DEPENDS ${SNAP_PROGRAMS_DIR}/*.c)
+
+# Snapshot points per program: the first instruction, the middle, just before the last; plus
+# points where file_io has a file open (10000: alpha.txt read-write, 30000: beta.txt w+) and
+# where mmap_ops has just unmapped (520000) and holds a MAP_SHARED file mapping (540000).
+set(SNAP_POINTS_DEFAULT 1 50% last)
+set(SNAP_POINTS_file_io 1 10000 30000 50% last)
+set(SNAP_POINTS_mmap_ops 1 50% 520000 540000 last)
+
+foreach(src ${SNAP_PROGRAM_SOURCES})
+  get_filename_component(name ${src} NAME_WE)
+  set(points ${SNAP_POINTS_DEFAULT})
+  if(DEFINED SNAP_POINTS_${name})
+    set(points ${SNAP_POINTS_${name}})
+  endif()
+  add_test(NAME snapshot.equiv.${name}
+           COMMAND ${SNAP_TEST_DIR}/restore_equiv.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/${name}
+                   ${SNAP_PROGRAMS_DIR} ${SNAP_TEST_WORK} ${points})
+  set_tests_properties(snapshot.equiv.${name} PROPERTIES TIMEOUT 300 LABELS "snapshot")
+endforeach()
+
+foreach(what tester chain files)
+  add_test(NAME snapshot.${what}
+           COMMAND ${SNAP_TEST_DIR}/checkpoint_props.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}
+                   ${SNAP_TEST_WORK} ${what})
+  set_tests_properties(snapshot.${what} PROPERTIES TIMEOUT 300 LABELS "snapshot")
+endforeach()
+add_test(NAME snapshot.hostile
+         COMMAND ${SNAP_TEST_DIR}/hostile.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${SNAP_TEST_WORK})
+add_test(NAME snapshot.seed COMMAND ${SNAP_TEST_DIR}/seed.sh $<TARGET_FILE:snapsim> ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.hostile snapshot.seed PROPERTIES TIMEOUT 120 LABELS "snapshot")
