@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/config.h"
 #include "version.h"
 
 void run_usage(FILE *out)
@@ -48,19 +49,6 @@ static bool push(const char ***list, size_t *n, const char *v)
         return false;
     l[(*n)++] = v;
     *list = l;
-    return true;
-}
-
-static bool parse_count(const char *s, uint64_t *out)
-{
-    if (!s || !isdigit((unsigned char)*s))
-        return false;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (errno || *end)
-        return false;
-    *out = v;
     return true;
 }
 
@@ -135,18 +123,18 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
                 if (!push(&o->config, &o->nconfig, argv[++i]))
                     return fail("%s", "out of memory");
         } else if (strcmp(a, "--max-instructions") == 0) {
-            if (!parse_count(next, &o->max_instructions) || o->max_instructions == 0)
+            if (!config_parse_uint(next, &o->max_instructions) || o->max_instructions == 0)
                 return fail("--max-instructions needs a positive number, got '%s'", next ? next : "nothing");
             i++;
         } else if (strcmp(a, "--snapshot-every") == 0) {
-            if (!parse_count(next, &o->snapshot_every) || o->snapshot_every == 0)
+            if (!config_parse_uint(next, &o->snapshot_every) || o->snapshot_every == 0)
                 return fail("--snapshot-every needs a positive number, got '%s'", next ? next : "nothing");
             i++;
         } else if (strcmp(a, "--snapshots") == 0) {
             uint64_t n;
-            if (!parse_count(next, &n))
+            if (!config_parse_uint(next, &n))
                 return fail("--snapshots needs instruction counts, got '%s'", next ? next : "nothing");
-            while (i + 1 < argc && parse_count(argv[i + 1], &n)) {
+            while (i + 1 < argc && config_parse_uint(argv[i + 1], &n)) {
                 uint64_t *s = realloc(o->snapshots, (o->nsnapshots + 1) * sizeof *s);
                 if (!s)
                     return fail("%s", "out of memory");

@@ -1,6 +1,7 @@
 /* Configuration registry: typed component:field keys, presets and command-line assignments. */
 #include "core/config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -42,9 +43,9 @@ void config_register(struct config *c, const struct config_key *keys, size_t n)
     }
 }
 
-static bool parse_uint(const char *s, uint64_t *out)
+bool config_parse_uint(const char *s, uint64_t *out)
 {
-    if (!*s || *s == '-' || *s == '+')
+    if (!s || !isdigit((unsigned char)*s))   /* no sign, no leading blanks */
         return false;
     char *end;
     errno = 0;
@@ -88,7 +89,7 @@ static bool validate(const struct config_key *k, const char *value, char *err, s
     bool b;
     switch (k->type) {
     case CONFIG_UINT:
-        if (!parse_uint(value, &u)) {
+        if (!config_parse_uint(value, &u)) {
             snprintf(err, errlen, "%s:%s: '%s' is not an unsigned integer", k->component, k->field, value);
             return false;
         }
@@ -211,7 +212,7 @@ static const char *value_of(const struct config *c, const char *component, const
 uint64_t config_uint(const struct config *c, const char *component, const char *field)
 {
     uint64_t v = 0;
-    parse_uint(value_of(c, component, field, CONFIG_UINT), &v);
+    config_parse_uint(value_of(c, component, field, CONFIG_UINT), &v);
     return v;
 }
 

@@ -55,6 +55,10 @@ uint64_t config_uint(const struct config *c, const char *component, const char *
 bool config_bool(const struct config *c, const char *component, const char *field);
 const char *config_string(const struct config *c, const char *component, const char *field);
 
+/* Parses an unsigned number as the command line takes it (decimal, 0x hex or 0 octal; no sign).
+ * False for anything else, including overflow. */
+bool config_parse_uint(const char *s, uint64_t *out);
+
 /* Prints every key: name, type, default/current value, range or choices, help. */
 void config_print(const struct config *c, FILE *out);
 
