@@ -102,13 +102,8 @@ static int write_config(struct snap_dir_writer *w, struct machine *m, const stru
     struct ckpt_process cp = {.p = m->proc};
     struct ckpt_run run = {.info = opts ? opts->info : NULL, .config = m->config, .instret = m->hart.instret,
                            .host_time = (int64_t)time(NULL)};
-    const struct snap_instance inst[] = {
-        {"cpu0", ckpt_hart_class.name, &m->hart},
-        {"memory", ckpt_memory_class.name, &cm},
-        {"mem0", ckpt_image_class.name, &img},
-        {"proc", ckpt_process_class.name, &cp},
-        {"run", ckpt_run_class.name, &run},
-    };
+    struct snap_instance inst[CKPT_NOBJECTS];
+    ckpt_instances(inst, &m->hart, &cm, &img, &cp, &run);
     struct snap_config cfg;
     struct snap_raw_writer raw;
     struct strbuf text = {0};
@@ -118,7 +113,7 @@ static int write_config(struct snap_dir_writer *w, struct machine *m, const stru
     if (!attr_ok(&img.files) || !attr_ok(&img.checkpoint_path))
         snap_err(err, errlen, "out of memory");
     else if (ckpt_files_collect(&cp, err, errlen) == 0 &&
-             snap_capture(&reg, inst, sizeof inst / sizeof inst[0], &raw, &cfg, err, errlen) == 0 &&
+             snap_capture(&reg, inst, CKPT_NOBJECTS, &raw, &cfg, err, errlen) == 0 &&
              snap_raw_writer_finish(&raw, err, errlen) == 0 &&
              snap_config_write(&cfg, &text, err, errlen) == 0) {
         size_t len;

@@ -16,6 +16,7 @@
 #include "linux/process.h"
 #include "snapshot/attr_value.h"
 #include "snapshot/registry.h"
+#include "snapshot/snap_objects.h"
 
 #define CKPT_MAX_REGIONS 65536
 #define CKPT_MAX_FILES   (LINUX_MAX_FDS + LINUX_MAX_SHARED_MAPS)
@@ -85,6 +86,12 @@ struct ckpt_run {
 };
 
 void ckpt_process_clear(struct ckpt_process *cp);
+
+/* The objects of a machine snapshot, named as in the config, in save and restore order
+ * (capture, restore and verify all use this one table). */
+enum { CKPT_NOBJECTS = 5 };
+void ckpt_instances(struct snap_instance inst[CKPT_NOBJECTS], struct hart *hart, struct ckpt_memory *cm,
+                    struct ckpt_image *img, struct ckpt_process *cp, struct ckpt_run *run);
 
 /* Host files (host_files.c).  Collects the fds and files of p (after linux_snapshot_prepare);
  * regular files' contents are kept when they fit in the limit of what a snapshot copies. */

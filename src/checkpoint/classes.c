@@ -15,3 +15,13 @@ int ckpt_registry_init(struct snap_registry *reg, char *err, size_t errlen)
         }
     return 0;
 }
+
+void ckpt_instances(struct snap_instance inst[CKPT_NOBJECTS], struct hart *hart, struct ckpt_memory *cm,
+                    struct ckpt_image *img, struct ckpt_process *cp, struct ckpt_run *run)
+{
+    inst[0] = (struct snap_instance){ "cpu0", ckpt_hart_class.name, hart };
+    inst[1] = (struct snap_instance){ "memory", ckpt_memory_class.name, cm };
+    inst[2] = (struct snap_instance){ "mem0", ckpt_image_class.name, img };
+    inst[3] = (struct snap_instance){ "proc", ckpt_process_class.name, cp };
+    inst[4] = (struct snap_instance){ "run", ckpt_run_class.name, run };
+}

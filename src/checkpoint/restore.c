@@ -101,13 +101,8 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
     }
     char config_path[PATH_MAX];
     snprintf(config_path, sizeof config_path, "%s/%s", paths.dir, SNAP_CONFIG_FILE);
-    const struct snap_instance inst[] = {
-        {"cpu0", ckpt_hart_class.name, &m->hart},
-        {"memory", ckpt_memory_class.name, &cm},
-        {"mem0", ckpt_image_class.name, &img},
-        {"proc", ckpt_process_class.name, &cp},
-        {"run", ckpt_run_class.name, &run},
-    };
+    struct snap_instance inst[CKPT_NOBJECTS];
+    ckpt_instances(inst, &m->hart, &cm, &img, &cp, &run);
     struct snap_load_opts lo = {.paths = &paths};
     if (build_roots(&roots, &paths, opts, err, errlen))
         goto out;
@@ -115,7 +110,7 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
         snap_err_prefix(err, errlen, "%s", path);
         goto out;
     }
-    if (snap_restore(&reg, &cfg, inst, sizeof inst / sizeof inst[0], &lo, err, errlen))
+    if (snap_restore(&reg, &cfg, inst, CKPT_NOBJECTS, &lo, err, errlen))
         goto out;
     if (m->proc->brk < m->proc->brk_start) {
         snap_err(err, errlen, "object proc: brk below brk_start");

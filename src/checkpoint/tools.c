@@ -92,15 +92,12 @@ static void dry_run(const char *path, struct snap_problems *out)
     struct ckpt_image img = {0};
     struct ckpt_process cp = {.p = linux_process_new(NULL)};
     struct ckpt_run run = {0};
-    const struct snap_instance inst[] = {
-        {"cpu0", ckpt_hart_class.name, &hart},     {"memory", ckpt_memory_class.name, &cm},
-        {"mem0", ckpt_image_class.name, &img},     {"proc", ckpt_process_class.name, &cp},
-        {"run", ckpt_run_class.name, &run},
-    };
+    struct snap_instance inst[CKPT_NOBJECTS];
+    ckpt_instances(inst, &hart, &cm, &img, &cp, &run);
     struct snap_load_opts lo = {.paths = &s.paths};
     if (!cp.p)
         snap_problems_add(out, "out of memory");
-    else if (snap_restore(&s.reg, &s.cfg, inst, sizeof inst / sizeof inst[0], &lo, err, sizeof err))
+    else if (snap_restore(&s.reg, &s.cfg, inst, CKPT_NOBJECTS, &lo, err, sizeof err))
         snap_problems_add(out, "%s", err);
     else {
         uint64_t mapped = 0;

@@ -20,6 +20,7 @@
 #include "core/hart.h"
 #include "isa/fpu_internal.h"
 #include "isa/insn.h"
+#include "core/bitcast.h"
 
 #if LDBL_MANT_DIG < DBL_MANT_DIG + 2
 #error "double-precision RMM needs a long double at least two bits wider than double"
@@ -48,32 +49,6 @@
 DEFINE_ARITH(arith_f, float, sqrtf, fmaf)
 DEFINE_ARITH(arith_d, double, sqrt, fma)
 DEFINE_ARITH(arith_ld, long double, sqrtl, fmal)
-
-static float f32_value(uint64_t bits)
-{
-    uint32_t u = (uint32_t)bits;
-    float v;
-    memcpy(&v, &u, sizeof v);
-    return v;
-}
-static double f64_value(uint64_t bits)
-{
-    double v;
-    memcpy(&v, &bits, sizeof v);
-    return v;
-}
-static uint64_t f32_bits(float v)
-{
-    uint32_t u;
-    memcpy(&u, &v, sizeof u);
-    return u;
-}
-static uint64_t f64_bits(double v)
-{
-    uint64_t u;
-    memcpy(&u, &v, sizeof u);
-    return u;
-}
 
 /* NaN operands make the result the canonical NaN without consulting the host (whose NaN
  * propagation differs).  NV comes from a signalling NaN, or from inf*0 in a fused operation even

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/bitcast.h"
 
 #define CANONICAL_NAN     0x7ff8000000000000ull
 #define CANONICAL_NEG_NAN 0xfff8000000000000ull
@@ -32,23 +33,9 @@ static void leave_c_locale(locale_t old)
         uselocale(old);
 }
 
-static uint64_t bits_of(double d)
-{
-    uint64_t b;
-    memcpy(&b, &d, sizeof b);
-    return b;
-}
-
-static double double_of(uint64_t b)
-{
-    double d;
-    memcpy(&d, &b, sizeof d);
-    return d;
-}
-
 void attr_float_format(double d, char buf[ATTR_FLOAT_TEXT_MAX])
 {
-    uint64_t bits = bits_of(d);
+    uint64_t bits = f64_bits(d);
     if (isnan(d)) {
         if (bits == CANONICAL_NAN)
             strcpy(buf, "nan");
@@ -66,7 +53,7 @@ void attr_float_format(double d, char buf[ATTR_FLOAT_TEXT_MAX])
     bool found = false;
     for (int prec = 1; prec <= 17 && !found; prec++) {
         snprintf(buf, ATTR_FLOAT_TEXT_MAX, "%.*g", prec, d);
-        found = bits_of(strtod(buf, NULL)) == bits;
+        found = f64_bits(strtod(buf, NULL)) == bits;
     }
     if (found) {
         /* Mark the token as a float: integers have neither '.' nor an exponent. */
@@ -134,7 +121,7 @@ int attr_float_parse(const char *text, size_t len, double *out, char *err, size_
     buf[len] = 0;
 
     if (!strcmp(buf, "nan") || !strcmp(buf, "-nan")) {
-        *out = double_of(buf[0] == '-' ? CANONICAL_NEG_NAN : CANONICAL_NAN);
+        *out = f64_value(buf[0] == '-' ? CANONICAL_NEG_NAN : CANONICAL_NAN);
         return 0;
     }
     if (!strcmp(buf, "inf") || !strcmp(buf, "-inf")) {
@@ -146,9 +133,9 @@ int attr_float_parse(const char *text, size_t len, double *out, char *err, size_
         if (!close || close[1] || !all_match(hex, close, isxdigit) || close - hex > 16)
             return snap_err(err, errlen, "bad NaN literal '%s' (expected nan(0x<16 hex digits>))", buf);
         uint64_t bits = strtoull(hex, NULL, 16);
-        if (!isnan(double_of(bits)))
+        if (!isnan(f64_value(bits)))
             return snap_err(err, errlen, "NaN literal '%s' is not a NaN bit pattern", buf);
-        *out = double_of(bits);
+        *out = f64_value(bits);
         return 0;
     }
     if (!valid_finite_syntax(buf))

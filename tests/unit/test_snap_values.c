@@ -9,24 +9,12 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "core/bitcast.h"
 #include "snapshot/attr_float.h"
 #include "snapshot/config.h"
 
 #define HEADER "#SNAPSIM-CHECKPOINT 1\n"
 
-static double from_bits(uint64_t b)
-{
-    double d;
-    memcpy(&d, &b, sizeof d);
-    return d;
-}
-
-static uint64_t to_bits(double d)
-{
-    uint64_t b;
-    memcpy(&b, &d, sizeof b);
-    return b;
-}
 
 /* value -> text -> value must give an equal value (floats compared by bits). */
 static void assert_round_trip(const struct attr_value *v)
@@ -92,7 +80,7 @@ static void test_floats(void **state)
         0xc00921fb54442d18ull,                          /* -pi */
     };
     for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
-        struct attr_value v = attr_float(from_bits(bits[i]));
+        struct attr_value v = attr_float(f64_value(bits[i]));
         assert_round_trip(&v);
     }
     char buf[ATTR_FLOAT_TEXT_MAX];
@@ -102,7 +90,7 @@ static void test_floats(void **state)
     assert_string_equal(buf, "1.0");
     attr_float_format(0.1, buf);
     assert_string_equal(buf, "0.1");
-    attr_float_format(from_bits(0x7ff0000000000001ull), buf);
+    attr_float_format(f64_value(0x7ff0000000000001ull), buf);
     assert_string_equal(buf, "nan(0x7ff0000000000001)");
     double d;
     char err[128];
@@ -112,7 +100,7 @@ static void test_floats(void **state)
     assert_int_equal(attr_float_parse("1e999", 5, &d, err, sizeof err), -1);
     assert_int_equal(attr_float_parse("infinity", 8, &d, err, sizeof err), -1);
     assert_int_equal(attr_float_parse("-0.0", 4, &d, err, sizeof err), 0);
-    assert_true(to_bits(d) == 0x8000000000000000ull);
+    assert_true(f64_bits(d) == 0x8000000000000000ull);
 }
 
 static void test_strings(void **state)
