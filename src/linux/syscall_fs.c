@@ -30,15 +30,21 @@ SYSCALL(unlinkat)
     return unlinkat(AT_FDCWD, path, flags ? AT_REMOVEDIR : 0) != 0 ? -errno : 0;
 }
 
+/* The (olddirfd, oldpath, newdirfd, newpath) arguments of rename and link calls. */
+static int two_paths_from_guest(struct machine *m, const uint64_t a[6], char from[LINUX_PATH_MAX],
+                                char to[LINUX_PATH_MAX])
+{
+    int rc = path_from_guest(m, (int32_t)a[0], a[1], false, from);
+    return rc != 0 ? rc : path_from_guest(m, (int32_t)a[2], a[3], false, to);
+}
+
 static int64_t do_rename(struct machine *m, const uint64_t a[6], unsigned flags)
 {
     /* RENAME_NOREPLACE, RENAME_EXCHANGE, RENAME_WHITEOUT: the same bits on every host. */
     if (flags & ~7u)
         return -EINVAL;
     char from[LINUX_PATH_MAX], to[LINUX_PATH_MAX];
-    int rc = path_from_guest(m, (int32_t)a[0], a[1], false, from);
-    if (rc == 0)
-        rc = path_from_guest(m, (int32_t)a[2], a[3], false, to);
+    int rc = two_paths_from_guest(m, a, from, to);
     if (rc != 0)
         return rc;
     return renameat2(AT_FDCWD, from, AT_FDCWD, to, flags) != 0 ? -errno : 0;
@@ -137,9 +143,7 @@ SYSCALL(linkat)
     if (flags & ~(G_AT_SYMLINK_FOLLOW | G_AT_EMPTY_PATH))
         return -EINVAL;
     char from[LINUX_PATH_MAX], to[LINUX_PATH_MAX];
-    int rc = path_from_guest(m, (int32_t)a[0], a[1], false, from);
-    if (rc == 0)
-        rc = path_from_guest(m, (int32_t)a[2], a[3], false, to);
+    int rc = two_paths_from_guest(m, a, from, to);
     if (rc != 0)
         return rc;
     return linkat(AT_FDCWD, from, AT_FDCWD, to, flags & G_AT_SYMLINK_FOLLOW ? AT_SYMLINK_FOLLOW : 0)
