@@ -64,6 +64,18 @@ struct ckpt_fd {
     int dup_of;                      /* an earlier guest fd sharing the open file, or -1 */
 };
 
+/* One host path the guest changed, as it was at the snapshot point (fs_changes.c). */
+enum ckpt_fs_kind { CKPT_FS_FILE, CKPT_FS_DIR, CKPT_FS_SYMLINK, CKPT_FS_ABSENT };
+
+struct ckpt_fs_entry {
+    struct ckpt_file file;           /* path; for a file: size, hash and (if it fits) content */
+    enum ckpt_fs_kind kind;
+    uint32_t mode;                   /* permission bits of a file or directory */
+    int64_t same_as;                 /* an earlier entry that is the same file (hard link), or -1 */
+    char *target;                    /* symlink target */
+    uint64_t dev, ino;               /* capture only: finds hard links */
+};
+
 /* `proc` (linux-process). */
 struct ckpt_process {
     struct linux_process *p;
@@ -75,6 +87,8 @@ struct ckpt_process {
     struct linux_shared_map *shared;   /* restore: staged (paths owned), host_fd unused */
     size_t nshared;
     char *cwd;                          /* restore: staged */
+    struct ckpt_fs_entry *fs;           /* host paths the guest changed */
+    size_t nfs;
 };
 
 /* `run` (snapsim-run): informational. */
@@ -105,6 +119,24 @@ struct ckpt_roots {
 };
 int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots,
                        const struct ckpt_restore_opts *opts, char *err, size_t errlen);
+
+/* Shared by host_files.c and fs_changes.c. */
+int ckpt_describe_fd(int host_fd, const char *path, struct ckpt_file *f, char *err, size_t errlen);
+int ckpt_write_content(const struct ckpt_file *f, char *err, size_t errlen);
+bool ckpt_file_unchanged(const struct ckpt_file *f);
+bool ckpt_path_allowed(const struct ckpt_roots *roots, const char *real);
+void ckpt_warn(const struct ckpt_restore_opts *o, const char *fmt, const char *arg);
+
+/* File-system changes (fs_changes.c).  Collect describes every path in p->touched; restore
+ * checks that every entry lies inside the allowed roots, then makes the host match (creating
+ * directories, writing files, linking, removing what the guest had removed). */
+int ckpt_fs_collect(struct ckpt_process *cp, char *err, size_t errlen);
+int ckpt_fs_restore(struct ckpt_process *cp, const struct ckpt_roots *roots,
+                    const struct ckpt_restore_opts *opts, char *err, size_t errlen);
+void ckpt_fs_clear(struct ckpt_process *cp);
+/* The fs_changes attribute of linux-process. */
+int ckpt_get_fs_changes(void *obj, struct attr_value *v);
+int ckpt_set_fs_changes(void *obj, const struct attr_value *v, char *err, size_t errlen);
 
 /* Memory helpers (memory_image.c). */
 /* Maps the staged regions into a fresh guest memory. */

@@ -93,7 +93,7 @@ static int hash_fd(int fd, uint64_t size, uint64_t *hash)
 }
 
 /* Fingerprint (and content) of the file open as host_fd. */
-static int describe(int host_fd, const char *path, struct ckpt_file *f, char *err, size_t errlen)
+int ckpt_describe_fd(int host_fd, const char *path, struct ckpt_file *f, char *err, size_t errlen)
 {
     struct stat st;
     *f = (struct ckpt_file){.path = strdup(path)};
@@ -135,7 +135,7 @@ static int add_file(struct ckpt_process *cp, int host_fd, const char *path, char
 {
     if (path[0] != '/' || have_file(cp, path))
         return 0;   /* pipes have no file; each path is described once */
-    int rc = describe(host_fd, path, &cp->files[cp->nfiles], err, errlen);
+    int rc = ckpt_describe_fd(host_fd, path, &cp->files[cp->nfiles], err, errlen);
     cp->nfiles++;   /* counted even on failure so that ckpt_process_clear frees it */
     return rc;
 }
@@ -176,7 +176,7 @@ int ckpt_files_collect(struct ckpt_process *cp, char *err, size_t errlen)
 
 /* ---- restore ---- */
 
-static bool within(const struct ckpt_roots *roots, const char *real)
+bool ckpt_path_allowed(const struct ckpt_roots *roots, const char *real)
 {
     for (size_t i = 0; i < roots->n; i++)
         if (snap_path_within(roots->dirs[i], real))
@@ -202,14 +202,14 @@ static int check_path(const struct ckpt_roots *roots, const char *path, bool may
     }
     if (!real)
         return snap_err(err, errlen, "%s: %s", path, strerror(errno));
-    bool ok = within(roots, real);
+    bool ok = ckpt_path_allowed(roots, real);
     if (!ok)
         snap_err(err, errlen, "%s resolves to %s, outside the allowed directories (see --allow-path)", path, real);
     free(real);
     return ok ? 0 : -1;
 }
 
-static int write_content(const struct ckpt_file *f, char *err, size_t errlen)
+int ckpt_write_content(const struct ckpt_file *f, char *err, size_t errlen)
 {
     int fd = open(f->path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0)
@@ -229,7 +229,7 @@ static int write_content(const struct ckpt_file *f, char *err, size_t errlen)
 }
 
 /* Does the host file still match the fingerprint? */
-static bool unchanged(const struct ckpt_file *f)
+bool ckpt_file_unchanged(const struct ckpt_file *f)
 {
     int fd = open(f->path, O_RDONLY | O_CLOEXEC);
     struct stat st;
@@ -241,7 +241,7 @@ static bool unchanged(const struct ckpt_file *f)
     return same;
 }
 
-static void warn(const struct ckpt_restore_opts *o, const char *fmt, const char *arg)
+void ckpt_warn(const struct ckpt_restore_opts *o, const char *fmt, const char *arg)
 {
     char msg[PATH_MAX + 200];
     snprintf(msg, sizeof msg, fmt, arg);
@@ -267,14 +267,14 @@ static int reproduce(const struct ckpt_file *f, const struct ckpt_roots *roots, 
     }
     if (check_path(roots, f->path, f->has_content, err, errlen))
         return -1;
-    if (unchanged(f))
+    if (ckpt_file_unchanged(f))
         return 0;
     if (f->has_content) {
-        warn(o, "restoring the content %s had at the snapshot point", f->path);
-        return write_content(f, err, errlen);
+        ckpt_warn(o, "restoring the content %s had at the snapshot point", f->path);
+        return ckpt_write_content(f, err, errlen);
     }
     if (o && o->force) {
-        warn(o, "%s changed since the snapshot; restoring anyway (--force-restore)", f->path);
+        ckpt_warn(o, "%s changed since the snapshot; restoring anyway (--force-restore)", f->path);
         return 0;
     }
     return snap_err(err, errlen, "%s changed since the snapshot (size, content) and is too large to have been "
@@ -316,6 +316,9 @@ int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, 
                        char *err, size_t errlen)
 {
     struct linux_process *p = cp->p;
+    /* The paths the program changed come first: its cwd or open files may lie among them. */
+    if (ckpt_fs_restore(cp, roots, o, err, errlen))
+        return -1;
     if (cp->cwd) {
         struct stat st;
         if (check_path(roots, cp->cwd, false, err, errlen))

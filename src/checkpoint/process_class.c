@@ -381,6 +381,9 @@ static const struct snap_attr_def process_attrs[] = {
     FIELD(umask, "i", "file mode creation mask"),
     FIELD(pipe_counter, "i", "pipes created so far (names pipe:[n])"),
     FIELD(files, "[[ssiiid|n]*]", "host files in use: (path, kind, size, mtime ns, xxh3, content or NIL)"),
+    {"fs_changes", "[[ssiiiid|s|n]*]", SNAP_ATTR_OPTIONAL, "()", ckpt_get_fs_changes, ckpt_set_fs_changes,
+     "host paths the program changed: (path, file|dir|symlink|absent, mode, same_as, size, xxh3, "
+     "content | symlink target | NIL)"},
     FIELD(fds, "[[isibiii]*]", "open fds: (fd, path, flags, cloexec, stdio 0-2 or -1, offset, dup_of fd or -1)"),
     FIELD(shared, "[[iiibs]*]", "MAP_SHARED file mappings: (address, length, file offset, writable, path)"),
     FIELD(sigactions, "[[iiii]*]", "non-default signal dispositions: (signal, handler, flags, mask)"),
@@ -414,6 +417,7 @@ void ckpt_process_clear(struct ckpt_process *cp)
     free(cp->fds);
     free(cp->shared);
     free(cp->cwd);
+    ckpt_fs_clear(cp);
     struct linux_process *p = cp->p;
     *cp = (struct ckpt_process){.p = p};
 }

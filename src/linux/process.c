@@ -72,5 +72,8 @@ void linux_process_free(struct linux_process *p)
     for (int i = 0; i < LINUX_MAX_FDS; i++)
         if (p->fds[i].host_fd >= 0)
             fd_close(p, i);
+    for (unsigned i = 0; i < p->ntouched; i++)
+        free(p->touched[i]);
+    free(p->touched);
     free(p);
 }

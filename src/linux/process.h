@@ -23,6 +23,7 @@ struct linux_options {
 #define LINUX_NSIG        64
 #define LINUX_RLIMITS     16
 #define LINUX_PATH_MAX    4096
+#define LINUX_MAX_TOUCHED 4096   /* distinct host paths a snapshot can reproduce */
 #define LINUX_MAX_SHARED_MAPS 64
 
 /* Guest-visible identity; fixed so that runs are reproducible. */
@@ -97,6 +98,13 @@ struct linux_process {
     uint64_t sleep_ns;               /* virtual time added by nanosleep and timeouts */
     uint64_t rng[4];                 /* xoshiro256** state */
 
+    /* Host paths whose entry or content the guest changed (created, written, truncated,
+     * renamed, linked or removed), absolute and owned, in first-touch order: a snapshot saves
+     * their state so that a restore reproduces the files the guest saw. */
+    char **touched;
+    unsigned ntouched;
+    bool touched_overflow;          /* more than LINUX_MAX_TOUCHED: the set is incomplete */
+
     /* Exit state (mirrors the machine's halt once the guest exits). */
     bool exited;
     int exit_status;
@@ -121,6 +129,10 @@ int linux_load(struct machine *m, const char *path, int argc, char *const argv[]
  * file cannot be reopened (pipes cannot be). */
 void linux_snapshot_prepare(struct machine *m);
 bool linux_snapshot_reopen(struct linux_process *p, char *err, size_t errlen);
+
+/* Records that the guest changed the host entry at `path` (absolute).  Each path is kept once;
+ * past LINUX_MAX_TOUCHED paths only touched_overflow is set (a snapshot then refuses). */
+void linux_touch_path(struct linux_process *p, const char *path);
 
 /* Deterministic generator shared by AT_RANDOM and getrandom (honours opt.host_random). */
 void linux_random_bytes(struct linux_process *p, void *buf, size_t len);

@@ -22,6 +22,10 @@ SYSCALL(openat)
     int hfd = open(path, open_flags_to_host(flags) | O_CLOEXEC, mode);
     if (hfd < 0)
         return -errno;
+    /* Anything opened for writing may change: a snapshot must be able to give it back. */
+    bool tmpfile = (flags & G_O_TMPFILE) == G_O_TMPFILE;
+    if (!tmpfile && ((flags & G_O_ACCMODE) != 0 || (flags & (G_O_CREAT | G_O_TRUNC))))
+        linux_touch_path(m->proc, path);
     return fd_install(m->proc, 0, hfd, flags & ~G_O_CLOEXEC, flags & G_O_CLOEXEC, false, path);
 }
 

@@ -9,13 +9,25 @@
 
 #include "linux/syscall_internal.h"
 
+/* The result of a host call that changed the entries at `a` (and `b`, if given): on success
+ * they join the paths a snapshot reproduces. */
+static int64_t changed(struct machine *m, int host_rc, const char *a, const char *b)
+{
+    if (host_rc != 0)
+        return -errno;
+    linux_touch_path(m->proc, a);
+    if (b)
+        linux_touch_path(m->proc, b);
+    return 0;
+}
+
 SYSCALL(mkdirat)
 {
     char path[LINUX_PATH_MAX];
     int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
     if (rc != 0)
         return rc;
-    return mkdir(path, (mode_t)(a[2] & 07777 & ~m->proc->umask)) != 0 ? -errno : 0;
+    return changed(m, mkdir(path, (mode_t)(a[2] & 07777 & ~m->proc->umask)), path, NULL);
 }
 
 SYSCALL(unlinkat)
@@ -27,7 +39,7 @@ SYSCALL(unlinkat)
     int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
     if (rc != 0)
         return rc;
-    return unlinkat(AT_FDCWD, path, flags ? AT_REMOVEDIR : 0) != 0 ? -errno : 0;
+    return changed(m, unlinkat(AT_FDCWD, path, flags ? AT_REMOVEDIR : 0), path, NULL);
 }
 
 /* The (olddirfd, oldpath, newdirfd, newpath) arguments of rename and link calls. */
@@ -47,7 +59,7 @@ static int64_t do_rename(struct machine *m, const uint64_t a[6], unsigned flags)
     int rc = two_paths_from_guest(m, a, from, to);
     if (rc != 0)
         return rc;
-    return renameat2(AT_FDCWD, from, AT_FDCWD, to, flags) != 0 ? -errno : 0;
+    return changed(m, renameat2(AT_FDCWD, from, AT_FDCWD, to, flags), from, to);
 }
 
 SYSCALL(renameat) { return do_rename(m, a, 0); }
@@ -113,7 +125,11 @@ SYSCALL(fchmod)
     struct linux_fd *f = fd_get(m->proc, arg_int(a[0]));
     if (!f)
         return -EBADF;
-    return fchmod(f->host_fd, (mode_t)(a[1] & 07777)) != 0 ? -errno : 0;
+    if (fchmod(f->host_fd, (mode_t)(a[1] & 07777)) != 0)
+        return -errno;
+    if (f->path[0] == '/')
+        linux_touch_path(m->proc, f->path);
+    return 0;
 }
 
 SYSCALL(fchmodat)
@@ -122,7 +138,7 @@ SYSCALL(fchmodat)
     int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
     if (rc != 0)
         return rc;
-    return fchmodat(AT_FDCWD, path, (mode_t)(a[2] & 07777), 0) != 0 ? -errno : 0;
+    return changed(m, fchmodat(AT_FDCWD, path, (mode_t)(a[2] & 07777), 0), path, NULL);
 }
 
 SYSCALL(symlinkat)
@@ -134,7 +150,7 @@ SYSCALL(symlinkat)
         rc = path_from_guest(m, (int32_t)a[1], a[2], false, path);
     if (rc != 0)
         return rc;
-    return symlink(target, path) != 0 ? -errno : 0;
+    return changed(m, symlink(target, path), path, NULL);
 }
 
 SYSCALL(linkat)
@@ -146,8 +162,8 @@ SYSCALL(linkat)
     int rc = two_paths_from_guest(m, a, from, to);
     if (rc != 0)
         return rc;
-    return linkat(AT_FDCWD, from, AT_FDCWD, to, flags & G_AT_SYMLINK_FOLLOW ? AT_SYMLINK_FOLLOW : 0)
-               ? -errno : 0;
+    return changed(m, linkat(AT_FDCWD, from, AT_FDCWD, to, flags & G_AT_SYMLINK_FOLLOW ? AT_SYMLINK_FOLLOW : 0),
+                   to, NULL);
 }
 
 SYSCALL(utimensat)

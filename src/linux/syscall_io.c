@@ -152,6 +152,8 @@ SYSCALL(truncate)
     if ((int64_t)a[1] < 0)
         return -EINVAL;
     rc = truncate(path, (off_t)a[1]) != 0 ? -errno : 0;
+    if (rc == 0)
+        linux_touch_path(m->proc, path);
     if (m->proc->nshared)
         shared_map_reload(m);
     return rc;

@@ -5,8 +5,11 @@
 #   chain    incremental chain, its merge and --independent-snapshots restore identically and
 #            have no differences; a missing ancestor is named in the error
 #   files    a file the guest had open is given back its content at the snapshot point
+#   fs       what the guest had written, closed, linked, renamed or removed by the snapshot
+#            point is brought back, whether the restore starts from an empty directory or from
+#            the directory as an earlier point left it
 #
-#   checkpoint_props.sh SNAPSIM GUEST_DIR WORK_BASE tester|chain|files
+#   checkpoint_props.sh SNAPSIM GUEST_DIR WORK_BASE tester|chain|files|fs
 set -u
 snapsim="$1" guest="$2" work_base="$3" what="$4"
 mkdir -p "$work_base"
@@ -75,6 +78,38 @@ files)
     rm -rf "$work/cwd/scratch"; mkdir -p "$work/cwd/scratch"; echo garbage > "$work/cwd/scratch/alpha.txt"
     run run --restore "$snap" > "$work/rest.out" 2> "$work/rest.err" || bad "restore failed: $(head -2 "$work/rest.err")"
     cat "$work/prefix.out" "$work/rest.out" | cmp -s - "$work/full.out" || bad "output differs after restoring alpha.txt"
+    ;;
+fs)
+    tree() { (cd "$work/cwd" && find . -mindepth 1 | sort | while read -r f; do
+        if [ -f "$f" ] && [ ! -L "$f" ]; then echo "$f $(stat -c %a "$f") $(cksum < "$f")"; else echo "$f"; fi
+    done); }
+    # Runs file_io from a fresh directory up to instruction $1 (0: to the end), output to $2.
+    run_to() {
+        rm -rf "$work/cwd"; mkdir -p "$work/cwd/scratch"
+        local limit=(); [ "$1" != 0 ] && limit=(--snapshots "$1" --max-instructions "$1")
+        run run --clear-env ${limit[@]+"${limit[@]}"} --config mainmem:filename:"$work/snaps/s" \
+            stats:output_filename:"$work/stats.json" -- "$guest/file_io" scratch > "$2"
+    }
+    run_to 0 "$work/full.out"
+    full_tree=$(tree)
+    total=$(grep -o '"instructions":[[:space:]]*[0-9]*' "$work/stats.json" | head -1 | grep -o '[0-9]*$')
+    early=$((total * 30 / 100))
+    for pct in 45 60 75 90; do
+        n=$((total * pct / 100))
+        rm -rf "$work/snaps"
+        run_to "$n" "$work/prefix.out"
+        snap="$work/snaps/s.$(printf %015d "$n").snapshot"
+        grep -q 'fs_changes: (("' "$snap/config" || bad "$pct%: no file-system changes recorded"
+        for start in empty early; do
+            if [ "$start" = empty ]; then rm -rf "$work/cwd"; mkdir -p "$work/cwd/scratch"
+            else run_to "$early" /dev/null; fi
+            run run --restore "$snap" > "$work/rest.out" 2> "$work/rest.err" ||
+                { bad "$pct% from $start: restore failed: $(head -2 "$work/rest.err")"; continue; }
+            cat "$work/prefix.out" "$work/rest.out" | cmp -s - "$work/full.out" ||
+                { bad "$pct% from $start: output differs"; cat "$work/prefix.out" "$work/rest.out" | diff - "$work/full.out" | head -5; }
+            [ "$(tree)" = "$full_tree" ] || bad "$pct% from $start: files left differ from the straight run's"
+        done
+    done
     ;;
 *) echo "unknown test $what"; exit 2 ;;
 esac

@@ -25,7 +25,7 @@ foreach(src ${SNAP_PROGRAM_SOURCES})
   set_tests_properties(snapshot.equiv.${name} PROPERTIES TIMEOUT 300 LABELS "snapshot")
 endforeach()
 
-foreach(what tester chain files)
+foreach(what tester chain files fs)
   add_test(NAME snapshot.${what}
            COMMAND ${SNAP_TEST_DIR}/checkpoint_props.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}
                    ${SNAP_TEST_WORK} ${what})
