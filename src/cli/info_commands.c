@@ -11,10 +11,12 @@ int config_main(int argc, char **argv)
 {
     const char *name = "fast";
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--model") == 0 && i + 1 < argc) {
+        if ((strcmp(argv[i], "--model") == 0 || strcmp(argv[i], "-m") == 0) && i + 1 < argc) {
             name = argv[++i];
+        } else if (strncmp(argv[i], "--model=", 8) == 0) {
+            name = argv[i] + 8;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            printf("usage: snapsim config [--model NAME]\n"
+            printf("usage: snapsim config [-m|--model NAME]\n"
                    "Lists every configuration key of the model with its value, range and meaning.\n");
             return 0;
         } else {
@@ -34,7 +36,11 @@ int config_main(int argc, char **argv)
 
 int models_main(int argc, char **argv)
 {
-    (void)argv;
+    if (argc == 1 && (strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "--help") == 0)) {
+        printf("usage: snapsim models\n"
+               "Lists the execution models selectable with `snapsim run --model NAME`.\n");
+        return 0;
+    }
     if (argc > 0) {
         fprintf(stderr, "snapsim: models takes no arguments\n");
         return 2;

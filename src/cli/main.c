@@ -15,6 +15,7 @@ static void usage(FILE *out)
         "  config    list configuration keys of a model (snapsim config --model NAME)\n"
         "  models    list execution models\n"
         "  snapshot  inspect, verify, compare and merge snapshots (snapsim snapshot --help)\n"
+        "  help CMD  show the help of CMD (same as snapsim CMD --help)\n"
         "  --version show the version\n");
 }
 
@@ -33,6 +34,12 @@ int main(int argc, char **argv)
         return models_main(argc - 2, argv + 2);
     if (strcmp(cmd, "snapshot") == 0)
         return snapshot_main(argc - 2, argv + 2);
+    if (strcmp(cmd, "help") == 0 && argc == 3) {
+        /* `snapsim help CMD` is `snapsim CMD --help`. */
+        char *help_argv[] = {argv[0], argv[2], "--help", NULL};
+        if (strcmp(argv[2], "help") != 0)
+            return main(3, help_argv);
+    }
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
         return 0;

@@ -1,13 +1,55 @@
-/* Parsing of `snapsim run` options. */
+/* Parsing of `snapsim run` options.
+ *
+ * One table describes every option: getopt_long's table and the --help text are both made from
+ * it, so an option cannot be accepted without being documented.  Parsing follows getopt_long
+ * conventions (`--opt value`, `--opt=value`, short options, `--` ends the options) and stops at the
+ * first non-option, which is the guest program: its own options are never taken for ours.  Two
+ * options take a list (`--config A B ...`, `--snapshots N M ...`): the values that follow, as long
+ * as they look like values of that option. */
 #include "cli/options.h"
 
-#include <ctype.h>
-#include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/config.h"
 #include "version.h"
+
+enum option_id {
+    OPT_MODEL = 'm', OPT_CONFIG = 'c', OPT_MAX_INSTRUCTIONS = 'n', OPT_RESTORE = 'r',
+    OPT_SET_ENV = 'E', OPT_UNSET_ENV = 'U', OPT_HELP = 'h', OPT_VERSION = 'V',
+    OPT_LOG = 256, OPT_SNAPSHOTS, OPT_SNAPSHOT_EVERY, OPT_INDEPENDENT, OPT_ALLOW_PATH,
+    OPT_FORCE_RESTORE, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV,
+};
+
+struct option_spec {
+    const char *name;
+    int id;               /* the short option character, or a value above 255 */
+    const char *metavar;  /* NULL for a flag */
+    const char *help;
+};
+
+static const struct option_spec specs[] = {
+    {"model", OPT_MODEL, "NAME", "execution model (see `snapsim models`; default fast)"},
+    {"log", OPT_LOG, "DIR", "write the log (snapsim.log) to DIR"},
+    {"config", OPT_CONFIG, "C:F:V ...", "set configuration keys (see `snapsim config --model NAME`)"},
+    {"max-instructions", OPT_MAX_INSTRUCTIONS, "N", "stop after N retired instructions"},
+    {"snapshots", OPT_SNAPSHOTS, "N ...", "write a snapshot after exactly N retired instructions"},
+    {"snapshot-every", OPT_SNAPSHOT_EVERY, "N", "write a snapshot every N retired instructions"},
+    {"independent-snapshots", OPT_INDEPENDENT, NULL, "write standalone snapshots, not incremental ones"},
+    {"restore", OPT_RESTORE, "SNAPSHOT", "resume a snapshot instead of starting a program"},
+    {"allow-path", OPT_ALLOW_PATH, "DIR", "let a restored snapshot use host files under DIR"},
+    {"force-restore", OPT_FORCE_RESTORE, NULL, "restore although host files changed since the snapshot"},
+    {"max-cycles", OPT_MAX_CYCLES, "N", "stop after N cycles (pipeline models)"},
+    {"warmup", OPT_WARMUP, "N", "run N instructions before statistics start (pipeline models)"},
+    {"pipeline-trace", OPT_PIPELINE_TRACE, "FILE", "write a Kanata pipeline trace for Konata (pipeline models)"},
+    {"set-env", OPT_SET_ENV, "VAR=VALUE", "set a variable in the guest environment"},
+    {"unset-env", OPT_UNSET_ENV, "VAR", "remove a variable from the guest environment"},
+    {"clear-env", OPT_CLEAR_ENV, NULL, "start the guest with an empty environment"},
+    {"help", OPT_HELP, NULL, "show this help"},
+    {"version", OPT_VERSION, NULL, "show the version"},
+};
+enum { NSPECS = sizeof specs / sizeof specs[0] };
 
 void run_usage(FILE *out)
 {
@@ -18,25 +60,16 @@ void run_usage(FILE *out)
         "Runs a static RISC-V Linux program (RV64GC).  The simulator exits with the program's exit\n"
         "status; a program killed by a signal gives 128 + the signal number.\n"
         "\n"
-        "options:\n"
-        "  --model NAME               execution model (see `snapsim models`; default fast)\n"
-        "  --log DIR                  write snapsim.log, statistics and snapshots under DIR\n"
-        "  --config C:F:V ...         set configuration keys (see `snapsim config --model NAME`)\n"
-        "  --max-instructions N       stop after N retired instructions\n"
-        "  --snapshots N ...          write a snapshot after exactly N retired instructions\n"
-        "  --snapshot-every N         write a snapshot every N retired instructions\n"
-        "  --independent-snapshots    write standalone snapshots instead of incremental ones\n"
-        "  --restore SNAPSHOT         resume a snapshot instead of starting a program\n"
-        "  --allow-path DIR           let a restored snapshot use host files under DIR\n"
-        "  --force-restore            restore although host files changed since the snapshot\n"
-        "  --max-cycles N             stop after N cycles (pipeline models)\n"
-        "  --warmup N                 run N instructions before statistics start (pipeline models)\n"
-        "  --pipeline-trace FILE      write a Kanata pipeline trace for Konata (pipeline models)\n"
-        "  -E VAR=VALUE               set a variable in the guest environment\n"
-        "  -U VAR                     remove a variable from the guest environment\n"
-        "  --clear-env                start the guest with an empty environment\n"
-        "  -h, --help                 show this help\n"
-        "  --version                  show the version\n"
+        "options (a value may also be given as --option=VALUE):\n");
+    for (size_t i = 0; i < NSPECS; i++) {
+        char left[64];
+        int n = specs[i].id < 256 ? snprintf(left, sizeof left, "-%c, ", specs[i].id)
+                                  : snprintf(left, sizeof left, "    ");
+        snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", specs[i].name,
+                 specs[i].metavar ? " " : "", specs[i].metavar ? specs[i].metavar : "");
+        fprintf(out, "  %-34s %s\n", left, specs[i].help);
+    }
+    fprintf(out,
         "\n"
         "The guest environment defaults to the simulator's own.  A PROGRAM without a '/' is looked\n"
         "up among the bundled example programs, then in PATH.\n");
@@ -73,118 +106,192 @@ static int fail(const char *fmt, const char *arg)
     return 2;
 }
 
+static bool push_snapshot_point(struct run_options *o, uint64_t n)
+{
+    uint64_t *s = realloc(o->snapshots, (o->nsnapshots + 1) * sizeof *s);
+    if (!s)
+        return false;
+    o->snapshots = s;
+    o->snapshots[o->nsnapshots++] = n;
+    return true;
+}
+
+/* Options of the cycle-level models are shorthands for their configuration keys, so a model that
+ * lacks the key rejects them with the usual error. */
+static bool push_model_setting(struct run_options *o, const char *key, const char *value)
+{
+    char *setting = malloc(strlen(key) + strlen(value) + 2);
+    if (!setting)
+        return false;
+    sprintf(setting, "%s:%s", key, value);
+    if (push(&o->model_settings, &o->nmodel_settings, setting))
+        return true;
+    free(setting);
+    return false;
+}
+
+/* Sorts the snapshot points and drops repeats. */
+static void normalise_snapshot_points(struct run_options *o)
+{
+    if (!o->nsnapshots)
+        return;
+    qsort(o->snapshots, o->nsnapshots, sizeof *o->snapshots, compare_u64);
+    size_t out = 0;
+    for (size_t k = 0; k < o->nsnapshots; k++)
+        if (out == 0 || o->snapshots[out - 1] != o->snapshots[k])
+            o->snapshots[out++] = o->snapshots[k];
+    o->nsnapshots = out;
+}
+
+/* Handles one option; `value` is its argument (NULL for flags).  List options consume the values
+ * that follow from argv, advancing *next.  Returns 0, 1 (help or version shown) or 2 (error). */
+static int apply_option(struct run_options *o, int id, const char *name, const char *value, int argc,
+                        char **argv, int *next)
+{
+    uint64_t n;
+    switch (id) {
+    case OPT_HELP:
+        run_usage(stdout);
+        return 1;
+    case OPT_VERSION:
+        printf("snapsim %s\n", SNAPSIM_VERSION);
+        return 1;
+    case OPT_MODEL:
+        o->model = value;
+        return 0;
+    case OPT_LOG:
+        o->log_dir = value;
+        return 0;
+    case OPT_RESTORE:
+        o->restore = value;
+        return 0;
+    case OPT_SET_ENV:
+        if (!strchr(value, '='))
+            return fail("-E needs VAR=VALUE, got '%s'", value);
+        return push(&o->env_set, &o->nenv_set, value) ? 0 : fail("%s", "out of memory");
+    case OPT_UNSET_ENV:
+        return push(&o->env_unset, &o->nenv_unset, value) ? 0 : fail("%s", "out of memory");
+    case OPT_ALLOW_PATH:
+        return push(&o->allow_paths, &o->nallow_paths, value) ? 0 : fail("%s", "out of memory");
+    case OPT_CONFIG:
+        if (!looks_like_assignment(value))
+            return fail("--config needs component:field:value, got '%s'", value);
+        if (!push(&o->config, &o->nconfig, value))
+            return fail("%s", "out of memory");
+        while (*next < argc && looks_like_assignment(argv[*next]))
+            if (!push(&o->config, &o->nconfig, argv[(*next)++]))
+                return fail("%s", "out of memory");
+        return 0;
+    case OPT_SNAPSHOTS:
+        if (!config_parse_uint(value, &n))
+            return fail("--snapshots needs instruction counts, got '%s'", value);
+        if (!push_snapshot_point(o, n))
+            return fail("%s", "out of memory");
+        while (*next < argc && config_parse_uint(argv[*next], &n)) {
+            if (!push_snapshot_point(o, n))
+                return fail("%s", "out of memory");
+            (*next)++;
+        }
+        return 0;
+    case OPT_MAX_INSTRUCTIONS:
+        if (!config_parse_uint(value, &o->max_instructions) || o->max_instructions == 0)
+            return fail("--max-instructions needs a positive number, got '%s'", value);
+        return 0;
+    case OPT_SNAPSHOT_EVERY:
+        if (!config_parse_uint(value, &o->snapshot_every) || o->snapshot_every == 0)
+            return fail("--snapshot-every needs a positive number, got '%s'", value);
+        return 0;
+    case OPT_MAX_CYCLES:
+        return push_model_setting(o, "pipeline:max_cycles", value) ? 0 : fail("%s", "out of memory");
+    case OPT_WARMUP:
+        return push_model_setting(o, "stats:warmup_instructions", value) ? 0 : fail("%s", "out of memory");
+    case OPT_PIPELINE_TRACE:
+        return push_model_setting(o, "pipeline:trace_filename", value) ? 0 : fail("%s", "out of memory");
+    case OPT_INDEPENDENT:
+        o->independent_snapshots = true;
+        return 0;
+    case OPT_FORCE_RESTORE:
+        o->force_restore = true;
+        return 0;
+    case OPT_CLEAR_ENV:
+        o->clear_env = true;
+        return 0;
+    }
+    return fail("internal error: unhandled option --%s", name);
+}
+
+static const struct option_spec *spec_of(int id)
+{
+    for (size_t i = 0; i < NSPECS; i++)
+        if (specs[i].id == id)
+            return &specs[i];
+    return NULL;
+}
+
 int run_options_parse(struct run_options *o, int argc, char **argv)
 {
     memset(o, 0, sizeof *o);
     o->model = "fast";
-    int i = 0;
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--") == 0) {
-            i++;
-            break;
-        }
-        if (a[0] != '-')
-            break;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            run_usage(stdout);
-            return 1;
-        } else if (strcmp(a, "--version") == 0) {
-            printf("snapsim %s\n", SNAPSIM_VERSION);
-            return 1;
-        } else if (strcmp(a, "--model") == 0 || strcmp(a, "--log") == 0 || strcmp(a, "--restore") == 0 ||
-                   strcmp(a, "-E") == 0 || strcmp(a, "-U") == 0 || strcmp(a, "--allow-path") == 0) {
-            if (!next)
-                return fail("option %s needs a value", a);
-            i++;
-            if (a[1] == 'E') {
-                if (!strchr(next, '='))
-                    return fail("-E needs VAR=VALUE, got '%s'", next);
-                if (!push(&o->env_set, &o->nenv_set, next))
-                    return fail("%s", "out of memory");
-            } else if (a[1] == 'U') {
-                if (!push(&o->env_unset, &o->nenv_unset, next))
-                    return fail("%s", "out of memory");
-            } else if (strcmp(a, "--allow-path") == 0) {
-                if (!push(&o->allow_paths, &o->nallow_paths, next))
-                    return fail("%s", "out of memory");
-            } else if (strcmp(a, "--model") == 0) {
-                o->model = next;
-            } else if (strcmp(a, "--log") == 0) {
-                o->log_dir = next;
-            } else {
-                o->restore = next;
-            }
-        } else if (strcmp(a, "--config") == 0) {
-            if (!next || !looks_like_assignment(next))
-                return fail("--config needs component:field:value, got '%s'", next ? next : "nothing");
-            while (i + 1 < argc && looks_like_assignment(argv[i + 1]))
-                if (!push(&o->config, &o->nconfig, argv[++i]))
-                    return fail("%s", "out of memory");
-        } else if (strcmp(a, "--max-instructions") == 0) {
-            if (!config_parse_uint(next, &o->max_instructions) || o->max_instructions == 0)
-                return fail("--max-instructions needs a positive number, got '%s'", next ? next : "nothing");
-            i++;
-        } else if (strcmp(a, "--snapshot-every") == 0) {
-            if (!config_parse_uint(next, &o->snapshot_every) || o->snapshot_every == 0)
-                return fail("--snapshot-every needs a positive number, got '%s'", next ? next : "nothing");
-            i++;
-        } else if (strcmp(a, "--snapshots") == 0) {
-            uint64_t n;
-            if (!config_parse_uint(next, &n))
-                return fail("--snapshots needs instruction counts, got '%s'", next ? next : "nothing");
-            while (i + 1 < argc && config_parse_uint(argv[i + 1], &n)) {
-                uint64_t *s = realloc(o->snapshots, (o->nsnapshots + 1) * sizeof *s);
-                if (!s)
-                    return fail("%s", "out of memory");
-                o->snapshots = s;
-                o->snapshots[o->nsnapshots++] = n;
-                i++;
-            }
-        } else if (strcmp(a, "--max-cycles") == 0 || strcmp(a, "--warmup") == 0 ||
-                   strcmp(a, "--pipeline-trace") == 0) {
-            /* Options of the cycle-level models are shorthands for their configuration keys,
-             * so a model that lacks the key rejects them with the usual error. */
-            const char *key = a[2] == 'm' ? "pipeline:max_cycles"
-                            : a[2] == 'w' ? "stats:warmup_instructions" : "pipeline:trace_filename";
-            if (!next)
-                return fail("option %s needs a value", a);
-            char *setting = malloc(strlen(key) + strlen(next) + 2);
-            if (!setting)
-                return fail("%s", "out of memory");
-            sprintf(setting, "%s:%s", key, next);
-            if (!push(&o->model_settings, &o->nmodel_settings, setting))
-                return fail("%s", "out of memory");
-            i++;
-        } else if (strcmp(a, "--independent-snapshots") == 0) {
-            o->independent_snapshots = true;
-        } else if (strcmp(a, "--force-restore") == 0) {
-            o->force_restore = true;
-        } else if (strcmp(a, "--clear-env") == 0) {
-            o->clear_env = true;
-        } else {
-            return fail("unknown option '%s'", a);
+
+    struct option longopts[NSPECS + 1];
+    char shortopts[2 * NSPECS + 3] = "+:";   /* stop at the program; report missing values */
+    size_t ns = strlen(shortopts);
+    for (size_t i = 0; i < NSPECS; i++) {
+        longopts[i] = (struct option){specs[i].name, specs[i].metavar ? required_argument : no_argument,
+                                      NULL, specs[i].id};
+        if (specs[i].id < 256) {
+            shortopts[ns++] = (char)specs[i].id;
+            if (specs[i].metavar)
+                shortopts[ns++] = ':';
         }
     }
-    if (o->nsnapshots) {
-        qsort(o->snapshots, o->nsnapshots, sizeof *o->snapshots, compare_u64);
-        size_t out = 0;
-        for (size_t k = 0; k < o->nsnapshots; k++)
-            if (out == 0 || o->snapshots[out - 1] != o->snapshots[k])
-                o->snapshots[out++] = o->snapshots[k];
-        o->nsnapshots = out;
+    longopts[NSPECS] = (struct option){0};
+    shortopts[ns] = 0;
+
+    /* getopt_long expects argv[0] to be the command name; our argv starts after "run". */
+    char *args[argc + 2];
+    args[0] = "snapsim run";
+    for (int i = 0; i < argc; i++)
+        args[i + 1] = argv[i];
+    args[argc + 1] = NULL;
+    int nargs = argc + 1;
+
+    optind = 1;
+    opterr = 0;
+    for (;;) {
+        int index = -1;
+        int id = getopt_long(nargs, args, shortopts, longopts, &index);
+        if (id == -1)
+            break;
+        if (id == '?') {
+            if (optopt && optopt < 256)
+                return fail("unknown option '-%s'", (char[]){(char)optopt, 0});
+            return fail("unknown option '%s'", args[optind - 1]);
+        }
+        if (id == ':') {
+            const struct option_spec *s = spec_of(optopt);
+            return fail("option --%s needs a value", s ? s->name : args[optind - 1]);
+        }
+        const struct option_spec *s = spec_of(id);
+        int next = optind;
+        int rc = apply_option(o, id, s ? s->name : "?", optarg, nargs, args, &next);
+        if (rc != 0)
+            return rc;
+        optind = next;
     }
+    normalise_snapshot_points(o);
+
+    int first = optind - 1;   /* index into argv (without the command name) */
     if (o->restore) {
-        if (i < argc)
-            return fail("--restore resumes a snapshot; unexpected program '%s'", argv[i]);
+        if (first < argc)
+            return fail("--restore resumes a snapshot; unexpected program '%s'", argv[first]);
         return 0;
     }
-    if (i >= argc)
+    if (first >= argc)
         return fail("%s", "no program given");
-    o->program = argv[i];
-    o->argv = argv + i;
-    o->argc = argc - i;
+    o->program = argv[first];
+    o->argv = argv + first;
+    o->argc = argc - first;
     return 0;
 }
 
