@@ -1,0 +1,113 @@
+/* The translation tier's code buffer and the routines every translated block enters and leaves
+ * through (x86-64 hosts only; see jit_none.c for the others).
+ *
+ * Register convention inside translated code, fixed for the whole run of jit_run:
+ *   rbx = struct hart (guest x[i] at [rbx + 8i])   r12 = guest_mem.host   r13 = guest_mem.page
+ *   r14 = instructions retired by completed blocks  r15 = stop_at           rbp = struct jit_ctx
+ * All are callee-saved in the System V ABI, so translated code needs no saving between blocks. */
+#if defined(__x86_64__)
+
+#include <stddef.h>
+#include <sys/mman.h>
+
+#include "fast/jit.h"
+#include "fast/x86_emit.h"
+
+#define JIT_CODE_SIZE (32u << 20)
+
+#define CTX(field) ((int32_t)offsetof(struct jit_ctx, field))
+
+static void store_ctx(struct xbuf *b, unsigned flags, int reg, int32_t off)
+{
+    x_mem(b, flags, 0x89, reg, RBP, NO_REG, off);
+}
+
+/* The exit that a routine with the reason in esi and the fields in registers shares. */
+static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
+{
+    static const int saved[] = { RBX, RBP, R12, R13, R14, R15 };
+    const size_t nsaved = sizeof saved / sizeof saved[0];
+
+    /* int enter(struct jit_ctx *rdi, const void *entry rsi) */
+    j->enter = (int (*)(struct jit_ctx *, const void *))(void *)b->p;
+    for (size_t i = 0; i < nsaved; i++)
+        x_push(b, saved[i]);
+    x_rr(b, X_W, 0x8b, RBP, RDI);
+    x_mem(b, X_W, 0x8b, RBX, RBP, NO_REG, CTX(hart));
+    x_mem(b, X_W, 0x8b, R12, RBP, NO_REG, CTX(host));
+    x_mem(b, X_W, 0x8b, R13, RBP, NO_REG, CTX(page));
+    x_mem(b, X_W, 0x8b, R14, RBP, NO_REG, CTX(instret));
+    x_mem(b, X_W, 0x8b, R15, RBP, NO_REG, CTX(stop_at));
+    x_rr(b, 0, 0xff, 4, RSI);                       /* jmp rsi */
+
+    /* Common tail: reason in esi. */
+    const uint8_t *leave = b->p;
+    store_ctx(b, X_W, R14, CTX(instret));
+    x_rr(b, 0, 0x8b, RAX, RSI);                     /* mov eax, esi */
+    for (size_t i = nsaved; i-- > 0;)
+        x_pop(b, saved[i]);
+    x_byte(b, 0xc3);
+
+    /* rdx = block, ecx = index of the instruction to interpret next. */
+    j->exit_resume = b->p;
+    store_ctx(b, X_W, RDX, CTX(blk));
+    store_ctx(b, 0, RCX, CTX(index));
+    x_mov_ri64(b, RSI, JIT_EXIT_RESUME);
+    x_jmp(b, leave);
+
+    /* rax = pc of a block that does not fit in what is left before stop_at. */
+    j->exit_enter = b->p;
+    store_ctx(b, X_W, RAX, CTX(next_pc));
+    x_mov_ri64(b, RSI, JIT_EXIT_ENTER);
+    x_jmp(b, leave);
+
+    /* rax = next pc, rdx = block, ecx = exit slot, r8 = the exit's patch site. */
+    j->exit_indirect = b->p;
+    x_mov_ri64(b, RSI, JIT_EXIT_INDIRECT);
+    const uint8_t *store_exit = b->p + 5 + 5;       /* past this jmp and the chain's mov esi */
+    x_jmp(b, store_exit);
+    j->exit_chain = b->p;
+    x_mov_ri64(b, RSI, JIT_EXIT_CHAIN);
+    store_ctx(b, X_W, RAX, CTX(next_pc));
+    store_ctx(b, X_W, RDX, CTX(blk));
+    store_ctx(b, 0, RCX, CTX(slot));
+    store_ctx(b, X_W, R8, CTX(patch));
+    x_jmp(b, leave);
+    return b->p;
+}
+
+bool jit_init(struct jit *j)
+{
+    memset(j, 0, sizeof *j);
+    void *p = mmap(NULL, JIT_CODE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+        return false;
+    j->code = p;
+    j->size = JIT_CODE_SIZE;
+    struct xbuf b = { j->code, j->code + j->size, false };
+    const uint8_t *end = emit_routines(j, &b);
+    j->routines_end = j->used = (size_t)(end - j->code);
+    return true;
+}
+
+void jit_free(struct jit *j)
+{
+    if (j->code)
+        munmap(j->code, j->size);
+    memset(j, 0, sizeof *j);
+}
+
+void jit_link(struct jit *j, enum jit_exit kind, void *patch, const struct block *to)
+{
+    (void)j;
+    if (kind == JIT_EXIT_CHAIN) {
+        x_patch_rel32(patch, to->jit);
+    } else {
+        struct jit_target_cache *c = patch;
+        c->pc = to->pc;
+        c->code = to->jit;
+    }
+}
+
+#endif
