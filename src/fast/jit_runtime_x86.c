@@ -3,8 +3,11 @@
  *
  * Register convention inside translated code, fixed for the whole run of jit_run:
  *   rbx = struct hart (guest x[i] at [rbx + 8i])   r12 = guest_mem.host   r13 = guest_mem.page
- *   r14 = instructions retired by completed blocks  r15 = stop_at           rbp = struct jit_ctx
- * All are callee-saved in the System V ABI, so translated code needs no saving between blocks. */
+ *   r14 = instructions retired by completed blocks  [rsp] = stop_at        [rsp + 8] = jit_ctx
+ *   rdi, r9, r10, r11, rbp, r15 cache guest registers within a block; rax, rcx, rdx, rsi, r8
+ *   are scratch.
+ * The fixed ones are callee-saved in the System V ABI, so translated code saves nothing between
+ * blocks. */
 #if defined(__x86_64__)
 
 #include <stddef.h>
@@ -22,7 +25,9 @@ static void store_ctx(struct xbuf *b, unsigned flags, int reg, int32_t off)
     x_mem(b, flags, 0x89, reg, RBP, NO_REG, off);
 }
 
-/* The exit that a routine with the reason in esi and the fields in registers shares. */
+static void load_ctx_pointer(struct xbuf *b) { x_mem(b, X_W, 0x8b, RBP, RSP, NO_REG, 8); }
+
+/* The entry routine, the common tail and the four exits; returns the end of the code. */
 static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
 {
     static const int saved[] = { RBX, RBP, R12, R13, R14, R15 };
@@ -32,24 +37,26 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
     j->enter = (int (*)(struct jit_ctx *, const void *))(void *)b->p;
     for (size_t i = 0; i < nsaved; i++)
         x_push(b, saved[i]);
-    x_rr(b, X_W, 0x8b, RBP, RDI);
-    x_mem(b, X_W, 0x8b, RBX, RBP, NO_REG, CTX(hart));
-    x_mem(b, X_W, 0x8b, R12, RBP, NO_REG, CTX(host));
-    x_mem(b, X_W, 0x8b, R13, RBP, NO_REG, CTX(page));
-    x_mem(b, X_W, 0x8b, R14, RBP, NO_REG, CTX(instret));
-    x_mem(b, X_W, 0x8b, R15, RBP, NO_REG, CTX(stop_at));
+    x_push(b, RDI);
+    x_mem(b, 0, 0xff, 6, RDI, NO_REG, CTX(stop_at));  /* push qword [rdi + stop_at] */
+    x_mem(b, X_W, 0x8b, RBX, RDI, NO_REG, CTX(hart));
+    x_mem(b, X_W, 0x8b, R12, RDI, NO_REG, CTX(host));
+    x_mem(b, X_W, 0x8b, R13, RDI, NO_REG, CTX(page));
+    x_mem(b, X_W, 0x8b, R14, RDI, NO_REG, CTX(instret));
     x_rr(b, 0, 0xff, 4, RSI);                       /* jmp rsi */
 
-    /* Common tail: reason in esi. */
+    /* Common tail: reason in esi, rbp = ctx. */
     const uint8_t *leave = b->p;
     store_ctx(b, X_W, R14, CTX(instret));
     x_rr(b, 0, 0x8b, RAX, RSI);                     /* mov eax, esi */
+    x_alu_ri(b, X_W, ALU_ADD, RSP, 16);
     for (size_t i = nsaved; i-- > 0;)
         x_pop(b, saved[i]);
     x_byte(b, 0xc3);
 
     /* rdx = block, ecx = index of the instruction to interpret next. */
     j->exit_resume = b->p;
+    load_ctx_pointer(b);
     store_ctx(b, X_W, RDX, CTX(blk));
     store_ctx(b, 0, RCX, CTX(index));
     x_mov_ri64(b, RSI, JIT_EXIT_RESUME);
@@ -57,6 +64,7 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
 
     /* rax = pc of a block that does not fit in what is left before stop_at. */
     j->exit_enter = b->p;
+    load_ctx_pointer(b);
     store_ctx(b, X_W, RAX, CTX(next_pc));
     x_mov_ri64(b, RSI, JIT_EXIT_ENTER);
     x_jmp(b, leave);
@@ -68,6 +76,7 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
     x_jmp(b, store_exit);
     j->exit_chain = b->p;
     x_mov_ri64(b, RSI, JIT_EXIT_CHAIN);
+    load_ctx_pointer(b);
     store_ctx(b, X_W, RAX, CTX(next_pc));
     store_ctx(b, X_W, RDX, CTX(blk));
     store_ctx(b, 0, RCX, CTX(slot));

@@ -26,9 +26,20 @@ struct chain_exit {
     unsigned slot;
 };
 
-static void emit_chain_stub(struct xbuf *b, const struct jit *j, const struct block *blk,
+/* Before any exit of a self-looping block: its executions, counted in rsi, go to its count
+ * (rdi is free: cached registers are dead once the block is left). */
+static void emit_count_flush(struct jit_tr *t, const struct block *blk)
+{
+    if (!t->self_loop)
+        return;
+    x_mov_ri64(&t->b, RDI, (uint64_t)(uintptr_t)&blk->entries);
+    x_mem(&t->b, X_W, 0x01, RSI, RDI, NO_REG, 0);   /* add [rdi], rsi */
+}
+
+static void emit_chain_stub(struct jit_tr *t, const struct jit *j, const struct block *blk,
                             const struct chain_exit *e)
 {
+    struct xbuf *b = &t->b;
     if (!b->overflow)
         x_patch_rel32(e->field, b->p);
     x_mov_ri64(b, RAX, e->pc);
@@ -87,35 +98,53 @@ static bool is_jump(enum op op)
 }
 
 /* Emits the block's end after its straight-line body: the branch or jump that ends it, or the
- * fall-through of a block cut at the size limit.  Returns the number of direct exits. */
-static unsigned emit_end(struct xbuf *b, const struct jit *j, const struct block *blk,
-                         struct chain_exit exits[2])
+ * fall-through of a block cut at the size limit, with the cached registers stored back on the
+ * way out (a self loop's back edge keeps them).  Returns the number of direct exits. */
+static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct block *blk,
+                         const uint8_t *loop_head, struct chain_exit exits[2])
 {
+    struct xbuf *b = &t->b;
     uint32_t n = blk->ninsns;
     const struct fast_insn *in = &blk->insn[n - 1];
     enum op_class cls = op_class(in->op);
     if (cls == CLASS_JR) {
-        x_mem(b, X_W, 0x8b, RAX, RBX, NO_REG, GX(in->rs1));
-        if (in->imm)
-            x_alu_ri(b, X_W, ALU_ADD, RAX, (int32_t)in->imm);
+        int base = jit_get_x(t, in->rs1, RAX);
+        x_mem(b, X_W, 0x8d, RAX, base, NO_REG, (int32_t)in->imm);   /* lea rax, [base + imm] */
         x_alu_ri(b, X_W, ALU_AND, RAX, -2);
+        jit_writeback(t);
         jit_store_const(b, GX(in->rd), in->pc + in->len, RCX);   /* after reading rs1: it may be rd */
         x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);
         emit_indirect(b, j, blk);
         return 0;
     }
-    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);   /* before the compare: add sets flags */
+    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);   /* before any compare: add sets flags */
     if (!block_op_ends(in->op)) {
+        jit_writeback(t);
         exits[0] = (struct chain_exit){ x_jmp(b, b->p), blk->insn[n].pc, LINK_FALLTHROUGH };
         return 1;
     }
     if (cls == CLASS_J) {
+        if (t->self_loop) {
+            x_jmp(b, loop_head);
+            return 0;
+        }
+        jit_writeback(t);
         jit_store_const(b, GX(in->rd), in->pc + in->len, RCX);
         exits[0] = (struct chain_exit){ x_jmp(b, b->p), (uint64_t)in->imm, LINK_TAKEN };
         return 1;
     }
-    x_mem(b, X_W, 0x8b, RAX, RBX, NO_REG, GX(in->rs1));
-    x_mem(b, X_W, 0x3b, RAX, RBX, NO_REG, GX(in->rs2));
+    int a = jit_get_x(t, in->rs1, RAX);
+    int v = jit_get_x(t, in->rs2, RCX);
+    if (t->self_loop) {
+        x_rr(b, X_W, 0x3b, a, v);                   /* cmp a, v */
+        x_jcc(b, branch_cc(in->op), loop_head);
+        jit_writeback(t);
+        emit_count_flush(t, blk);   /* here, not in the stub: the exit may be linked past it */
+        exits[0] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
+        return 1;
+    }
+    jit_writeback(t);                               /* moves and stores: the flags wait */
+    x_rr(b, X_W, 0x3b, a, v);
     exits[0] = (struct chain_exit){ x_jcc(b, branch_cc(in->op), b->p), (uint64_t)in->imm, LINK_TAKEN };
     exits[1] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
     return 2;
@@ -129,6 +158,8 @@ static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struc
     if (!t->nfaults)
         return;
     const uint8_t *tail = b->p;
+    jit_writeback(t);
+    emit_count_flush(t, blk);
     x_mov_ri64(b, RDX, (uint64_t)(uintptr_t)blk);
     x_jmp(b, j->exit_resume);
     const uint8_t *stub = NULL;
@@ -157,13 +188,25 @@ enum jit_result jit_translate(struct jit *j, struct block *blk, uint64_t generat
     const struct fast_insn *last = &blk->insn[n - 1];
     uint32_t body = block_op_ends(last->op) ? n - 1 : n;
 
-    /* Entry: run only if the whole block retires before stop_at (else the interpreter runs the
-     * part that fits); then count the execution for the per-op statistics. */
+    t.self_loop = (op_class(last->op) == CLASS_B || (op_class(last->op) == CLASS_J && last->rd == 32)) &&
+                  (uint64_t)last->imm == blk->pc;
+    jit_cache_plan(&t, blk->insn, n);
+    jit_cache_preload(&t);
+    if (t.self_loop)
+        x_rr(b, 0, 0x33, RSI, RSI);                /* xor esi, esi: executions so far */
+
+    /* Each execution: run only if the whole block retires before stop_at (else the interpreter
+     * runs the part that fits); then count it for the per-op statistics. */
+    const uint8_t *loop_head = b->p;
     x_mem(b, X_W, 0x8d, RAX, R14, NO_REG, (int32_t)n);
-    x_rr(b, X_W, 0x3b, RAX, R15);
+    x_mem(b, X_W, 0x3b, RAX, RSP, NO_REG, 0);      /* cmp rax, stop_at */
     uint8_t *budget = x_jcc(b, CC_A, b->p);
-    x_mov_ri64(b, RAX, (uint64_t)(uintptr_t)&blk->entries);
-    x_mem(b, X_W, 0xff, 0, RAX, NO_REG, 0);         /* inc qword [rax] */
+    if (t.self_loop) {
+        x_rr(b, X_W, 0xff, 0, RSI);                /* inc rsi */
+    } else {
+        x_mov_ri64(b, RAX, (uint64_t)(uintptr_t)&blk->entries);
+        x_mem(b, X_W, 0xff, 0, RAX, NO_REG, 0);     /* inc qword [rax] */
+    }
 
     uint32_t k = 0;
     while (k < body && jit_emit_insn(&t, &blk->insn[k], k))
@@ -174,7 +217,7 @@ enum jit_result jit_translate(struct jit *j, struct block *blk, uint64_t generat
     struct chain_exit exits[2];
     unsigned nexits = 0;
     if (whole) {
-        nexits = emit_end(b, j, blk, exits);
+        nexits = emit_end(&t, j, blk, loop_head, exits);
     } else {   /* the interpreter runs the rest of the block, from instruction k */
         t.fault_field[t.nfaults] = x_jmp(b, b->p);
         t.fault_index[t.nfaults++] = k;
@@ -183,11 +226,13 @@ enum jit_result jit_translate(struct jit *j, struct block *blk, uint64_t generat
     /* Cold stubs. */
     if (!b->overflow)
         x_patch_rel32(budget, b->p);
+    jit_writeback(&t);
+    emit_count_flush(&t, blk);
     x_mov_ri64(b, RAX, blk->pc);
     x_jmp(b, j->exit_enter);
     emit_resume_stubs(&t, j, blk);
     for (unsigned i = 0; i < nexits; i++)
-        emit_chain_stub(b, j, blk, &exits[i]);
+        emit_chain_stub(&t, j, blk, &exits[i]);
 
     if (b->overflow)
         return JIT_FULL;
