@@ -49,10 +49,17 @@ struct jit_target_cache {
     const void *code;
 };
 
+#define JIT_TARGETS 65536   /* entries of jit.targets, a power of two */
+
+static inline size_t jit_target_slot(uint64_t pc) { return (size_t)(pc >> 1) & (JIT_TARGETS - 1); }
+
 struct jit {
     uint8_t *code;          /* one RWX mapping; the entry/exit routines sit at its start */
     size_t size, used, routines_end;
     uint64_t generation;    /* block-cache generation the translations belong to */
+    /* Every translation by pc, direct-mapped: where a register jump whose own target cache
+     * misses looks next, before asking the dispatcher. */
+    struct jit_target_cache *targets;
     int (*enter)(struct jit_ctx *ctx, const void *entry);
     const uint8_t *exit_resume, *exit_enter, *exit_chain, *exit_indirect;
     uint64_t blocks, bytes; /* translation statistics since start */
@@ -61,6 +68,8 @@ struct jit {
 /* Maps the code buffer.  False when translation is unavailable (other hosts, or no memory). */
 bool jit_init(struct jit *j);
 void jit_free(struct jit *j);
+/* Empties jit.targets (every translation is about to be dropped). */
+void jit_forget_targets(struct jit *j);
 
 enum jit_result { JIT_OK, JIT_UNTRANSLATABLE, JIT_FULL };
 

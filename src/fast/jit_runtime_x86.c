@@ -11,6 +11,7 @@
 #if defined(__x86_64__)
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 
 #include "fast/jit.h"
@@ -94,16 +95,30 @@ bool jit_init(struct jit *j)
         return false;
     j->code = p;
     j->size = JIT_CODE_SIZE;
+    j->targets = malloc(JIT_TARGETS * sizeof *j->targets);
+    if (!j->targets) {
+        munmap(p, JIT_CODE_SIZE);
+        j->code = NULL;
+        return false;
+    }
+    jit_forget_targets(j);
     struct xbuf b = { j->code, j->code + j->size, false };
     const uint8_t *end = emit_routines(j, &b);
     j->routines_end = j->used = (size_t)(end - j->code);
     return true;
 }
 
+void jit_forget_targets(struct jit *j)
+{
+    for (size_t i = 0; i < JIT_TARGETS; i++)
+        j->targets[i] = (struct jit_target_cache){ 1, NULL };   /* no pc is odd */
+}
+
 void jit_free(struct jit *j)
 {
     if (j->code)
         munmap(j->code, j->size);
+    free(j->targets);
     memset(j, 0, sizeof *j);
 }
 

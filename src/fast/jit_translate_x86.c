@@ -74,6 +74,17 @@ static void emit_indirect(struct xbuf *b, const struct jit *j, const struct bloc
     uint8_t *code_field = b->p - 4;
     if (!b->overflow)
         x_patch_rel32(miss, b->p);
+    /* Then the table of all translations. */
+    x_rr(b, 0, 0x8b, RDX, RAX);                     /* mov edx, eax */
+    x_shift_ri(b, 0, SH_SHR, RDX, 1);
+    x_alu_ri(b, 0, ALU_AND, RDX, JIT_TARGETS - 1);
+    x_shift_ri(b, X_W, SH_SHL, RDX, 4);             /* 16-byte entries */
+    x_mov_ri64(b, RCX, (uint64_t)(uintptr_t)j->targets);
+    x_mem(b, X_W, 0x3b, RAX, RCX, RDX, 0);          /* cmp rax, [rcx + rdx] */
+    uint8_t *table_miss = x_jcc(b, CC_NE, b->p);
+    x_mem(b, 0, 0xff, 4, RCX, RDX, 8);              /* jmp [rcx + rdx + 8] */
+    if (!b->overflow)
+        x_patch_rel32(table_miss, b->p);
     x_mov_ri64(b, RCX, LINK_TAKEN);
     x_mem(b, X_W, 0x8d, R8, RIP_REL, NO_REG, 0);    /* lea r8, [rip + cache] */
     uint8_t *cache_field = b->p - 4;
@@ -179,6 +190,7 @@ enum jit_result jit_translate(struct jit *j, struct block *blk, uint64_t generat
     if (j->generation != generation) {   /* the block cache was flushed: so is every translation */
         j->used = j->routines_end;
         j->generation = generation;
+        jit_forget_targets(j);
     }
     blk->jit_tried = 1;
     struct jit_tr t = { .b = { j->code + j->used, j->code + j->size, false } };
@@ -240,6 +252,7 @@ enum jit_result jit_translate(struct jit *j, struct block *blk, uint64_t generat
     j->blocks++;
     j->bytes += (size_t)(b->p - entry);
     blk->jit = entry;
+    j->targets[jit_target_slot(blk->pc)] = (struct jit_target_cache){ blk->pc, entry };
     return JIT_OK;
 }
 
