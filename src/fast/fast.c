@@ -424,9 +424,13 @@ static struct model_instance *fast_create(struct machine *m, const struct config
 
 static void fast_stats(struct model_instance *self, const struct machine *m, cJSON *top, cJSON *core)
 {
-    (void)self, (void)core;
     /* The fast model has no timing: one cycle per instruction, as the seed system reports. */
     cJSON_AddNumberToObject(top, "cycle", (double)m->hart.instret);
+    if (self->translate) {   /* the translator's own costs (since the model was created) */
+        cJSON_AddNumberToObject(core, "jit_blocks", (double)self->jit.blocks);
+        cJSON_AddNumberToObject(core, "jit_code_bytes", (double)self->jit.bytes);
+        cJSON_AddNumberToObject(core, "jit_host_seconds", self->jit.seconds);
+    }
 }
 
 static void fast_destroy(struct model_instance *self)

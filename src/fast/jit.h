@@ -63,6 +63,7 @@ struct jit {
     int (*enter)(struct jit_ctx *ctx, const void *entry);
     const uint8_t *exit_resume, *exit_enter, *exit_chain, *exit_indirect;
     uint64_t blocks, bytes; /* translation statistics since start */
+    double seconds;         /* host time spent translating */
 };
 
 /* Maps the code buffer.  False when translation is unavailable (other hosts, or no memory). */

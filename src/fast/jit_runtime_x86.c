@@ -3,7 +3,8 @@
  *
  * Register convention inside translated code, fixed for the whole run of jit_run:
  *   rbx = struct hart (guest x[i] at [rbx + 8i])   r12 = guest_mem.host   r13 = guest_mem.page
- *   r14 = instructions retired by completed blocks  [rsp] = stop_at        [rsp + 8] = jit_ctx
+ *   r14 = instructions left before stop_at (completed blocks are subtracted at their entry)
+ *   [rsp] = stop_at   [rsp + 8] = jit_ctx
  *   rdi, r9, r10, r11, rbp, r15 cache guest registers within a block; rax, rcx, rdx, rsi, r8
  *   are scratch.
  * The fixed ones are callee-saved in the System V ABI, so translated code saves nothing between
@@ -43,12 +44,15 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
     x_mem(b, X_W, 0x8b, RBX, RDI, NO_REG, CTX(hart));
     x_mem(b, X_W, 0x8b, R12, RDI, NO_REG, CTX(host));
     x_mem(b, X_W, 0x8b, R13, RDI, NO_REG, CTX(page));
-    x_mem(b, X_W, 0x8b, R14, RDI, NO_REG, CTX(instret));
+    x_mem(b, X_W, 0x8b, R14, RDI, NO_REG, CTX(stop_at));
+    x_mem(b, X_W, 0x2b, R14, RDI, NO_REG, CTX(instret));   /* r14 = stop_at - instret */
     x_rr(b, 0, 0xff, 4, RSI);                       /* jmp rsi */
 
     /* Common tail: reason in esi, rbp = ctx. */
     const uint8_t *leave = b->p;
-    store_ctx(b, X_W, R14, CTX(instret));
+    x_mem(b, X_W, 0x8b, RCX, RSP, NO_REG, 0);
+    x_rr(b, X_W, 0x2b, RCX, R14);
+    store_ctx(b, X_W, RCX, CTX(instret));           /* instret = stop_at - r14 */
     x_rr(b, 0, 0x8b, RAX, RSI);                     /* mov eax, esi */
     x_alu_ri(b, X_W, ALU_ADD, RSP, 16);
     for (size_t i = nsaved; i-- > 0;)

@@ -3,6 +3,8 @@
  * that hand control back to the interpreter. */
 #if defined(__x86_64__)
 
+#include <time.h>
+
 #include "fast/jit.h"
 #include "fast/jit_ops_x86.h"
 #include "isa/insn.h"
@@ -124,11 +126,9 @@ static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct blo
         x_alu_ri(b, X_W, ALU_AND, RAX, -2);
         jit_writeback(t);
         jit_store_const(b, GX(in->rd), in->pc + in->len, RCX);   /* after reading rs1: it may be rd */
-        x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);
         emit_indirect(b, j, blk);
         return 0;
     }
-    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);   /* before any compare: add sets flags */
     if (!block_op_ends(in->op)) {
         jit_writeback(t);
         exits[0] = (struct chain_exit){ x_jmp(b, b->p), blk->insn[n].pc, LINK_FALLTHROUGH };
@@ -171,6 +171,7 @@ static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struc
     const uint8_t *tail = b->p;
     jit_writeback(t);
     emit_count_flush(t, blk);
+    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)blk->ninsns);   /* not retired as a block */
     x_mov_ri64(b, RDX, (uint64_t)(uintptr_t)blk);
     x_jmp(b, j->exit_resume);
     const uint8_t *stub = NULL;
@@ -185,7 +186,19 @@ static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struc
     }
 }
 
+static enum jit_result translate(struct jit *j, struct block *blk, uint64_t generation);
+
 enum jit_result jit_translate(struct jit *j, struct block *blk, uint64_t generation)
+{
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    enum jit_result r = translate(j, blk, generation);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    j->seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+    return r;
+}
+
+static enum jit_result translate(struct jit *j, struct block *blk, uint64_t generation)
 {
     if (j->generation != generation) {   /* the block cache was flushed: so is every translation */
         j->used = j->routines_end;
@@ -210,9 +223,8 @@ enum jit_result jit_translate(struct jit *j, struct block *blk, uint64_t generat
     /* Each execution: run only if the whole block retires before stop_at (else the interpreter
      * runs the part that fits); then count it for the per-op statistics. */
     const uint8_t *loop_head = b->p;
-    x_mem(b, X_W, 0x8d, RAX, R14, NO_REG, (int32_t)n);
-    x_mem(b, X_W, 0x3b, RAX, RSP, NO_REG, 0);      /* cmp rax, stop_at */
-    uint8_t *budget = x_jcc(b, CC_A, b->p);
+    x_alu_ri(b, X_W, ALU_SUB, R14, (int32_t)n);    /* counted as retired from here on */
+    uint8_t *budget = x_jcc(b, CC_B, b->p);
     if (t.self_loop) {
         x_rr(b, X_W, 0xff, 0, RSI);                /* inc rsi */
     } else {
@@ -238,6 +250,7 @@ enum jit_result jit_translate(struct jit *j, struct block *blk, uint64_t generat
     /* Cold stubs. */
     if (!b->overflow)
         x_patch_rel32(budget, b->p);
+    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);
     jit_writeback(&t);
     emit_count_flush(&t, blk);
     x_mov_ri64(b, RAX, blk->pc);

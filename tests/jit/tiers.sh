@@ -56,13 +56,13 @@ sim() {
     ( cd "$work/cwd" && timeout -k 5 120 "$snapsim" "$@" < "$stdin_file" > "$out" 2> "$err"
       echo $? > "$status" )
 }
-# The statistics without what depends on the host (its time).
+# The statistics without what depends on the host (its time) or on the tier (the translator's).
 stats_of() {
     python3 - "$1" <<'PY'
 import json, sys
 def strip(v):
     if isinstance(v, dict):
-        return {k: strip(x) for k, x in v.items() if "host" not in k and "seconds" not in k}
+        return {k: strip(x) for k, x in v.items() if "host" not in k and "seconds" not in k and not k.startswith("jit_")}
     if isinstance(v, list):
         return [strip(x) for x in v]
     return v
