@@ -1,20 +1,28 @@
-/* The fast functional model: a threaded interpreter over pre-decoded blocks.
+/* The fast functional model: a threaded interpreter over pre-decoded blocks, with hot blocks
+ * translated to host code (fast/jit.h).
  *
  * Each handler ends by jumping straight to the next instruction's handler (computed goto), so
  * there is no central dispatch loop.  Retired instructions are counted per block; a stop at an
- * exact instruction count runs a truncated copy of the block. */
+ * exact instruction count runs a truncated copy of the block.  A translated block runs only when
+ * it retires entirely before the stop; whenever it hands back, the interpreter carries on at the
+ * instruction boundary it names. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/log.h"
 #include "core/model.h"
 #include "fast/block.h"
+#include "fast/jit.h"
 #include "isa/fpu.h"
 #include "isa/semantics.h"
 
 struct model_instance {
     struct block_cache cache;
+    struct jit jit;
+    bool translate;            /* jit is initialised and in use */
+    uint64_t hot_threshold;    /* interpreted executions of a block before it is translated */
 };
 
 #define likely(x) __builtin_expect(!!(x), 1)
@@ -63,6 +71,13 @@ static void run_blocks(struct model_instance *self, struct machine *m, uint64_t 
     uint64_t addr;
     int fault_sig;
     const char *fault_what;
+    /* Translation tier: the context its code runs in, and the exit it last left by, which is
+     * linked to the next block if that one is translated too (unless the cache was flushed). */
+    struct jit *jit = self->translate ? &self->jit : NULL;
+    struct jit_ctx jctx = { .hart = h };
+    void *pending_patch = NULL;
+    int pending_kind = JIT_EXIT_CHAIN;
+    uint64_t pending_generation = 0;
 
 #define NEXT do { ip++; goto *ip->handler; } while (0)
 #define END_BLOCK(pc_value, slot) \
@@ -93,6 +108,20 @@ enter:
     if (unlikely(!blk))
         goto no_memory;
 start_block:
+    if (blk->jit) {
+        if (likely(blk->ninsns <= stop_at - h->instret))
+            goto run_translated;
+    } else if (jit && !blk->jit_tried && blk->entries >= self->hot_threshold) {
+        enum jit_result r = jit_translate(jit, blk, bc->generation);
+        if (r == JIT_OK && blk->ninsns <= stop_at - h->instret)
+            goto run_translated;
+        if (r == JIT_FULL) {   /* the flush empties the code buffer too */
+            next_pc = blk->pc;
+            block_cache_flush(bc, m);
+            goto enter;
+        }
+    }
+    pending_patch = NULL;
     if (unlikely(blk->ninsns > stop_at - h->instret)) {
         /* Only part of this block may run before the stop: all but its last instruction are
          * straight-line, so a truncated copy ends exactly there. */
@@ -105,6 +134,33 @@ start_block:
     }
     ip = blk->insn;
     goto *ip->handler;
+
+run_translated:
+    if (pending_patch && pending_generation == bc->generation)
+        jit_link(jit, pending_kind, pending_patch, blk);
+    pending_patch = NULL;
+    jctx.host = mem->host;
+    jctx.page = mem->page;
+    jctx.instret = h->instret;
+    jctx.stop_at = stop_at;
+    {
+        int why = jit_run(jit, &jctx, blk->jit);
+        h->instret = jctx.instret;
+        if (why == JIT_EXIT_RESUME) {
+            blk = jctx.blk;
+            ip = &blk->insn[jctx.index];
+            goto *ip->handler;
+        }
+        next_pc = jctx.next_pc;
+        if (why == JIT_EXIT_ENTER)
+            goto enter;
+        blk = jctx.blk;
+        link = &blk->link[jctx.slot];
+        pending_patch = jctx.patch;
+        pending_kind = why;
+        pending_generation = bc->generation;
+        goto chain;
+    }
 
 stop:
     h->pc = next_pc;
@@ -339,32 +395,58 @@ static void fast_run(struct model_instance *self, struct machine *m, uint64_t st
         block_cache_fold_stats(&self->cache, m);
 }
 
+static const struct config_key fast_keys[] = {
+    { "fast", "translate", CONFIG_ENUM, "on", 0, 0, "off on always",
+      "translate hot blocks to host code (x86-64 hosts): off, on (after fast:hot_threshold "
+      "runs), always (every block, on first use)" },
+    { "fast", "hot_threshold", CONFIG_UINT, "16", 1, UINT32_MAX, NULL,
+      "interpreted executions of a block before fast:translate=on translates it" },
+};
+static const size_t fast_nkeys = sizeof fast_keys / sizeof fast_keys[0];
+static const struct model_key_table fast_key_tables[] = { { fast_keys, &fast_nkeys } };
+
 static struct model_instance *fast_create(struct machine *m, const struct config *c, char *err, size_t errlen)
 {
-    (void)m, (void)c;
+    (void)m;
     struct model_instance *self = calloc(1, sizeof *self);
-    if (!self)
+    if (!self) {
         snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    const char *mode = config_string(c, "fast", "translate");
+    if (strcmp(mode, "off") != 0) {
+        /* Hosts without the back end, or without executable memory, just interpret. */
+        self->translate = jit_init(&self->jit);
+        self->hot_threshold = strcmp(mode, "always") == 0 ? 0 : config_uint(c, "fast", "hot_threshold");
+    }
     return self;
 }
 
 static void fast_stats(struct model_instance *self, const struct machine *m, cJSON *top, cJSON *core)
 {
-    (void)self, (void)core;
     /* The fast model has no timing: one cycle per instruction, as the seed system reports. */
     cJSON_AddNumberToObject(top, "cycle", (double)m->hart.instret);
+    if (self->translate) {   /* the translator's own costs (since the model was created) */
+        cJSON_AddNumberToObject(core, "jit_blocks", (double)self->jit.blocks);
+        cJSON_AddNumberToObject(core, "jit_code_bytes", (double)self->jit.bytes);
+        cJSON_AddNumberToObject(core, "jit_host_seconds", self->jit.seconds);
+    }
 }
 
 static void fast_destroy(struct model_instance *self)
 {
     block_cache_free(&self->cache, NULL);
+    if (self->translate)
+        jit_free(&self->jit);
     free(self);
 }
 
 const struct model fast_model = {
     .name = "fast",
     .aliases = "amanatsu jabara",
-    .summary = "functional model: pre-decoded blocks, threaded dispatch (no timing)",
+    .summary = "functional model: pre-decoded blocks, threaded dispatch, hot blocks translated (no timing)",
+    .key_tables = fast_key_tables,
+    .nkey_tables = 1,
     .create = fast_create,
     .run = fast_run,
     .stats = fast_stats,
