@@ -18,7 +18,14 @@ file(GLOB GUEST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.c)
 
 foreach(src ${GUEST_TEST_SOURCES})
   get_filename_component(name ${src} NAME_WE)
-  add_guest_program(${name} SOURCES ${src} LIBS -lm -latomic)
+  # NAME.flags: extra compiler options, e.g. a -march with extensions beyond rv64gc.
+  set(extra_flags)
+  string(REGEX REPLACE "\\.c$" ".flags" flags_file ${src})
+  if(EXISTS ${flags_file})
+    file(READ ${flags_file} extra_flags)
+    separate_arguments(extra_flags UNIX_COMMAND "${extra_flags}")
+  endif()
+  add_guest_program(${name} SOURCES ${src} FLAGS -O2 ${extra_flags} LIBS -lm -latomic)
   set(common --expect-dir ${CMAKE_CURRENT_LIST_DIR} --work-base ${GUEST_TEST_WORK}
              ${GUEST_DIR}/${name})
   add_test(NAME prog.${name}
