@@ -281,9 +281,7 @@ L_ECALL:
     h->instret += blk->ninsns;
     h->pc = ip->pc;
     linux_syscall(m);
-    next_pc = ip->pc + ip->len;
-    if (m->halt != HALT_NONE)
-        h->pc = next_pc;
+    next_pc = h->pc;   /* after the ecall, or a signal handler, or where rt_sigreturn goes */
     goto enter;
 L_FENCE_I:
     /* The flush frees this very block: leave through the unlinked path. */
@@ -324,6 +322,8 @@ fault_addr:
     h->instret += (uint64_t)(ip - blk->insn);
     if (blk != bc->scratch)
         count_partial(m, blk, ip);
+    if (linux_signal_fault(m, fault_sig, addr))
+        goto handler;
     machine_kill(m, fault_sig, "%s 0x%llx", fault_what, (unsigned long long)addr);
     return;
 fault:
@@ -331,20 +331,31 @@ fault:
     h->instret += (uint64_t)(ip - blk->insn);
     if (blk != bc->scratch)
         count_partial(m, blk, ip);
+    if (linux_signal_fault(m, fault_sig, ip->pc))
+        goto handler;
     if (fault_sig == SIGILL) {
         unsigned len = ip->len ? ip->len : insn_length((uint16_t)encoding_at(m, ip->pc, 2));
         machine_kill(m, fault_sig, "%s 0x%0*x", fault_what, len == 2 ? 4 : 8, encoding_at(m, ip->pc, len));
     } else
         machine_kill(m, fault_sig, "%s", fault_what);
     return;
+handler:
+    /* The guest handles the fault: it continues in its handler (the instruction did not retire). */
+    next_pc = h->pc;
+    goto enter;
 }
 
-static void fast_run(struct model_instance *self, struct machine *m, uint64_t stop_at)
+static void fast_step(struct model_instance *self, struct machine *m, uint64_t stop_at)
 {
     run_blocks(self, m, stop_at);
     /* Per-op counts accumulate in the blocks; the machine's totals must be whole between runs. */
     if (self->cache.table)
         block_cache_fold_stats(&self->cache, m);
+}
+
+static void fast_run(struct model_instance *self, struct machine *m, uint64_t stop_at)
+{
+    linux_run_model(self, m, stop_at, fast_step);
 }
 
 static struct model_instance *fast_create(struct machine *m, const struct config *c, char *err, size_t errlen)
