@@ -57,6 +57,10 @@ STR_FIELD(exe_path, exe_path)
 U64_FIELD(entry, entry, GUEST_VA_LIMIT)
 U64_FIELD(phdr_addr, phdr_addr, GUEST_VA_LIMIT)
 U64_FIELD(phnum, phnum, 65535)
+U64_FIELD(arg_start, arg_start, GUEST_VA_LIMIT)
+U64_FIELD(arg_end, arg_end, GUEST_VA_LIMIT)
+U64_FIELD(auxv_addr, auxv_addr, GUEST_VA_LIMIT)
+U64_FIELD(start_stack, start_stack, GUEST_VA_LIMIT)
 STR_FIELD(comm, comm)
 U64_FIELD(umask, umask, 0777)
 U64_FIELD(pipe_counter, pipe_counter, UINT32_MAX)
@@ -465,6 +469,10 @@ static const struct snap_attr_def process_attrs[] = {
     FIELD(entry, "i", "entry point (AT_ENTRY)"),
     FIELD(phdr_addr, "i", "program headers in memory (AT_PHDR)"),
     FIELD(phnum, "i", "number of program headers (AT_PHNUM)"),
+    {"arg_start", "i", SNAP_ATTR_OPTIONAL, "0", get_arg_start, set_arg_start, "argument strings (/proc/self/cmdline)"},
+    {"arg_end", "i", SNAP_ATTR_OPTIONAL, "0", get_arg_end, set_arg_end, "end of the argument strings"},
+    {"auxv_addr", "i", SNAP_ATTR_OPTIONAL, "0", get_auxv_addr, set_auxv_addr, "auxiliary vector (/proc/self/auxv)"},
+    {"start_stack", "i", SNAP_ATTR_OPTIONAL, "0", get_start_stack, set_start_stack, "initial stack pointer"},
     FIELD(comm, "s", "thread name (prctl PR_SET_NAME)"),
     FIELD(cwd, "s", "guest working directory (must lie inside the allowed directories)"),
     FIELD(umask, "i", "file mode creation mask"),

@@ -94,6 +94,9 @@ struct linux_process {
     /* Program identity. */
     char exe_path[LINUX_PATH_MAX];   /* absolute path: /proc/self/exe */
     uint64_t entry, phdr_addr, phnum;
+    uint64_t arg_start, arg_end;     /* argument strings on the initial stack (/proc/self/cmdline) */
+    uint64_t auxv_addr;              /* the auxiliary vector (/proc/self/auxv) */
+    uint64_t start_stack;            /* initial sp (/proc/self/stat) */
     char comm[16];                   /* prctl(PR_SET_NAME) */
 
     /* Files. */

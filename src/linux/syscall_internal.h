@@ -57,6 +57,14 @@ int path_from_guest(struct machine *m, int64_t dirfd, uint64_t addr, bool allow_
  * ("/a/./b//" -> "/a/b"); ".." is kept since it may follow a symbolic link. */
 void path_normalize(char *path);
 
+/* ---- the guest's /proc (procfs.c) ---- */
+/* What follows "/proc/self/", "/proc/thread-self/" or "/proc/<guest pid>/" in an absolute path,
+ * or NULL. */
+const char *proc_self_entry(const char *path);
+/* Opens a generated /proc entry of the guest: false if path is not one (the host answers),
+ * else true with the new guest fd or -errno in *result. */
+bool procfs_open(struct machine *m, const char *path, int flags, int64_t *result);
+
 /* ---- memory helpers (syscall_mem.c) ---- */
 /* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */
 void *guest_ptr(struct machine *m, uint64_t addr, uint64_t len, unsigned need);
