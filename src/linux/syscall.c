@@ -44,7 +44,7 @@ void linux_syscall(struct machine *m)
     p->suspended = false;
     uint64_t nr = m->hart.x[17];
     const uint64_t *a = &m->hart.x[10];
-    syscall_fn fn = nr < sizeof table / sizeof table[0] ? table[nr] : NULL;
+    syscall_fn fn = nr < sizeof table / sizeof table[0] ? table[nr] : newlib_syscall(nr);
     int64_t result;
     if (fn) {
         result = fn(m, a);

@@ -173,6 +173,10 @@ SYSCALL(setpriority); SYSCALL(wait4);
 SYSCALL(rt_sigaction); SYSCALL(rt_sigprocmask); SYSCALL(sigaltstack); SYSCALL(kill);
 SYSCALL(tkill); SYSCALL(tgkill); SYSCALL(rt_sigpending); SYSCALL(rt_sigsuspend);
 SYSCALL(rt_sigreturn);
+/* the legacy newlib numbers (1024 and up): syscall_newlib.c */
+syscall_fn newlib_syscall(uint64_t nr);
+SYSCALL(newlib_open); SYSCALL(newlib_link); SYSCALL(newlib_unlink); SYSCALL(newlib_mkdir);
+SYSCALL(newlib_access); SYSCALL(newlib_stat); SYSCALL(newlib_lstat); SYSCALL(newlib_time);
 /* timers: syscall_timer.c */
 SYSCALL(getitimer); SYSCALL(setitimer); SYSCALL(timer_create); SYSCALL(timer_settime);
 SYSCALL(timer_gettime); SYSCALL(timer_getoverrun); SYSCALL(timer_delete);
