@@ -55,7 +55,21 @@ void machine_exit(struct machine *m, int status);
 bool machine_csr_access(struct machine *m, unsigned csr, unsigned op, uint64_t operand,
                         bool do_write, uint64_t *old);
 
-/* The system call hook: runs the call in a7 and writes a0 (implemented by the Linux layer). */
+/* The system call hook: runs the call in a7 and writes a0 (implemented by the Linux layer).
+ * On return hart.pc is where the program continues: after the ecall, or a signal handler, or
+ * (rt_sigreturn) the interrupted pc.  HALT_LIMIT asks the model to return to linux_run_model. */
 void linux_syscall(struct machine *m);
+
+/* A guest fault (SIGSEGV, SIGBUS, SIGILL, SIGTRAP; addr is the faulting address or the pc) with
+ * hart.pc at the faulting instruction: true if a guest handler now runs (hart.pc and registers
+ * changed; the model continues there), false if the model kills the guest as before. */
+bool linux_signal_fault(struct machine *m, int sig, uint64_t addr);
+
+/* Runs a model's step function up to stop_at, stopping at the exact instruction counts where
+ * guest timers expire to deliver their signals, and resuming after system calls that asked the
+ * model to return (HALT_LIMIT short of stop_at).  Every model's run goes through this. */
+struct model_instance;
+void linux_run_model(struct model_instance *self, struct machine *m, uint64_t stop_at,
+                     void (*step)(struct model_instance *, struct machine *, uint64_t));
 
 #endif

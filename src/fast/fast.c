@@ -186,6 +186,14 @@ L_STOP:
     R_OP(MULW) R_OP(DIVW) R_OP(DIVUW) R_OP(REMW) R_OP(REMUW)
     I_OP(ADDI) I_OP(SLTI) I_OP(SLTIU) I_OP(XORI) I_OP(ORI) I_OP(ANDI) I_OP(SLLI) I_OP(SRLI)
     I_OP(SRAI) I_OP(ADDIW) I_OP(SLLIW) I_OP(SRLIW) I_OP(SRAIW)
+    /* bit manipulation; the unary ones (class R1) decode with imm 0, so I_OP fits them too */
+    R_OP(ADD_UW) R_OP(SH1ADD) R_OP(SH2ADD) R_OP(SH3ADD) R_OP(SH1ADD_UW) R_OP(SH2ADD_UW)
+    R_OP(SH3ADD_UW) I_OP(SLLI_UW)
+    R_OP(ANDN) R_OP(ORN) R_OP(XNOR) I_OP(CLZ) I_OP(CTZ) I_OP(CPOP) I_OP(CLZW) I_OP(CTZW) I_OP(CPOPW)
+    R_OP(MAX) R_OP(MAXU) R_OP(MIN) R_OP(MINU) I_OP(SEXT_B) I_OP(SEXT_H) I_OP(ZEXT_H)
+    R_OP(ROL) R_OP(ROR) R_OP(ROLW) R_OP(RORW) I_OP(RORI) I_OP(RORIW) I_OP(ORC_B) I_OP(REV8)
+    R_OP(BCLR) R_OP(BEXT) R_OP(BINV) R_OP(BSET) I_OP(BCLRI) I_OP(BEXTI) I_OP(BINVI) I_OP(BSETI)
+    R_OP(CLMUL) R_OP(CLMULH) R_OP(CLMULR)
 L_LUI:
 L_AUIPC:
     x[ip->rd] = (uint64_t)ip->imm;
@@ -329,9 +337,7 @@ L_ECALL:
     h->instret += blk->ninsns;
     h->pc = ip->pc;
     linux_syscall(m);
-    next_pc = ip->pc + ip->len;
-    if (m->halt != HALT_NONE)
-        h->pc = next_pc;
+    next_pc = h->pc;   /* after the ecall, or a signal handler, or where rt_sigreturn goes */
     goto enter;
 L_FENCE_I:
     /* The flush frees this very block: leave through the unlinked path. */
@@ -372,6 +378,8 @@ fault_addr:
     h->instret += (uint64_t)(ip - blk->insn);
     if (blk != bc->scratch)
         count_partial(m, blk, ip);
+    if (linux_signal_fault(m, fault_sig, addr))
+        goto handler;
     machine_kill(m, fault_sig, "%s 0x%llx", fault_what, (unsigned long long)addr);
     return;
 fault:
@@ -379,20 +387,31 @@ fault:
     h->instret += (uint64_t)(ip - blk->insn);
     if (blk != bc->scratch)
         count_partial(m, blk, ip);
+    if (linux_signal_fault(m, fault_sig, ip->pc))
+        goto handler;
     if (fault_sig == SIGILL) {
         unsigned len = ip->len ? ip->len : insn_length((uint16_t)encoding_at(m, ip->pc, 2));
         machine_kill(m, fault_sig, "%s 0x%0*x", fault_what, len == 2 ? 4 : 8, encoding_at(m, ip->pc, len));
     } else
         machine_kill(m, fault_sig, "%s", fault_what);
     return;
+handler:
+    /* The guest handles the fault: it continues in its handler (the instruction did not retire). */
+    next_pc = h->pc;
+    goto enter;
 }
 
-static void fast_run(struct model_instance *self, struct machine *m, uint64_t stop_at)
+static void fast_step(struct model_instance *self, struct machine *m, uint64_t stop_at)
 {
     run_blocks(self, m, stop_at);
     /* Per-op counts accumulate in the blocks; the machine's totals must be whole between runs. */
     if (self->cache.table)
         block_cache_fold_stats(&self->cache, m);
+}
+
+static void fast_run(struct model_instance *self, struct machine *m, uint64_t stop_at)
+{
+    linux_run_model(self, m, stop_at, fast_step);
 }
 
 static const struct config_key fast_keys[] = {

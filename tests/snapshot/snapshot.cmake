@@ -12,6 +12,10 @@ file(GLOB SNAP_PROGRAM_SOURCES CONFIGURE_DEPENDS ${SNAP_PROGRAMS_DIR}/*.c)
 set(SNAP_POINTS_DEFAULT 1 50% last)
 set(SNAP_POINTS_file_io 1 10000 30000 50% last)
 set(SNAP_POINTS_mmap_ops 1 50% 520000 540000 last)
+# Signal handlers installed and timers pending: inside signals' timer waits; signal_timer_point's
+# CPU-time timer expires exactly at instruction 1000000.
+set(SNAP_POINTS_signals 1 20% 45% 70% 90% last)
+set(SNAP_POINTS_signal_timer_point 1 999999 1000000 1000001 last)
 
 foreach(src ${SNAP_PROGRAM_SOURCES})
   get_filename_component(name ${src} NAME_WE)
