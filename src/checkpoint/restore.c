@@ -99,14 +99,12 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
         snap_paths_free(&paths);
         return -1;
     }
-    char config_path[PATH_MAX];
-    snprintf(config_path, sizeof config_path, "%s/%s", paths.dir, SNAP_CONFIG_FILE);
     struct snap_instance inst[CKPT_NOBJECTS];
     ckpt_instances(inst, &m->hart, &cm, &img, &cp, &run);
     struct snap_load_opts lo = {.paths = &paths};
     if (build_roots(&roots, &paths, opts, err, errlen))
         goto out;
-    if (snap_config_parse_file(config_path, &cfg, err, errlen)) {
+    if (snap_paths_parse_config(&paths, &cfg, err, errlen)) {
         snap_err_prefix(err, errlen, "%s", path);
         goto out;
     }

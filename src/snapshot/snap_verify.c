@@ -112,16 +112,11 @@ size_t snap_verify(const char *snapshot_dir, const struct snap_registry *reg, st
         snap_problems_add(out, "%s", err);
         return out->n;
     }
-    char *config_path = malloc(strlen(paths.dir) + sizeof "/" SNAP_CONFIG_FILE);
-    if (config_path)
-        sprintf(config_path, "%s/%s", paths.dir, SNAP_CONFIG_FILE);
-    if (!config_path || snap_config_parse_file(config_path, &cfg, err, sizeof err)) {
-        snap_problems_add(out, "%s", config_path ? err : "out of memory");
-        free(config_path);
+    if (snap_paths_parse_config(&paths, &cfg, err, sizeof err)) {
+        snap_problems_add(out, "%s", err);
         snap_paths_free(&paths);
         return out->n;
     }
-    free(config_path);
     if (reg && snap_config_validate(reg, &cfg, NULL, err, sizeof err))
         snap_problems_add(out, "%s", err);
     for (size_t i = 0; i < cfg.nobjects; i++) {
