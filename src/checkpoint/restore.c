@@ -104,20 +104,19 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
     struct snap_load_opts lo = {.paths = &paths};
     if (build_roots(&roots, &paths, opts, err, errlen))
         goto out;
-    if (snap_paths_parse_config(&paths, &cfg, err, errlen)) {
-        snap_err_prefix(err, errlen, "%s", path);
+    if (snap_paths_parse_config(&paths, &cfg, err, errlen))
         goto out;
-    }
     if (snap_restore(&reg, &cfg, inst, CKPT_NOBJECTS, &lo, err, errlen))
         goto out;
-    if (m->proc->brk < m->proc->brk_start) {
-        snap_err(err, errlen, "object proc: brk below brk_start");
+    if (ckpt_process_check(&cp, err, errlen))
         goto out;
-    }
     if (ckpt_map_regions(&m->mem, &cm, err, errlen) ||
         snap_paths_set_ancestors(&paths, &img.checkpoint_path, err, errlen) ||
         snap_page_chain_open(&pages, &paths, &img.files, err, errlen) ||
         ckpt_load_pages(&m->mem, &pages, &loaded, err, errlen))
+        goto out;
+    if (opts && opts->confine &&
+        opts->confine(opts->confine_ctx, (const char *const *)roots.dirs, roots.n, err, errlen))
         goto out;
     if (ckpt_files_restore(&cp, &roots, opts, err, errlen))
         goto out;

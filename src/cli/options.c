@@ -29,6 +29,10 @@ void run_usage(FILE *out)
         "  --restore SNAPSHOT         resume a snapshot instead of starting a program\n"
         "  --allow-path DIR           let a restored snapshot use host files under DIR\n"
         "  --force-restore            restore although host files changed since the snapshot\n"
+        "  --sandbox                  let the run write only below the current directory, --allow-path\n"
+        "                             and --sandbox-allow directories (always on with --restore)\n"
+        "  --sandbox-allow DIR        let the sandboxed run also write below DIR\n"
+        "  --no-sandbox               restore without the kernel sandbox (kernels without Landlock)\n"
         "  --max-cycles N             stop after N cycles (pipeline models)\n"
         "  --warmup N                 run N instructions before statistics start (pipeline models)\n"
         "  --pipeline-trace FILE      write a Kanata pipeline trace for Konata (pipeline models)\n"
@@ -94,7 +98,8 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
             printf("snapsim %s\n", SNAPSIM_VERSION);
             return 1;
         } else if (strcmp(a, "--model") == 0 || strcmp(a, "--log") == 0 || strcmp(a, "--restore") == 0 ||
-                   strcmp(a, "-E") == 0 || strcmp(a, "-U") == 0 || strcmp(a, "--allow-path") == 0) {
+                   strcmp(a, "-E") == 0 || strcmp(a, "-U") == 0 || strcmp(a, "--allow-path") == 0 ||
+                   strcmp(a, "--sandbox-allow") == 0) {
             if (!next)
                 return fail("option %s needs a value", a);
             i++;
@@ -108,6 +113,9 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
                     return fail("%s", "out of memory");
             } else if (strcmp(a, "--allow-path") == 0) {
                 if (!push(&o->allow_paths, &o->nallow_paths, next))
+                    return fail("%s", "out of memory");
+            } else if (strcmp(a, "--sandbox-allow") == 0) {
+                if (!push(&o->sandbox_allow, &o->nsandbox_allow, next))
                     return fail("%s", "out of memory");
             } else if (strcmp(a, "--model") == 0) {
                 o->model = next;
@@ -161,6 +169,10 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
             o->independent_snapshots = true;
         } else if (strcmp(a, "--force-restore") == 0) {
             o->force_restore = true;
+        } else if (strcmp(a, "--sandbox") == 0) {
+            o->sandbox = true;
+        } else if (strcmp(a, "--no-sandbox") == 0) {
+            o->no_sandbox = true;
         } else if (strcmp(a, "--clear-env") == 0) {
             o->clear_env = true;
         } else {
@@ -175,6 +187,8 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
                 o->snapshots[out++] = o->snapshots[k];
         o->nsnapshots = out;
     }
+    if (o->sandbox && o->no_sandbox)
+        return fail("%s", "--sandbox and --no-sandbox contradict each other");
     if (o->restore) {
         if (i < argc)
             return fail("--restore resumes a snapshot; unexpected program '%s'", argv[i]);
@@ -197,6 +211,7 @@ void run_options_free(struct run_options *o)
     free((void *)o->env_set);
     free((void *)o->env_unset);
     free((void *)o->allow_paths);
+    free((void *)o->sandbox_allow);
     free(o->snapshots);
     memset(o, 0, sizeof *o);
 }
