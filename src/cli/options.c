@@ -19,7 +19,7 @@ enum option_id {
     OPT_MODEL = 'm', OPT_CONFIG = 'c', OPT_MAX_INSTRUCTIONS = 'n', OPT_RESTORE = 'r',
     OPT_SET_ENV = 'E', OPT_UNSET_ENV = 'U', OPT_HELP = 'h', OPT_VERSION = 'V',
     OPT_LOG = 256, OPT_SNAPSHOTS, OPT_SNAPSHOT_EVERY, OPT_INDEPENDENT, OPT_ALLOW_PATH,
-    OPT_FORCE_RESTORE, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV,
+    OPT_FORCE_RESTORE, OPT_SANDBOX, OPT_SANDBOX_ALLOW, OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV,
 };
 
 struct option_spec {
@@ -40,6 +40,10 @@ static const struct option_spec specs[] = {
     {"restore", OPT_RESTORE, "SNAPSHOT", "resume a snapshot instead of starting a program"},
     {"allow-path", OPT_ALLOW_PATH, "DIR", "let a restored snapshot use host files under DIR"},
     {"force-restore", OPT_FORCE_RESTORE, NULL, "restore although host files changed since the snapshot"},
+    {"sandbox", OPT_SANDBOX, NULL, "let the run write only below the current directory, --allow-path and "
+                                   "--sandbox-allow directories (always on with --restore)"},
+    {"sandbox-allow", OPT_SANDBOX_ALLOW, "DIR", "let the sandboxed run also write below DIR"},
+    {"no-sandbox", OPT_NO_SANDBOX, NULL, "restore without the kernel sandbox (kernels without Landlock)"},
     {"max-cycles", OPT_MAX_CYCLES, "N", "stop after N cycles (pipeline models)"},
     {"warmup", OPT_WARMUP, "N", "run N instructions before statistics start (pipeline models)"},
     {"pipeline-trace", OPT_PIPELINE_TRACE, "FILE", "write a Kanata pipeline trace for Konata (pipeline models)"},
@@ -173,6 +177,14 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         return push(&o->env_unset, &o->nenv_unset, value) ? 0 : fail("%s", "out of memory");
     case OPT_ALLOW_PATH:
         return push(&o->allow_paths, &o->nallow_paths, value) ? 0 : fail("%s", "out of memory");
+    case OPT_SANDBOX_ALLOW:
+        return push(&o->sandbox_allow, &o->nsandbox_allow, value) ? 0 : fail("%s", "out of memory");
+    case OPT_SANDBOX:
+        o->sandbox = true;
+        return 0;
+    case OPT_NO_SANDBOX:
+        o->no_sandbox = true;
+        return 0;
     case OPT_CONFIG:
         if (!looks_like_assignment(value))
             return fail("--config needs component:field:value, got '%s'", value);
@@ -280,6 +292,8 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
         optind = next;
     }
     normalise_snapshot_points(o);
+    if (o->sandbox && o->no_sandbox)
+        return fail("%s", "--sandbox and --no-sandbox contradict each other");
 
     int first = optind - 1;   /* index into argv (without the command name) */
     if (o->restore) {
@@ -304,6 +318,7 @@ void run_options_free(struct run_options *o)
     free((void *)o->env_set);
     free((void *)o->env_unset);
     free((void *)o->allow_paths);
+    free((void *)o->sandbox_allow);
     free(o->snapshots);
     memset(o, 0, sizeof *o);
 }

@@ -39,3 +39,9 @@ add_test(NAME snapshot.hostile
          COMMAND ${SNAP_TEST_DIR}/hostile.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${SNAP_TEST_WORK})
 add_test(NAME snapshot.seed COMMAND ${SNAP_TEST_DIR}/seed.sh $<TARGET_FILE:snapsim> ${SNAP_TEST_WORK})
 set_tests_properties(snapshot.hostile snapshot.seed PROPERTIES TIMEOUT 120 LABELS "snapshot")
+
+# The kernel sandbox of restored runs: a guest that tries to change files outside.
+add_guest_program(snapshot_escape SOURCES ${SNAP_TEST_DIR}/escape.c)
+add_test(NAME snapshot.sandbox
+         COMMAND ${SNAP_TEST_DIR}/sandbox.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_escape ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.sandbox PROPERTIES TIMEOUT 120 LABELS "snapshot")
