@@ -55,6 +55,28 @@ static const struct option_spec specs[] = {
 };
 enum { NSPECS = sizeof specs / sizeof specs[0] };
 
+/* One option's help line: its name in a column, the text wrapped at 100 columns beside it. */
+static void print_wrapped(FILE *out, const char *left, const char *help)
+{
+    enum { INDENT = 37, WIDTH = 100 };
+    int col = fprintf(out, "  %-34s ", left);
+    bool first = true;
+    for (const char *p = help; *p;) {
+        p += strspn(p, " ");
+        size_t word = strcspn(p, " ");
+        if (!word)
+            break;
+        if (!first && col + 1 + (int)word > WIDTH)
+            col = fprintf(out, "\n%*s", INDENT, "") - 1;
+        else if (!first)
+            col += fprintf(out, " ");
+        col += fprintf(out, "%.*s", (int)word, p);
+        p += word;
+        first = false;
+    }
+    fputc('\n', out);
+}
+
 void run_usage(FILE *out)
 {
     fprintf(out,
@@ -71,7 +93,7 @@ void run_usage(FILE *out)
                                   : snprintf(left, sizeof left, "    ");
         snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", specs[i].name,
                  specs[i].metavar ? " " : "", specs[i].metavar ? specs[i].metavar : "");
-        fprintf(out, "  %-34s %s\n", left, specs[i].help);
+        print_wrapped(out, left, specs[i].help);
     }
     fprintf(out,
         "\n"
