@@ -7,5 +7,6 @@ apt-get install -y -qq --no-install-recommends \
     build-essential cmake pkg-config clang \
     libzstd-dev libxxhash-dev libelf-dev libcjson-dev libcmocka-dev \
     gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu \
-    gcc-riscv64-unknown-elf qemu-user >/dev/null
+    gcc-riscv64-unknown-elf qemu-user \
+    time tcl dpkg-dev >/dev/null   # bench/tiers_vs_qemu.sh: user CPU time, SQLite's build, apt-get source
 echo "snapsim: build dependencies installed"

@@ -28,6 +28,14 @@ struct model_instance {
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
+/* mem_access_ok with the common case first: an access within one page needs one page byte. */
+static inline bool access_ok(const struct guest_mem *mem, uint64_t addr, unsigned size, unsigned need)
+{
+    if (likely((addr & (GUEST_PAGE_SIZE - 1)) <= GUEST_PAGE_SIZE - size && addr < GUEST_VA_LIMIT))
+        return (mem->page[addr >> GUEST_PAGE_SHIFT] & need) != 0;
+    return mem_access_ok(mem, addr, size, need);
+}
+
 /* Corrects statistics of a block left part-way through by a fault: its entry was counted as a
  * complete execution, but only the instructions before `ip` retired. */
 static void count_partial(struct machine *m, struct block *b, const struct fast_insn *ip)
@@ -202,33 +210,33 @@ L_AUIPC:
     /* ---- loads and stores: misaligned accesses succeed, as Linux user mode provides ---- */
 #define LOAD_OP(name, size) \
     L_##name: addr = x[ip->rs1] + (uint64_t)ip->imm; \
-    if (unlikely(!mem_access_ok(mem, addr, size, MEM_R))) goto load_fault; \
+    if (unlikely(!access_ok(mem, addr, size, MEM_R))) goto load_fault; \
     x[ip->rd] = load_extend(OP_##name, mem_load(mem, addr, size)); NEXT;
 #define STORE_OP(name, size) \
     L_##name: addr = x[ip->rs1] + (uint64_t)ip->imm; \
-    if (unlikely(!mem_access_ok(mem, addr, size, MEM_W))) goto store_fault; \
+    if (unlikely(!access_ok(mem, addr, size, MEM_W))) goto store_fault; \
     mem_store(mem, addr, size, x[ip->rs2]); NEXT;
     LOAD_OP(LB, 1) LOAD_OP(LH, 2) LOAD_OP(LW, 4) LOAD_OP(LD, 8) LOAD_OP(LBU, 1) LOAD_OP(LHU, 2)
     LOAD_OP(LWU, 4)
     STORE_OP(SB, 1) STORE_OP(SH, 2) STORE_OP(SW, 4) STORE_OP(SD, 8)
 L_FLW:
     addr = x[ip->rs1] + (uint64_t)ip->imm;
-    if (unlikely(!mem_access_ok(mem, addr, 4, MEM_R))) goto load_fault;
+    if (unlikely(!access_ok(mem, addr, 4, MEM_R))) goto load_fault;
     f[ip->rd] = f32_box((uint32_t)mem_load(mem, addr, 4));
     NEXT;
 L_FLD:
     addr = x[ip->rs1] + (uint64_t)ip->imm;
-    if (unlikely(!mem_access_ok(mem, addr, 8, MEM_R))) goto load_fault;
+    if (unlikely(!access_ok(mem, addr, 8, MEM_R))) goto load_fault;
     f[ip->rd] = mem_load(mem, addr, 8);
     NEXT;
 L_FSW:
     addr = x[ip->rs1] + (uint64_t)ip->imm;
-    if (unlikely(!mem_access_ok(mem, addr, 4, MEM_W))) goto store_fault;
+    if (unlikely(!access_ok(mem, addr, 4, MEM_W))) goto store_fault;
     mem_store(mem, addr, 4, f[ip->rs2]);
     NEXT;
 L_FSD:
     addr = x[ip->rs1] + (uint64_t)ip->imm;
-    if (unlikely(!mem_access_ok(mem, addr, 8, MEM_W))) goto store_fault;
+    if (unlikely(!access_ok(mem, addr, 8, MEM_W))) goto store_fault;
     mem_store(mem, addr, 8, f[ip->rs2]);
     NEXT;
 
