@@ -61,8 +61,10 @@ bool machine_csr_access(struct machine *m, unsigned csr, unsigned op, uint64_t o
 void linux_syscall(struct machine *m);
 
 /* A guest fault (SIGSEGV, SIGBUS, SIGILL, SIGTRAP; addr is the faulting address or the pc) with
- * hart.pc at the faulting instruction: true if a guest handler now runs (hart.pc and registers
- * changed; the model continues there), false if the model kills the guest as before. */
+ * hart.pc at the faulting instruction.  True if the Linux layer took it: a guest handler now
+ * runs (hart.pc and registers changed; the model continues there) or, for faults the model
+ * cannot name (a SIGBUS past the end of a mapped file), the guest was killed (m->halt says
+ * which).  False: the model kills the guest with its own report. */
 bool linux_signal_fault(struct machine *m, int sig, uint64_t addr);
 
 /* Runs a model's step function up to stop_at, stopping at the exact instruction counts where

@@ -19,7 +19,7 @@ struct linux_options {
     uint64_t seed;       /* seed of the deterministic PRNG */
 };
 
-#define LINUX_MAX_FDS     1024   /* also RLIMIT_NOFILE */
+#define LINUX_MAX_FDS     8192   /* the hard RLIMIT_NOFILE; the soft limit starts at 1024 */
 #define LINUX_NSIG        64
 #define LINUX_RLIMITS     16
 #define LINUX_PATH_MAX    4096

@@ -78,7 +78,7 @@ SYSCALL(dup3)
         return -EBADF;
     if (oldfd == newfd)
         return -EINVAL;
-    if (newfd < 0 || newfd >= LINUX_MAX_FDS)
+    if (newfd < 0 || newfd >= fd_limit(m->proc))
         return -EBADF;
     int hfd = fcntl(f->host_fd, F_DUPFD_CLOEXEC, 3);
     if (hfd < 0)
@@ -126,7 +126,7 @@ SYSCALL(fcntl)
     case G_F_DUPFD:
     case G_F_DUPFD_CLOEXEC: {
         int64_t minfd = (int64_t)(int32_t)a[2];
-        if (minfd < 0 || minfd >= LINUX_MAX_FDS)
+        if (minfd < 0 || minfd >= fd_limit(m->proc))
             return -EINVAL;
         return dup_from(m, f, (int)minfd, cmd == G_F_DUPFD_CLOEXEC);
     }

@@ -37,6 +37,8 @@ static inline int arg_int(uint64_t v) { return (int)(int32_t)v; }
  * (the host fd is then closed unless passthrough). */
 int fd_install(struct linux_process *p, int minfd, int host_fd, int flags, bool cloexec,
                bool passthrough, const char *path);
+/* One more than the highest fd the guest may open: RLIMIT_NOFILE's soft limit. */
+int fd_limit(const struct linux_process *p);
 /* The open entry for a guest fd, or NULL (the caller returns -EBADF). */
 struct linux_fd *fd_get(struct linux_process *p, int64_t fd);
 /* Closes a guest fd (the host fd too unless passthrough); -EBADF if not open. */
@@ -66,6 +68,8 @@ const char *proc_self_entry(const char *path);
 bool procfs_open(struct machine *m, const char *path, int flags, int64_t *result);
 
 /* ---- memory helpers (syscall_mem.c) ---- */
+/* The region tag of the pages of a file mapping past the end of the file (access: SIGBUS). */
+#define LINUX_PAST_EOF_TAG "file past EOF"
 /* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */
 void *guest_ptr(struct machine *m, uint64_t addr, uint64_t len, unsigned need);
 

@@ -1,6 +1,7 @@
 /* Memory system calls: brk, mmap family, mprotect, madvise.  Placement is deterministic:
  * top-down below the stack, first fit from the highest address, as the kernel does. */
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/log.h"
@@ -172,9 +173,21 @@ SYSCALL(mmap)
             log_once("mmap shared", "mmap: too many MAP_SHARED file mappings; further ones are "
                      "private copies whose writes do not reach the file");
     }
+    /* Pages wholly past the end of a regular file are no memory at all: touching them raises
+     * SIGBUS (linux_signal_fault recognises the tag). */
+    uint64_t valid = len;
+    struct stat st;
+    if (f && fstat(f->host_fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        uint64_t size = (uint64_t)st.st_size;
+        valid = size > off ? page_ceil(size - off) : 0;
+        if (valid < len)
+            mem_map(&m->mem, addr + valid, len - valid, 0, LINUX_PAST_EOF_TAG);
+        else
+            valid = len;
+    }
     unsigned perm = prot_to_perm(prot);
-    if (perm != (MEM_R | MEM_W))
-        mem_protect(&m->mem, addr, len, perm);
+    if (perm != (MEM_R | MEM_W) && valid)
+        mem_protect(&m->mem, addr, valid, perm);
     return (int64_t)addr;
 }
 

@@ -161,7 +161,7 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
         }
     }
     if (f != PF_NONE) {
-        if (raise_fault(m, in, f)) {
+        if (raise_fault(m, in, f) && m->halt == HALT_NONE) {
             /* A guest handler runs: the run ends here (the fault did not retire) and resumes at
              * the handler, with the registers the frame set up (linux_run_model). */
             p->commit_pc = m->hart.pc;
