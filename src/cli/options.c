@@ -29,6 +29,9 @@ void run_usage(FILE *out)
         "  --restore SNAPSHOT         resume a snapshot instead of starting a program\n"
         "  --allow-path DIR           let a restored snapshot use host files under DIR\n"
         "  --force-restore            restore although host files changed since the snapshot\n"
+        "  --replace-changed DIR      restore host files that changed since the snapshot, moving\n"
+        "                             what they hold now into DIR (refused otherwise)\n"
+        "  --replace-snapshots        replace snapshots of the same names (refused otherwise)\n"
         "  --sandbox                  let the run write only below the current directory, --allow-path\n"
         "                             and --sandbox-allow directories (always on with --restore)\n"
         "  --sandbox-allow DIR        let the sandboxed run also write below DIR\n"
@@ -99,7 +102,7 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
             return 1;
         } else if (strcmp(a, "--model") == 0 || strcmp(a, "--log") == 0 || strcmp(a, "--restore") == 0 ||
                    strcmp(a, "-E") == 0 || strcmp(a, "-U") == 0 || strcmp(a, "--allow-path") == 0 ||
-                   strcmp(a, "--sandbox-allow") == 0) {
+                   strcmp(a, "--sandbox-allow") == 0 || strcmp(a, "--replace-changed") == 0) {
             if (!next)
                 return fail("option %s needs a value", a);
             i++;
@@ -114,6 +117,8 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
             } else if (strcmp(a, "--allow-path") == 0) {
                 if (!push(&o->allow_paths, &o->nallow_paths, next))
                     return fail("%s", "out of memory");
+            } else if (strcmp(a, "--replace-changed") == 0) {
+                o->replace_changed = next;
             } else if (strcmp(a, "--sandbox-allow") == 0) {
                 if (!push(&o->sandbox_allow, &o->nsandbox_allow, next))
                     return fail("%s", "out of memory");
@@ -169,6 +174,8 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
             o->independent_snapshots = true;
         } else if (strcmp(a, "--force-restore") == 0) {
             o->force_restore = true;
+        } else if (strcmp(a, "--replace-snapshots") == 0) {
+            o->replace_snapshots = true;
         } else if (strcmp(a, "--sandbox") == 0) {
             o->sandbox = true;
         } else if (strcmp(a, "--no-sandbox") == 0) {
