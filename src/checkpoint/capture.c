@@ -147,7 +147,7 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
     char *parent = parent_real(path);
     if (!parent)
         return snap_err(err, errlen, "%s: the directory for the snapshot does not exist", path);
-    if (snap_dir_begin(&w, path, err, errlen)) {
+    if (snap_dir_begin_replacing(&w, path, opts && opts->replace, err, errlen)) {
         free(parent);
         return -1;
     }

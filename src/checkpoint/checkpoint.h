@@ -43,6 +43,7 @@ struct ckpt_run_info {
 
 struct ckpt_capture_opts {
     bool independent;            /* write a standalone snapshot even if a chain exists */
+    bool replace;                /* replace a snapshot of the same name (else refused) */
     const struct ckpt_run_info *info;
 };
 
