@@ -84,8 +84,36 @@ static int hash_fd(int fd, uint64_t size, uint64_t *hash)
     return rc;
 }
 
+/* A descriptor that can read the file open as host_fd: itself, or for a file the guest opened
+ * write-only a new read-only open of the same file (through /proc/self/fd, so the same inode
+ * even if the path was renamed).  *own tells whether the caller closes it. */
+static int readable_fd(int host_fd, bool *own)
+{
+    int fl = fcntl(host_fd, F_GETFL);
+    *own = false;
+    if (fl < 0 || (fl & O_ACCMODE) != O_WRONLY)
+        return host_fd;
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", host_fd);
+    int fd = open(proc, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    *own = fd >= 0;
+    return fd >= 0 ? fd : host_fd;
+}
+
+static int describe_readable(int host_fd, const char *path, struct ckpt_file *f, char *err, size_t errlen);
+
 /* Fingerprint (and content) of the file open as host_fd. */
 int ckpt_describe_fd(int host_fd, const char *path, struct ckpt_file *f, char *err, size_t errlen)
+{
+    bool own;
+    int rfd = readable_fd(host_fd, &own);
+    int rc = describe_readable(rfd, path, f, err, errlen);
+    if (own)
+        close(rfd);
+    return rc;
+}
+
+static int describe_readable(int host_fd, const char *path, struct ckpt_file *f, char *err, size_t errlen)
 {
     struct stat st;
     *f = (struct ckpt_file){.path = strdup(path)};

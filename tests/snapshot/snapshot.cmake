@@ -44,7 +44,8 @@ set_tests_properties(snapshot.sandbox PROPERTIES TIMEOUT 120 LABELS "snapshot")
 
 # Restores and snapshots that lose nothing of the user's.
 add_guest_program(snapshot_read_later SOURCES ${SNAP_TEST_DIR}/read_later.c)
+add_guest_program(snapshot_write_only SOURCES ${SNAP_TEST_DIR}/write_only.c)
 add_test(NAME snapshot.user_data
          COMMAND ${SNAP_TEST_DIR}/user_data.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
-                 ${GUEST_DIR}/sum ${SNAP_TEST_WORK})
+                 ${GUEST_DIR}/sum ${GUEST_DIR}/snapshot_write_only ${SNAP_TEST_WORK})
 set_tests_properties(snapshot.user_data PROPERTIES TIMEOUT 120 LABELS "snapshot")

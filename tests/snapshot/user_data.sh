@@ -5,9 +5,11 @@
 #  - snapshot names that already exist are refused before the program runs (one line naming
 #    the file), and --replace-snapshots replaces them.
 #
-#   user_data.sh SNAPSIM READ_LATER_PROGRAM SUM_PROGRAM WORK_BASE
+#  - a guest holding a file open write-only can be snapshotted and restored.
+#
+#   user_data.sh SNAPSIM READ_LATER_PROGRAM SUM_PROGRAM WRITE_ONLY_PROGRAM WORK_BASE
 set -u
-snapsim="$1" read_later="$2" sum="$3" work_base="$4"
+snapsim="$1" read_later="$2" sum="$3" write_only="$4" work_base="$5"
 mkdir -p "$work_base"
 work="$(mktemp -d "$work_base/user_data.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -42,5 +44,16 @@ fi
 [ "$(stat -c %Y.%i "n.$(printf %015d 200).snapshot")" != "$before" ] || bad "--replace-snapshots kept the old snapshot"
 "$snapsim" snapshot verify n.*.snapshot > /dev/null || bad "--replace-snapshots: replaced snapshots do not verify"
 [ "$(ls -d n.* | wc -l)" = 2 ] || bad "--replace-snapshots left other entries: $(ls -d n.*)"
+rm -rf ./*
+"$snapsim" run --clear-env --snapshots 300000 --max-instructions 300000 --config mainmem:filename:w \
+    -- "$write_only" "$work/cwd/log.txt" > /dev/null 2> err || bad "write-only file: snapshot failed: $(head -2 err)"
+snap="w.$(printf %015d 300000).snapshot"
+if [ -d "$snap" ]; then
+    "$snapsim" snapshot verify "$snap" > /dev/null || bad "write-only file: the snapshot does not verify"
+    "$snapsim" run --restore "$snap" > out 2> err || bad "write-only file: restore failed: $(head -2 err)"
+    [ "$(cat out)" = done ] && [ "$(cat log.txt)" = "$(printf 'first\nsecond')" ] ||
+        bad "write-only file: restored run printed '$(cat out)', file holds '$(cat log.txt)'"
+    [ "$fail" = 0 ] && echo "ok   a file open write-only is snapshotted and restored"
+fi
 [ "$fail" = 0 ] && echo "PASS user data"
 exit $fail
