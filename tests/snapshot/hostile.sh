@@ -52,7 +52,7 @@ case_() {
         st=$?
         if [ "$st" -ge 124 ]; then echo "FAIL $name: snapshot $cmd: status $st"; fail=1; fi
     done
-    rm -rf "$s"; rm -f "$work/cwd/hl"; echo mine > "$work/cwd/keep"
+    rm -rf "$s" "$work/cwd/keep"; rm -f "$work/cwd/hl"; echo mine > "$work/cwd/keep"
 }
 
 case_ syntax 's/pc: 0x[0-9a-f]+/pc: (0x1/'
