@@ -49,3 +49,9 @@ add_test(NAME snapshot.user_data
          COMMAND ${SNAP_TEST_DIR}/user_data.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
                  ${GUEST_DIR}/sum ${GUEST_DIR}/snapshot_write_only ${SNAP_TEST_WORK})
 set_tests_properties(snapshot.user_data PROPERTIES TIMEOUT 120 LABELS "snapshot")
+
+# A fixed-seed subset of the mutation campaign (tests/snapshot/campaign.sh; run it with more
+# mutants and other seeds for a real campaign).
+add_test(NAME snapshot.campaign
+         COMMAND ${SNAP_TEST_DIR}/campaign.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${SNAP_TEST_WORK} 150 1)
+set_tests_properties(snapshot.campaign PROPERTIES TIMEOUT 1800 LABELS "snapshot")
