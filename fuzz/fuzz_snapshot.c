@@ -71,6 +71,13 @@ static void build(const uint8_t *d, size_t n)
     }
 }
 
+static void remove_root(void)
+{
+    clear_dir(snap);
+    rmdir(snap);
+    rmdir(root);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!root[0]) {
@@ -79,6 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         snprintf(snap, sizeof snap, "%s/s.snapshot", root);
         mkdir(snap, 0700);
+        atexit(remove_root);
     }
     clear_dir(snap);
     build(data, size);
