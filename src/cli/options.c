@@ -19,7 +19,7 @@ enum option_id {
     OPT_MODEL = 'm', OPT_CONFIG = 'c', OPT_MAX_INSTRUCTIONS = 'n', OPT_RESTORE = 'r',
     OPT_SET_ENV = 'E', OPT_UNSET_ENV = 'U', OPT_HELP = 'h', OPT_VERSION = 'V',
     OPT_LOG = 256, OPT_SNAPSHOTS, OPT_SNAPSHOT_EVERY, OPT_INDEPENDENT, OPT_ALLOW_PATH,
-    OPT_FORCE_RESTORE, OPT_SANDBOX, OPT_SANDBOX_ALLOW, OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV,
+    OPT_FORCE_RESTORE, OPT_REPLACE_CHANGED, OPT_REPLACE_SNAPSHOTS, OPT_SANDBOX, OPT_SANDBOX_ALLOW, OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV,
 };
 
 struct option_spec {
@@ -40,6 +40,9 @@ static const struct option_spec specs[] = {
     {"restore", OPT_RESTORE, "SNAPSHOT", "resume a snapshot instead of starting a program"},
     {"allow-path", OPT_ALLOW_PATH, "DIR", "let a restored snapshot use host files under DIR"},
     {"force-restore", OPT_FORCE_RESTORE, NULL, "restore although host files changed since the snapshot"},
+    {"replace-changed", OPT_REPLACE_CHANGED, "DIR", "restore host files that changed since the snapshot, "
+                                                    "moving what they hold now into DIR (refused otherwise)"},
+    {"replace-snapshots", OPT_REPLACE_SNAPSHOTS, NULL, "replace snapshots of the same names (refused otherwise)"},
     {"sandbox", OPT_SANDBOX, NULL, "let the run write only below the current directory, --allow-path and "
                                    "--sandbox-allow directories (always on with --restore)"},
     {"sandbox-allow", OPT_SANDBOX_ALLOW, "DIR", "let the sandboxed run also write below DIR"},
@@ -201,6 +204,12 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         return push(&o->allow_paths, &o->nallow_paths, value) ? 0 : fail("%s", "out of memory");
     case OPT_SANDBOX_ALLOW:
         return push(&o->sandbox_allow, &o->nsandbox_allow, value) ? 0 : fail("%s", "out of memory");
+    case OPT_REPLACE_CHANGED:
+        o->replace_changed = value;
+        return 0;
+    case OPT_REPLACE_SNAPSHOTS:
+        o->replace_snapshots = true;
+        return 0;
     case OPT_SANDBOX:
         o->sandbox = true;
         return 0;

@@ -26,6 +26,8 @@ struct run_options {
     const char **allow_paths;      /* --allow-path DIR: host trees a restored snapshot may use */
     size_t nallow_paths;
     bool force_restore;            /* --force-restore: restore although host files changed */
+    const char *replace_changed;   /* --replace-changed DIR: replace changed files, keeping them in DIR */
+    bool replace_snapshots;        /* --replace-snapshots: overwrite snapshots that already exist */
     bool sandbox;                  /* --sandbox: confine writes (always for --restore) */
     bool no_sandbox;               /* --no-sandbox: restore without the kernel sandbox */
     const char **sandbox_allow;    /* --sandbox-allow DIR: more trees the sandboxed run may write */

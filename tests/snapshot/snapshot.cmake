@@ -45,3 +45,17 @@ add_guest_program(snapshot_escape SOURCES ${SNAP_TEST_DIR}/escape.c)
 add_test(NAME snapshot.sandbox
          COMMAND ${SNAP_TEST_DIR}/sandbox.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_escape ${SNAP_TEST_WORK})
 set_tests_properties(snapshot.sandbox PROPERTIES TIMEOUT 120 LABELS "snapshot")
+
+# Restores and snapshots that lose nothing of the user's.
+add_guest_program(snapshot_read_later SOURCES ${SNAP_TEST_DIR}/read_later.c)
+add_guest_program(snapshot_write_only SOURCES ${SNAP_TEST_DIR}/write_only.c)
+add_test(NAME snapshot.user_data
+         COMMAND ${SNAP_TEST_DIR}/user_data.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
+                 ${GUEST_DIR}/sum ${GUEST_DIR}/snapshot_write_only ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.user_data PROPERTIES TIMEOUT 120 LABELS "snapshot")
+
+# A fixed-seed subset of the mutation campaign (tests/snapshot/campaign.sh; run it with more
+# mutants and other seeds for a real campaign).
+add_test(NAME snapshot.campaign
+         COMMAND ${SNAP_TEST_DIR}/campaign.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${SNAP_TEST_WORK} 150 1)
+set_tests_properties(snapshot.campaign PROPERTIES TIMEOUT 1800 LABELS "snapshot")
