@@ -5,6 +5,7 @@
 #
 #   hostile.sh SNAPSIM GUEST_DIR WORK_BASE
 set -u
+. "$(dirname "$0")/../lib/hang_guard.sh"
 snapsim="$1" guest="$2" work_base="$3"
 mkdir -p "$work_base"
 work="$(mktemp -d "$work_base/hostile.XXXXXX")"
@@ -26,7 +27,7 @@ case_() {
     [ -n "$edit" ] && perl -0pi -e "$edit" "$s/config"
     [ -n "$extra" ] && (cd "$s" && eval "$extra")
     local before; before=$(cksum < "$work/outside/secret")
-    (cd "$work/cwd" && timeout -k 2 20 "$snapsim" run --restore "$s" > "$work/out" 2> "$work/err")
+    (cd "$work/cwd" && timeout -k 2 "$(hang_guard 120)" "$snapsim" run --restore "$s" > "$work/out" 2> "$work/err")
     local st=$?
     local lines; lines=$(wc -l < "$work/err")
     if [ "$st" = 0 ] || [ "$st" -ge 124 ] || [ "$lines" != 1 ]; then

@@ -22,16 +22,16 @@ foreach(src ${SNAP_PROGRAM_SOURCES})
   add_test(NAME snapshot.equiv.${name}
            COMMAND ${SNAP_TEST_DIR}/restore_equiv.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/${name}
                    ${SNAP_PROGRAMS_DIR} ${SNAP_TEST_WORK} ${points})
-  set_tests_properties(snapshot.equiv.${name} PROPERTIES TIMEOUT 300 LABELS "snapshot")
+  set_tests_properties(snapshot.equiv.${name} PROPERTIES LABELS "snapshot")
 endforeach()
 
 foreach(what tester chain files fs)
   add_test(NAME snapshot.${what}
            COMMAND ${SNAP_TEST_DIR}/checkpoint_props.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}
                    ${SNAP_TEST_WORK} ${what})
-  set_tests_properties(snapshot.${what} PROPERTIES TIMEOUT 300 LABELS "snapshot")
+  set_tests_properties(snapshot.${what} PROPERTIES LABELS "snapshot")
 endforeach()
 add_test(NAME snapshot.hostile
          COMMAND ${SNAP_TEST_DIR}/hostile.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${SNAP_TEST_WORK})
 add_test(NAME snapshot.seed COMMAND ${SNAP_TEST_DIR}/seed.sh $<TARGET_FILE:snapsim> ${SNAP_TEST_WORK})
-set_tests_properties(snapshot.hostile snapshot.seed PROPERTIES TIMEOUT 120 LABELS "snapshot")
+set_tests_properties(snapshot.hostile snapshot.seed PROPERTIES LABELS "snapshot")
