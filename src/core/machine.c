@@ -23,6 +23,14 @@ const struct config_key machine_config_keys[] = {
       "getrandom and AT_RANDOM use host randomness instead of the seeded generator (not reproducible)" },
     { "linux", "seed", CONFIG_UINT, "0x5eed", 0, UINT64_MAX, NULL,
       "seed of the deterministic random generator behind getrandom and AT_RANDOM" },
+    { "linux", "host_env", CONFIG_BOOL, "false", 0, 0, NULL,
+      "the guest environment is the host's, as under qemu-user (default: only -E variables)" },
+    { "linux", "cwd", CONFIG_STRING, "/tmp/cwd", 0, 0, NULL,
+      "the guest's name for the directory the run starts in (getcwd, /proc/self/cwd); "
+      "\"host\" shows the host's own (not reproducible)" },
+    { "linux", "stdio", CONFIG_ENUM, "pipe", 0, 0, "pipe tty host",
+      "what the standard streams look like to the guest (fstat, terminal ioctls, lseek): "
+      "pipes, a terminal, or whatever the host's are (not reproducible)" },
 };
 const size_t machine_config_nkeys = sizeof machine_config_keys / sizeof machine_config_keys[0];
 
@@ -37,6 +45,8 @@ int machine_init(struct machine *m, const struct config *cfg)
         .host_time = config_bool(cfg, "linux", "host_time"),
         .host_random = config_bool(cfg, "linux", "host_random"),
         .seed = config_uint(cfg, "linux", "seed"),
+        .cwd = config_string(cfg, "linux", "cwd"),
+        .stdio = linux_stdio_view_parse(config_string(cfg, "linux", "stdio")),
     };
     m->proc = linux_process_new(&opts);
     if (!m->proc) {

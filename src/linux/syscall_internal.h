@@ -57,6 +57,14 @@ int path_from_guest(struct machine *m, int64_t dirfd, uint64_t addr, bool allow_
  * ("/a/./b//" -> "/a/b"); ".." is kept since it may follow a symbolic link. */
 void path_normalize(char *path);
 
+/* ---- the start directory's guest name, linux:cwd (cwd_view.c) ---- */
+/* Sets the view up from the host cwd in p->cwd; "host" (or anything not absolute) turns it off. */
+void cwd_view_init(struct linux_process *p, const char *view);
+/* An absolute guest path as a host path in out[LINUX_PATH_MAX]; 0 or -ENAMETOOLONG. */
+int cwd_view_to_host(const struct linux_process *p, const char *guest, char *out);
+/* A host path as the guest names it: out, or host itself when the view does not rename it. */
+const char *cwd_view_from_host(const struct linux_process *p, const char *host, char *out);
+
 /* ---- memory helpers (syscall_mem.c) ---- */
 /* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */
 void *guest_ptr(struct machine *m, uint64_t addr, uint64_t len, unsigned need);
