@@ -99,6 +99,7 @@ static bool csr(struct model_instance *p, struct machine *m, struct pinst *in)
     /* csrrs/csrrc with x0 or a zero immediate only read: no write side effects. */
     bool write = i->op == OP_CSRRW || i->op == OP_CSRRWI || i->rs1 != 0;
     m->hart.pc = in->pc;
+    m->cycles = p->cycle_base + p->now;
     return machine_csr_access(m, (unsigned)i->imm, i->op, operand, write, &in->result);
 }
 
@@ -134,6 +135,7 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
         case PK_ECALL: {
             m->hart.pc = in->pc;
             retire(p, m, in);           /* a system call sees itself retired, as on the fast model */
+            m->cycles = p->cycle_base + p->now;
             linux_syscall(m);
             for (unsigned r = 1; r < PREG_F; r++)
                 p->rf[r] = m->hart.x[r];

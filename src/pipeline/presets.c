@@ -156,6 +156,9 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
         p->first[k] = 1;            /* seq 0 means "no producer" */
     pipe_decode_cache_flush(p);
     p->dcache_epoch = m->mem.code_epoch;
+    p->cycle_base = m->hart.instret;
+    m->counts_cycles = true;
+    m->cycles = p->cycle_base;
     if (p->prm.warmup_instructions == 0)
         pipe_stats_start(p);
     return p;

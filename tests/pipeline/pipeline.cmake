@@ -7,6 +7,7 @@
 #   pipe.timing.CASE      microbenchmarks with analytically derived cycle counts
 #                         (tests/pipeline/*.S; cases and derivations in check_timing.py)
 #   pipe.trace.MODEL.NAME a Kanata trace of a run is well formed (check_kanata.py)
+#   pipe.counters.MODEL.HZ the cycle/time CSRs and clocks follow the model and core frequency
 #   pipe.wrong_path.MODEL faults on the wrong path (fetch from unmapped memory, an illegal
 #                         encoding) do not kill the guest (wrong_path.S)
 find_program(PYTHON3 python3 REQUIRED)
@@ -81,5 +82,17 @@ foreach(model ${PIPE_MODELS})
     add_test(NAME pipe.${model}.isa.${name}
              COMMAND $<TARGET_FILE:snapsim> run --model ${model} ${GUEST_DIR}/isa/${name})
     set_tests_properties(pipe.${model}.isa.${name} PROPERTIES LABELS "pipeline")
+  endforeach()
+endforeach()
+
+# The cycle and time CSRs and the guest clock follow each model's cycles and
+# linux:core_frequency_hz (counters.c, counters_check.sh).
+add_guest_program(counters SOURCES ${PIPE_DIR}/counters.c)
+foreach(model fast ${PIPE_MODELS})
+  foreach(hz 1000000000 500000000)
+    add_test(NAME pipe.counters.${model}.${hz}
+             COMMAND ${PIPE_DIR}/counters_check.sh $<TARGET_FILE:snapsim> ${model}
+                     ${GUEST_DIR}/counters ${hz})
+    set_tests_properties(pipe.counters.${model}.${hz} PROPERTIES LABELS "pipeline")
   endforeach()
 endforeach()
