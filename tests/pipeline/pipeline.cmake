@@ -96,3 +96,9 @@ foreach(model fast ${PIPE_MODELS})
     set_tests_properties(pipe.counters.${model}.${hz} PROPERTIES LABELS "pipeline")
   endforeach()
 endforeach()
+
+# The three presets are distinct machines: no two print the same configuration.
+add_test(NAME pipe.presets_distinct
+         COMMAND sh -c "for m in pompia oroblanco inorder; do \"$0\" config --model $m | tail -n +2 | cksum; done | sort | uniq -d | grep . && exit 1; exit 0"
+                 $<TARGET_FILE:snapsim>)
+set_tests_properties(pipe.presets_distinct PROPERTIES LABELS "pipeline")
