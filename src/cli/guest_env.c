@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "cli/guest_dir.h"
+#include "core/log.h"
+#include "linux/process.h"
 
 extern char **environ;
 
@@ -43,6 +45,15 @@ char **guest_env_build(const struct run_options *o, bool host_env)
     }
     env[k] = NULL;
     return env;
+}
+
+bool guest_config_check(const struct config *cfg)
+{
+    const char *cwd = config_string(cfg, "linux", "cwd");
+    if (strcmp(cwd, "host") == 0 || (cwd[0] == '/' && strlen(cwd) < LINUX_PATH_MAX))
+        return true;
+    log_msg("linux:cwd must be an absolute directory name or 'host', got '%s'", cwd);
+    return false;
 }
 
 const char *guest_program_path(const char *name, char *buf, size_t size)

@@ -107,7 +107,7 @@ int run_main(int argc, char **argv)
     if (o.log_dir && !log_open_dir(o.log_dir))
         goto out;
     const struct model *model = run_find_model(o.model);
-    if (!model || !run_build_config(&cfg, model, o.config, o.nconfig))
+    if (!model || !run_build_config(&cfg, model, o.config, o.nconfig) || !guest_config_check(&cfg))
         goto out;
     for (size_t i = 0; i < o.nmodel_settings; i++) {
         char err[2048];
