@@ -39,6 +39,7 @@ struct ckpt_run_info {
     char **argv;
     int argc;
     const char *restored_from;   /* the snapshot a restored run started from, or NULL */
+    char *const *env;            /* the guest environment it started with, or NULL if unknown */
 };
 
 struct ckpt_capture_opts {

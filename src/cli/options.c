@@ -19,7 +19,8 @@ enum option_id {
     OPT_MODEL = 'm', OPT_CONFIG = 'c', OPT_MAX_INSTRUCTIONS = 'n', OPT_RESTORE = 'r',
     OPT_SET_ENV = 'E', OPT_UNSET_ENV = 'U', OPT_HELP = 'h', OPT_VERSION = 'V',
     OPT_LOG = 256, OPT_SNAPSHOTS, OPT_SNAPSHOT_EVERY, OPT_INDEPENDENT, OPT_ALLOW_PATH,
-    OPT_FORCE_RESTORE, OPT_REPLACE_CHANGED, OPT_REPLACE_SNAPSHOTS, OPT_SANDBOX, OPT_SANDBOX_ALLOW, OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV,
+    OPT_FORCE_RESTORE, OPT_REPLACE_CHANGED, OPT_REPLACE_SNAPSHOTS, OPT_SANDBOX, OPT_SANDBOX_ALLOW,
+    OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV, OPT_HOST_ENV,
 };
 
 struct option_spec {
@@ -51,8 +52,9 @@ static const struct option_spec specs[] = {
     {"warmup", OPT_WARMUP, "N", "run N instructions before statistics start (pipeline models)"},
     {"pipeline-trace", OPT_PIPELINE_TRACE, "FILE", "write a Kanata pipeline trace for Konata (pipeline models)"},
     {"set-env", OPT_SET_ENV, "VAR=VALUE", "set a variable in the guest environment"},
-    {"unset-env", OPT_UNSET_ENV, "VAR", "remove a variable from the guest environment"},
-    {"clear-env", OPT_CLEAR_ENV, NULL, "start the guest with an empty environment"},
+    {"unset-env", OPT_UNSET_ENV, "VAR", "with --host-env: remove a host variable from the guest environment"},
+    {"clear-env", OPT_CLEAR_ENV, NULL, "with --host-env: start from an empty environment"},
+    {"host-env", OPT_HOST_ENV, NULL, "pass the host environment to the guest, as qemu-user (linux:host_env)"},
     {"help", OPT_HELP, NULL, "show this help"},
     {"version", OPT_VERSION, NULL, "show the version"},
 };
@@ -100,8 +102,10 @@ void run_usage(FILE *out)
     }
     fprintf(out,
         "\n"
-        "The guest environment defaults to the simulator's own.  A PROGRAM without a '/' is looked\n"
-        "up among the bundled example programs, then in PATH.\n");
+        "The guest environment holds only the -E variables unless --host-env is given, and the\n"
+        "standard streams look like pipes (linux:stdio), so a run retires the same instructions\n"
+        "on any machine.  A PROGRAM without a '/' is looked up among the bundled example\n"
+        "programs, then in PATH.\n");
 }
 
 static bool push(const char ***list, size_t *n, const char *v)
@@ -259,6 +263,8 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
     case OPT_CLEAR_ENV:
         o->clear_env = true;
         return 0;
+    case OPT_HOST_ENV:
+        return push_model_setting(o, "linux:host_env", "true") ? 0 : fail("%s", "out of memory");
     }
     return fail("internal error: unhandled option --%s", name);
 }

@@ -201,7 +201,8 @@ bool run_snapshot_take(struct machine *m, const struct run_options *o, struct ru
         return false;
     }
     struct ckpt_run_info info = {.model = model ? model->name : o->model, .program = o->program,
-                                 .argv = o->argv, .argc = o->argc, .restored_from = o->restore};
+                                 .argv = o->argv, .argc = o->argc, .restored_from = o->restore,
+                                 .env = rs->env};
     struct ckpt_capture_opts co = {.independent = o->independent_snapshots, .replace = o->replace_snapshots,
                                    .info = &info};
     struct ckpt_stats st;

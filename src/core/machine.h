@@ -33,7 +33,22 @@ struct machine {
     int exit_status;             /* valid for HALT_EXIT / HALT_SIGNAL / HALT_ERROR */
 
     uint64_t op_count[OP_COUNT]; /* retired instructions per operation (statistics) */
+
+    /* Cycles as the guest sees them (the cycle and time CSRs, its clocks; machine_cycles).  A
+     * cycle-level model sets counts_cycles and keeps `cycles` current wherever the guest can
+     * look (CSR reads, system calls); other models retire one instruction per cycle. */
+    bool counts_cycles;
+    uint64_t cycles;
+    uint64_t core_hz;            /* linux:core_frequency_hz: cycles per second of guest time */
 };
+
+static inline uint64_t machine_cycles(const struct machine *m)
+{
+    return m->counts_cycles ? m->cycles : m->hart.instret;
+}
+
+/* Nanoseconds of guest time that `cycles` cycles take at the core frequency. */
+uint64_t machine_cycles_to_ns(const struct machine *m, uint64_t cycles);
 
 /* Configuration keys of the machine itself (mainmem:, stats:, linux:). */
 extern const struct config_key machine_config_keys[];

@@ -69,6 +69,8 @@ struct linux_process *linux_process_new(const struct linux_options *opt)
     }
     if (!getcwd(p->cwd, sizeof p->cwd))
         strcpy(p->cwd, "/");
+    cwd_view_init(p, p->opt.cwd);
+    p->opt.cwd = NULL;   /* the process is plain data: no pointer into the configuration */
     p->umask = 022;
     uint64_t s = p->opt.seed;
     for (int i = 0; i < 4; i++)

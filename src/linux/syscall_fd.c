@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "linux/stdio_view.h"
 #include "linux/syscall_internal.h"
 
 SYSCALL(openat)
@@ -136,6 +137,8 @@ SYSCALL(fcntl)
         f->cloexec = a[2] & 1;
         return 0;
     case G_F_GETFL: {
+        if (stdio_view_pinned(m->proc, f))   /* the host's say "terminal" or "appending file" */
+            return f->flags & ~G_O_CLOEXEC;
         int hfl = fcntl(f->host_fd, F_GETFL);
         return hfl < 0 ? -errno : open_flags_to_guest(hfl) & ~G_O_CLOEXEC;
     }
@@ -215,6 +218,9 @@ SYSCALL(ioctl)
     uint64_t arg = a[2];
     /* The host kernel's termios and winsize have the generic layout on x86-64, AArch64 and
      * RISC-V hosts, so terminal requests pass straight through. */
+    int64_t viewed;
+    if (stdio_view_ioctl(m, f, req, arg, &viewed))
+        return viewed;
     unsigned char buf[64];
     memset(buf, 0, sizeof buf);
     switch (req) {

@@ -66,6 +66,13 @@ const char *proc_self_entry(const char *path);
 /* Opens a generated /proc entry of the guest: false if path is not one (the host answers),
  * else true with the new guest fd or -errno in *result. */
 bool procfs_open(struct machine *m, const char *path, int flags, int64_t *result);
+/* ---- the start directory's guest name, linux:cwd (cwd_view.c) ---- */
+/* Sets the view up from the host cwd in p->cwd; "host" (or anything not absolute) turns it off. */
+void cwd_view_init(struct linux_process *p, const char *view);
+/* An absolute guest path as a host path in out[LINUX_PATH_MAX]; 0 or -ENAMETOOLONG. */
+int cwd_view_to_host(const struct linux_process *p, const char *guest, char *out);
+/* A host path as the guest names it: out, or host itself when the view does not rename it. */
+const char *cwd_view_from_host(const struct linux_process *p, const char *host, char *out);
 
 /* ---- memory helpers (syscall_mem.c) ---- */
 /* The region tag of the pages of a file mapping past the end of the file (access: SIGBUS). */

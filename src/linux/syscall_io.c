@@ -6,6 +6,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "linux/stdio_view.h"
 #include "linux/syscall_internal.h"
 
 #define MAX_RW_COUNT 0x7ffff000ull   /* the kernel's cap on one transfer */
@@ -132,6 +133,8 @@ SYSCALL(lseek)
         return -EBADF;
     if (a[2] > 4)   /* SEEK_SET, CUR, END, DATA, HOLE */
         return -EINVAL;
+    if (stdio_view_pinned(m->proc, f))   /* pipes and terminals cannot seek */
+        return -ESPIPE;
     off_t r = lseek(f->host_fd, (off_t)a[1], (int)a[2]);
     return r < 0 ? -errno : r;
 }

@@ -110,6 +110,7 @@ static bool csr(struct model_instance *p, struct machine *m, struct pinst *in)
     /* csrrs/csrrc with x0 or a zero immediate only read: no write side effects. */
     bool write = i->op == OP_CSRRW || i->op == OP_CSRRWI || i->rs1 != 0;
     m->hart.pc = in->pc;
+    m->cycles = p->cycle_base + p->now;
     return machine_csr_access(m, (unsigned)i->imm, i->op, operand, write, &in->result);
 }
 
@@ -145,6 +146,7 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
         case PK_ECALL: {
             m->hart.pc = in->pc;
             retire(p, m, in);           /* a system call sees itself retired, as on the fast model */
+            m->cycles = p->cycle_base + p->now;
             linux_syscall(m);
             p->commit_pc = m->hart.pc;  /* after the ecall, a signal handler, or rt_sigreturn's pc */
             for (unsigned r = 1; r < PREG_F; r++)

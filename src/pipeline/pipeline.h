@@ -133,6 +133,8 @@ struct model_instance {
     uint64_t last_writer[PREG_COUNT];      /* youngest issued writer's seq; 0 = none */
 
     uint64_t now;                          /* cycle counter, continues across runs */
+    uint64_t cycle_base;                   /* guest-visible cycles before this model started:
+                                              a restored run's earlier part counts 1 per instruction */
     uint64_t commit_pc;                    /* the next instruction to commit */
     uint64_t last_commit_cycle;
 

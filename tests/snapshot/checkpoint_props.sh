@@ -11,13 +11,14 @@
 #
 #   checkpoint_props.sh SNAPSIM GUEST_DIR WORK_BASE tester|chain|files|fs
 set -u
+. "$(dirname "$0")/../lib/hang_guard.sh"
 snapsim="$1" guest="$2" work_base="$3" what="$4"
 mkdir -p "$work_base"
 work="$(mktemp -d "$work_base/props.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 fail=0
 bad() { echo "FAIL $what: $*"; fail=1; }
-run() { (cd "$work/cwd" && timeout -k 5 60 "$snapsim" "$@" < /dev/null); }
+run() { (cd "$work/cwd" && timeout -k 5 "$(hang_guard 600)" "$snapsim" "$@" < /dev/null); }
 mkdir -p "$work/cwd/scratch"
 models=$("$snapsim" models | awk '{print $1}')
 

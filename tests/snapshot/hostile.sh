@@ -5,6 +5,7 @@
 #
 #   hostile.sh SNAPSIM GUEST_DIR WORK_BASE
 set -u
+. "$(dirname "$0")/../lib/hang_guard.sh"
 snapsim="$1" guest="$2" work_base="$3"
 mkdir -p "$work_base"
 work="$(mktemp -d "$work_base/hostile.XXXXXX")"
@@ -28,7 +29,7 @@ case_() {
     [ -n "$edit" ] && perl -0pi -e "$edit" "$s/config"
     [ -n "$extra" ] && (cd "$s" && eval "$extra")
     local before; before=$(cat "$work/outside/secret" "$work/cwd/keep" | cksum)
-    (cd "$work/cwd" && timeout -k 2 20 "$snapsim" run $opt --restore "$s" > "$work/out" 2> "$work/err")
+    (cd "$work/cwd" && timeout -k 2 "$(hang_guard 120)" "$snapsim" run $opt --restore "$s" > "$work/out" 2> "$work/err")
     local st=$?
     local lines; lines=$(grep -vc "(--force-restore)$" "$work/err")
     if [ "$st" = 0 ] || [ "$st" -ge 124 ] || [ "$lines" != 1 ]; then
