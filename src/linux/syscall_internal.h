@@ -68,6 +68,8 @@ const char *proc_self_entry(const char *path);
 bool procfs_open(struct machine *m, const char *path, int flags, int64_t *result);
 
 /* ---- memory helpers (syscall_mem.c) ---- */
+/* Linux's default vm.mmap_min_addr: MAP_FIXED below it is EPERM for an unprivileged process. */
+#define LINUX_MMAP_MIN_ADDR 0x10000ull
 /* The region tag of the pages of a file mapping past the end of the file (access: SIGBUS). */
 #define LINUX_PAST_EOF_TAG "file past EOF"
 /* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */
