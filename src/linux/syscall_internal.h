@@ -75,6 +75,8 @@ int cwd_view_to_host(const struct linux_process *p, const char *guest, char *out
 const char *cwd_view_from_host(const struct linux_process *p, const char *host, char *out);
 
 /* ---- memory helpers (syscall_mem.c) ---- */
+/* Linux's default vm.mmap_min_addr: MAP_FIXED below it is EPERM for an unprivileged process. */
+#define LINUX_MMAP_MIN_ADDR 0x10000ull
 /* The region tag of the pages of a file mapping past the end of the file (access: SIGBUS). */
 #define LINUX_PAST_EOF_TAG "file past EOF"
 /* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */

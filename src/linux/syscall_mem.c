@@ -145,7 +145,9 @@ SYSCALL(mmap)
     if (fixed) {
         if (addr & (GUEST_PAGE_SIZE - 1))
             return -EINVAL;
-        if (!user_range(addr, len) || addr < GUEST_PAGE_SIZE)
+        if (addr < LINUX_MMAP_MIN_ADDR)
+            return -EPERM;   /* below vm.mmap_min_addr, for a process without CAP_SYS_RAWIO */
+        if (!user_range(addr, len))
             return -ENOMEM;
         if ((flags & G_MAP_FIXED_NOREPLACE) && !(flags & G_MAP_FIXED) &&
             !range_free(&m->mem, addr, len))
@@ -308,7 +310,8 @@ SYSCALL(madvise)
 {
     uint64_t addr = a[0], len = page_ceil(a[1]);
     int advice = arg_int(a[2]);
-    if (addr & (GUEST_PAGE_SIZE - 1))
+    /* A length that wraps (rounded up, or added to addr) is invalid, not unmapped. */
+    if ((addr & (GUEST_PAGE_SIZE - 1)) || (a[1] && !len) || addr + len < addr)
         return -EINVAL;
     if (len == 0)
         return 0;
