@@ -97,8 +97,8 @@ static bool same_directory(const char *snapshot_dir, const char *base)
 
 bool run_snapshots_prepare(struct machine *m, const struct run_options *o, struct run_state *rs)
 {
-    if (!o->nsnapshots && !o->snapshot_every)
-        return true;
+    if (!o->nsnapshots && !o->snapshot_every && o->on_checkpoint == ON_CHECKPOINT_IGNORE)
+        return true;   /* no snapshot can be asked for (guest checkpoints included) */
     const char *base = config_string(m->config, "mainmem", "filename");
     char buf[PATH_MAX];
     if (!*base) {

@@ -15,6 +15,7 @@
 
 struct model_instance {
     struct block_cache cache;
+    uint64_t stats_begin;   /* instret when the statistics started (the `cycle` baseline) */
 };
 
 #define likely(x) __builtin_expect(!!(x), 1)
@@ -72,7 +73,7 @@ static void run_blocks(struct model_instance *self, struct machine *m, uint64_t 
 chain:
     /* Control transfers, system calls and code changes excepted, the successor is usually the
      * one this exit went to last time. */
-    if (unlikely(h->instret >= stop_at))
+    if (unlikely(h->instret >= stop_at || machine_stop_requested))
         goto stop;
     if (likely(link->pc == next_pc && link->to)) {
         blk = link->to;
@@ -341,18 +342,31 @@ static void fast_run(struct model_instance *self, struct machine *m, uint64_t st
 
 static struct model_instance *fast_create(struct machine *m, const struct config *c, char *err, size_t errlen)
 {
-    (void)m, (void)c;
+    (void)c;
     struct model_instance *self = calloc(1, sizeof *self);
     if (!self)
         snprintf(err, errlen, "out of memory");
+    else
+        self->stats_begin = m->hart.instret;
     return self;
+}
+
+/* The fast model has no timing: one cycle per instruction, as the seed system reports. */
+static uint64_t fast_cycles(const struct model_instance *self, const struct machine *m)
+{
+    (void)self;
+    return m->hart.instret;
+}
+
+static void fast_reset_stats(struct model_instance *self, const struct machine *m)
+{
+    self->stats_begin = m->hart.instret;
 }
 
 static void fast_stats(struct model_instance *self, const struct machine *m, cJSON *top, cJSON *core)
 {
-    (void)self, (void)core;
-    /* The fast model has no timing: one cycle per instruction, as the seed system reports. */
-    cJSON_AddNumberToObject(top, "cycle", (double)m->hart.instret);
+    (void)core;
+    cJSON_AddNumberToObject(top, "cycle", (double)(m->hart.instret - self->stats_begin));
 }
 
 static void fast_destroy(struct model_instance *self)
@@ -368,5 +382,7 @@ const struct model fast_model = {
     .create = fast_create,
     .run = fast_run,
     .stats = fast_stats,
+    .reset_stats = fast_reset_stats,
+    .cycles = fast_cycles,
     .destroy = fast_destroy,
 };

@@ -156,8 +156,7 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
         p->first[k] = 1;            /* seq 0 means "no producer" */
     pipe_decode_cache_flush(p);
     p->dcache_epoch = m->mem.code_epoch;
-    if (p->prm.warmup_instructions == 0)
-        pipe_stats_start(p);
+    pipe_stats_start(p);   /* the run loop restarts them where a warm-up ends (reset_stats) */
     return p;
 }
 
@@ -178,6 +177,8 @@ static void pipe_stats(struct model_instance *p, const struct machine *m, cJSON 
         .create = pipe_create,                                              \
         .run = pipe_run,                                                    \
         .stats = pipe_stats,                                                \
+        .reset_stats = pipe_reset_stats,                                    \
+        .cycles = pipe_cycles,                                              \
         .destroy = pipe_destroy,                                            \
     }
 
