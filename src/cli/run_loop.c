@@ -41,7 +41,8 @@ void run_loop_init(struct run_loop *l, const struct run_options *o, struct machi
                    const struct model *model, struct model_instance *inst, struct run_state *rs,
                    struct run_stats *stats)
 {
-    *l = (struct run_loop){.o = o, .m = m, .model = model, .inst = inst, .rs = rs, .stats = stats};
+    *l = (struct run_loop){.o = o, .m = m, .model = model, .inst = inst, .rs = rs, .stats = stats,
+                           .snapshot_at = UINT64_MAX};
     const struct config *c = m->config;
     uint64_t start = l->start_instret = m->hart.instret;
     l->warmup = config_uint(c, "stats", "warmup_instructions");
@@ -71,6 +72,19 @@ static void output_failed(struct run_loop *l)
     l->cause = EXIT_CAUSE_ERROR;
 }
 
+/* One snapshot per count: a guest checkpoint at a snapshot point is the same snapshot. */
+static bool take_snapshot(struct run_loop *l)
+{
+    if (l->snapshot_at == l->m->hart.instret)
+        return true;
+    if (!run_snapshot_take(l->m, l->o, l->rs, l->model)) {
+        output_failed(l);
+        return false;
+    }
+    l->snapshot_at = l->m->hart.instret;
+    return true;
+}
+
 /* Work the run does at instruction count `at` when it is a stop point; false ends the run. */
 static bool at_point(struct run_loop *l, uint64_t at)
 {
@@ -79,10 +93,8 @@ static bool at_point(struct run_loop *l, uint64_t at)
         run_stats_reset(l->stats);
         l->warm = true;
     }
-    if (is_snapshot_point(o, at) && !run_snapshot_take(l->m, o, l->rs, l->model)) {
-        output_failed(l);
+    if (is_snapshot_point(o, at) && !take_snapshot(l))
         return false;
-    }
     if (l->dump_every && at % l->dump_every == 0) {
         if (!run_stats_dump(l->stats, "dump_every") || !run_stats_write(l->stats, "running", 0)) {
             output_failed(l);
@@ -104,10 +116,8 @@ static bool guest_checkpoint(struct run_loop *l)
                  (unsigned long long)l->m->hart.instret);
         return true;
     }
-    if (!run_snapshot_take(l->m, l->o, l->rs, l->model)) {
-        output_failed(l);
+    if (!take_snapshot(l))
         return false;
-    }
     log_msg("snapshot %s taken at the guest's checkpoint (instruction %llu)", l->rs->previous,
             (unsigned long long)l->m->hart.instret);
     if (l->o->on_checkpoint == ON_CHECKPOINT_EXIT) {

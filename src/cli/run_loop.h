@@ -28,6 +28,7 @@ struct run_loop {
     uint64_t dump_every;             /* stats:dump_every */
     bool reset_on_work_begin, dump_on_work_end;
     uint64_t work_ends;              /* work_end ops that closed a region */
+    uint64_t snapshot_at;            /* count of the last snapshot taken (UINT64_MAX: none) */
     enum exit_cause cause;
     int status;
     bool output_failed;              /* an output could not be written: status 3 */

@@ -55,11 +55,19 @@ void run_stats_reset(struct run_stats *s)
     memcpy(s->op_base, s->m->op_count, sizeof s->op_base);
 }
 
-static struct work_counts *work_of(struct run_stats *s, uint64_t id)
+static struct work_counts *find_work(struct run_stats *s, uint64_t id)
 {
     for (size_t i = 0; i < s->nwork; i++)
         if (s->work[i].id == id)
             return &s->work[i];
+    return NULL;
+}
+
+static struct work_counts *work_of(struct run_stats *s, uint64_t id)
+{
+    struct work_counts *found = find_work(s, id);
+    if (found)
+        return found;
     struct work_counts *w = realloc(s->work, (s->nwork + 1) * sizeof *w);
     if (!w)
         return NULL;
@@ -72,8 +80,8 @@ static struct work_counts *work_of(struct run_stats *s, uint64_t id)
 bool run_stats_work(struct run_stats *s, uint64_t id, bool begin, bool *ended)
 {
     *ended = false;
-    struct work_counts *w = work_of(s, id);
-    if (!w)
+    struct work_counts *w = begin ? work_of(s, id) : find_work(s, id);
+    if (begin && !w)
         return false;
     uint64_t instret = s->m->hart.instret, cycle = model_cycles(s);
     if (begin) {
@@ -83,7 +91,7 @@ bool run_stats_work(struct run_stats *s, uint64_t id, bool begin, bool *ended)
         w->open = true;
         w->begin_instret = instret;
         w->begin_cycle = cycle;
-    } else if (!w->open) {
+    } else if (!w || !w->open) {
         log_msg("work_end %llu without work_begin: ignored", (unsigned long long)id);
     } else {
         w->open = false;
