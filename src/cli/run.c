@@ -204,8 +204,12 @@ int run_main(int argc, char **argv)
             goto out;
         }
     }
-    if (!run_snapshots_prepare(&m, &o, &rs))
+    /* Every output is checked (or written) before the run starts. */
+    if (!prepare_outputs(&o, &cfg, model, argc, argv, env, &stats_path, &config_json) ||
+        !run_snapshots_prepare(&m, &o, &rs)) {
+        status = 3;
         goto out;
+    }
     struct guest_ops_env ops_env = {.readfile = o.readfile, .output_dir = o.log_dir};
     m.ops_env = &ops_env;
 
@@ -213,11 +217,6 @@ int run_main(int argc, char **argv)
     inst = model->create(&m, &cfg, err, sizeof err);
     if (!inst) {
         log_msg("%s", err);
-        goto out;
-    }
-    /* Every output is checked (or written) before the run starts. */
-    if (!prepare_outputs(&o, &cfg, model, argc, argv, env, &stats_path, &config_json)) {
-        status = 3;
         goto out;
     }
     run_stats_init(&stats, model, inst, &m, stats_path, config_json);

@@ -72,8 +72,10 @@ static void *progress_main(void *arg)
         clock_gettime(CLOCK_REALTIME, &deadline);
         deadline.tv_sec += 1;
         pthread_cond_timedwait(&p->wake, &p->lock, &deadline);
-        if (!p->stop)
+        if (!p->stop) {
             print_line(p, false);
+            p->printed = true;
+        }
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -86,6 +88,7 @@ void progress_start(struct progress *p, bool wanted, const struct machine *m, co
     p->tty = isatty(2);
     if (!wanted && !p->tty)
         return;
+    p->wanted = wanted;
     p->m = m;
     p->model = model;
     p->inst = inst;
@@ -106,7 +109,8 @@ void progress_stop(struct progress *p)
     pthread_cond_signal(&p->wake);
     pthread_mutex_unlock(&p->lock);
     pthread_join(p->thread, NULL);
-    print_line(p, true);
+    if (p->wanted || p->printed)   /* a short run on a terminal ends without a progress line */
+        print_line(p, true);
     pthread_mutex_destroy(&p->lock);
     pthread_cond_destroy(&p->wake);
     p->running = false;

@@ -21,7 +21,7 @@ struct progress {
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t wake;
-    bool running, stop, tty;
+    bool running, stop, tty, wanted, printed;
     const struct machine *m;
     const struct model *model;
     struct model_instance *inst;
@@ -33,7 +33,8 @@ struct progress {
 /* Starts the progress line (every second) if `wanted` or stderr is a terminal. */
 void progress_start(struct progress *p, bool wanted, const struct machine *m, const struct model *model,
                     struct model_instance *inst, uint64_t limit);
-/* Prints the last line and stops the thread (no-op if it was not started). */
+/* Prints the last line (with --progress, or after a periodic one) and stops the thread (no-op
+ * if it was not started). */
 void progress_stop(struct progress *p);
 
 #endif

@@ -160,7 +160,7 @@ hackback)
     # The hack-back flow: one checkpoint after the start-up, restored with different scripts;
     # each restored run's output continues the checkpoint run's into what a straight run of
     # that script prints, and the regions count the same instructions.
-    entries=20000
+    entries=10000
     printf 'lookup 3000\nsearch 2000\n' > A.txt
     printf '# another experiment\nsum 5000\ncrc 4000\nlookup 1000\n' > B.txt
     run 0 --log ck --on-checkpoint exit -- hackback $entries
