@@ -4,9 +4,10 @@
 # WHAT: each-model | exit-fail | checkpoint | exact-stop | work-end | wrong-path | bad-use |
 #       tool | hackback | qemu
 set -u
-snapsim="$1" guest="$2" expect="$3" work_base="$4" what="$5"
-check="$expect/json_check.py"
+snapsim="$1" guest="$2" expect="$(cd "$3" && pwd)" work_base="$4" what="$5"
+check="$(cd "$expect" && pwd)/json_check.py"
 models="fast pompia oroblanco inorder"
+case "$snapsim" in /*) ;; *) snapsim="$PWD/$snapsim" ;; esac   # the tests cd elsewhere
 mkdir -p "$work_base"
 w="$(mktemp -d "$work_base/guest_ops.XXXXXX")"
 trap 'rm -rf "$w"' EXIT

@@ -5,7 +5,8 @@
 # Runs are bounded by instruction counts, never by wall-clock limits.
 set -u
 snapsim="$1" guest="$2" work_base="$3" what="$4"
-check="$(dirname "$0")/json_check.py"
+check="$(cd "$(dirname "$0")" && pwd)/json_check.py"
+case "$snapsim" in /*) ;; *) snapsim="$PWD/$snapsim" ;; esac   # the tests cd elsewhere
 mkdir -p "$work_base"
 w="$(mktemp -d "$work_base/run_outputs.XXXXXX")"
 trap 'rm -rf "$w"' EXIT
