@@ -21,6 +21,7 @@ enum option_id {
     OPT_LOG = 256, OPT_SNAPSHOTS, OPT_SNAPSHOT_EVERY, OPT_INDEPENDENT, OPT_ALLOW_PATH,
     OPT_FORCE_RESTORE, OPT_REPLACE_CHANGED, OPT_REPLACE_SNAPSHOTS, OPT_SANDBOX, OPT_SANDBOX_ALLOW,
     OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV, OPT_HOST_ENV,
+    OPT_OUTDIR, OPT_READFILE, OPT_ON_CHECKPOINT, OPT_WORK_END_EXIT, OPT_PROGRESS,
 };
 
 struct option_spec {
@@ -32,11 +33,12 @@ struct option_spec {
 
 static const struct option_spec specs[] = {
     {"model", OPT_MODEL, "NAME", "execution model (see `snapsim models`; default fast)"},
-    {"log", OPT_LOG, "DIR", "write the log (snapsim.log) to DIR"},
+    {"log", OPT_LOG, "DIR", "output directory: snapsim.log, stats.json, config.json, snapshots"},
+    {"outdir", OPT_OUTDIR, "DIR", "the same as --log DIR (gem5's name)"},
     {"config", OPT_CONFIG, "C:F:V ...", "set configuration keys (see `snapsim config --model NAME`)"},
-    {"max-instructions", OPT_MAX_INSTRUCTIONS, "N", "stop after N retired instructions"},
-    {"snapshots", OPT_SNAPSHOTS, "N ...", "write a snapshot after exactly N retired instructions"},
-    {"snapshot-every", OPT_SNAPSHOT_EVERY, "N", "write a snapshot every N retired instructions"},
+    {"max-instructions", OPT_MAX_INSTRUCTIONS, "N", "stop when the program has retired N instructions"},
+    {"snapshots", OPT_SNAPSHOTS, "N ...", "write a snapshot when the program has retired exactly N instructions"},
+    {"snapshot-every", OPT_SNAPSHOT_EVERY, "N", "write a snapshot at every multiple of N retired instructions"},
     {"independent-snapshots", OPT_INDEPENDENT, NULL, "write standalone snapshots, not incremental ones"},
     {"restore", OPT_RESTORE, "SNAPSHOT", "resume a snapshot instead of starting a program"},
     {"allow-path", OPT_ALLOW_PATH, "DIR", "let a restored snapshot use host files under DIR"},
@@ -49,12 +51,16 @@ static const struct option_spec specs[] = {
     {"sandbox-allow", OPT_SANDBOX_ALLOW, "DIR", "let the sandboxed run also write below DIR"},
     {"no-sandbox", OPT_NO_SANDBOX, NULL, "restore without the kernel sandbox (kernels without Landlock)"},
     {"max-cycles", OPT_MAX_CYCLES, "N", "stop after N cycles (pipeline models)"},
-    {"warmup", OPT_WARMUP, "N", "run N instructions before statistics start (pipeline models)"},
+    {"warmup", OPT_WARMUP, "N", "statistics start when the program has retired N instructions"},
     {"pipeline-trace", OPT_PIPELINE_TRACE, "FILE", "write a Kanata pipeline trace for Konata (pipeline models)"},
     {"set-env", OPT_SET_ENV, "VAR=VALUE", "set a variable in the guest environment"},
     {"unset-env", OPT_UNSET_ENV, "VAR", "with --host-env: remove a host variable from the guest environment"},
     {"clear-env", OPT_CLEAR_ENV, NULL, "with --host-env: start from an empty environment"},
     {"host-env", OPT_HOST_ENV, NULL, "pass the host environment to the guest, as qemu-user (linux:host_env)"},
+    {"on-checkpoint", OPT_ON_CHECKPOINT, "MODE", "a guest checkpoint op: snapshot (default), exit (snapshot and end) or ignore"},
+    {"readfile", OPT_READFILE, "FILE", "the file the guest op readfile reads (an input of this run, not of a snapshot)"},
+    {"work-end-exit", OPT_WORK_END_EXIT, "N", "end the run at the guest's Nth work_end (exit cause work-end)"},
+    {"progress", OPT_PROGRESS, NULL, "print a progress line on stderr (the default on a terminal)"},
     {"help", OPT_HELP, NULL, "show this help"},
     {"version", OPT_VERSION, NULL, "show the version"},
 };
@@ -89,7 +95,11 @@ void run_usage(FILE *out)
         "       snapsim run [options] --restore SNAPSHOT\n"
         "\n"
         "Runs a static RISC-V Linux program (RV64GC).  The simulator exits with the program's exit\n"
-        "status; a program killed by a signal gives 128 + the signal number.\n"
+        "status; a program killed by a signal gives 128 + the signal number, SIGINT/SIGTERM to the\n"
+        "simulator 128 + that signal, bad usage or input 2, an output that cannot be written 3.\n"
+        "Every instruction count N (--max-instructions, --snapshots, --snapshot-every, --warmup,\n"
+        "stats:dump_every) is the program's absolute retired-instruction count, as in snapshot\n"
+        "names, also after --restore; --max-cycles counts the cycles of this run.\n"
         "\n"
         "options (a value may also be given as --option=VALUE):\n");
     for (size_t i = 0; i < NSPECS; i++) {
@@ -193,7 +203,28 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         o->model = value;
         return 0;
     case OPT_LOG:
+    case OPT_OUTDIR:
         o->log_dir = value;
+        return 0;
+    case OPT_READFILE:
+        o->readfile = value;
+        return 0;
+    case OPT_ON_CHECKPOINT:
+        if (!strcmp(value, "snapshot"))
+            o->on_checkpoint = ON_CHECKPOINT_SNAPSHOT;
+        else if (!strcmp(value, "exit"))
+            o->on_checkpoint = ON_CHECKPOINT_EXIT;
+        else if (!strcmp(value, "ignore"))
+            o->on_checkpoint = ON_CHECKPOINT_IGNORE;
+        else
+            return fail("--on-checkpoint needs snapshot, exit or ignore, got '%s'", value);
+        return 0;
+    case OPT_WORK_END_EXIT:
+        if (!config_parse_uint(value, &o->work_end_exit) || o->work_end_exit == 0)
+            return fail("--work-end-exit needs a positive number, got '%s'", value);
+        return 0;
+    case OPT_PROGRESS:
+        o->progress = true;
         return 0;
     case OPT_RESTORE:
         o->restore = value;
@@ -251,6 +282,8 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
     case OPT_MAX_CYCLES:
         return push_model_setting(o, "pipeline:max_cycles", value) ? 0 : fail("%s", "out of memory");
     case OPT_WARMUP:
+        if (!config_parse_uint(value, &n))
+            return fail("--warmup needs an instruction count, got '%s'", value);
         return push_model_setting(o, "stats:warmup_instructions", value) ? 0 : fail("%s", "out of memory");
     case OPT_PIPELINE_TRACE:
         return push_model_setting(o, "pipeline:trace_filename", value) ? 0 : fail("%s", "out of memory");

@@ -7,9 +7,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* What a guest checkpoint op does (--on-checkpoint). */
+enum on_checkpoint { ON_CHECKPOINT_SNAPSHOT, ON_CHECKPOINT_EXIT, ON_CHECKPOINT_IGNORE };
+
 struct run_options {
     const char *model;             /* --model */
-    const char *log_dir;           /* --log */
+    const char *log_dir;           /* --log / --outdir: the output directory */
     const char **config;           /* --config assignments */
     size_t nconfig;
     uint64_t max_instructions;     /* 0 = no limit */
@@ -34,6 +37,10 @@ struct run_options {
     size_t nsandbox_allow;
     const char **model_settings;   /* --max-cycles, --warmup, --pipeline-trace as config keys */
     size_t nmodel_settings;
+    const char *readfile;          /* --readfile FILE: what the guest op readfile reads */
+    enum on_checkpoint on_checkpoint;
+    uint64_t work_end_exit;        /* --work-end-exit N: end the run at the Nth work_end (0 = no) */
+    bool progress;                 /* --progress: a progress line on stderr even off a terminal */
     const char *program;           /* NULL with --restore */
     char **argv;                   /* program and its arguments */
     int argc;

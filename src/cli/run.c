@@ -11,10 +11,15 @@
 
 #include "cli/guest_env.h"
 #include "cli/options.h"
+#include "cli/run_config.h"
+#include "cli/run_keys.h"
+#include "cli/run_loop.h"
+#include "cli/run_monitor.h"
 #include "cli/stats.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/model.h"
+#include "linux/guest_ops.h"
 #include "linux/process.h"
 
 /* Builds the configuration: machine keys, the model's keys and preset, then the user's. */
@@ -24,6 +29,7 @@ bool run_build_config(struct config *cfg, const struct model *model, const char 
     char err[2048];
     config_init(cfg);
     config_register(cfg, machine_config_keys, machine_config_nkeys);
+    config_register(cfg, run_config_keys, run_config_nkeys);
     for (size_t t = 0; t < model->nkey_tables; t++)
         config_register(cfg, model->key_tables[t].keys, *model->key_tables[t].count);
     if (model->preset && !config_apply_preset(cfg, model->preset, model->npreset, err, sizeof err)) {
@@ -53,38 +59,35 @@ const struct model *run_find_model(const char *name)
     return model;
 }
 
-static double now_seconds(void)
+/* The statistics file (stats:output_filename, else LOGDIR/stats.json) is checked writable and
+ * config.json written into the output directory; false (exit status 3) if either fails. */
+static bool prepare_outputs(const struct run_options *o, const struct config *cfg, const struct model *model,
+                            int argc, char **argv, char **env, char **stats_path, cJSON **config_json)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* The next instruction count at which the run must stop: a limit or a snapshot point. */
-static uint64_t next_stop(const struct run_options *o, const struct run_state *rs, uint64_t now)
-{
-    uint64_t stop = o->max_instructions ? o->max_instructions : UINT64_MAX;
-    for (size_t i = 0; i < o->nsnapshots; i++)
-        if (o->snapshots[i] > now) {
-            if (o->snapshots[i] < stop)
-                stop = o->snapshots[i];
-            break;
-        }
-    if (o->snapshot_every) {
-        uint64_t next = (now / o->snapshot_every + 1) * o->snapshot_every;
-        if (next > now && next < stop)
-            stop = next;
+    const char *path = config_string(cfg, "stats", "output_filename");
+    char buf[4096];
+    if (!*path && o->log_dir) {
+        snprintf(buf, sizeof buf, "%s/stats.json", o->log_dir);
+        path = buf;
     }
-    (void)rs;
-    return stop;
-}
-
-static bool is_snapshot_point(const struct run_options *o, uint64_t n)
-{
-    for (size_t i = 0; i < o->nsnapshots; i++)
-        if (o->snapshots[i] == n)
-            return true;
-    return o->snapshot_every && n % o->snapshot_every == 0;
+    if (!(*stats_path = strdup(path)) || !(*config_json = run_config_json(cfg, model, o, argc, argv, env))) {
+        log_msg("out of memory");
+        return false;
+    }
+    if (**stats_path && !stats_path_writable(*stats_path))
+        return false;
+    if (!o->log_dir)
+        return true;
+    snprintf(buf, sizeof buf, "%s/config.json", o->log_dir);
+    char *text = cJSON_Print(*config_json);
+    FILE *f = text ? fopen(buf, "w") : NULL;
+    bool ok = f && fputs(text, f) >= 0 && fputc('\n', f) != EOF;
+    if (f && fclose(f) != 0)
+        ok = false;
+    if (!ok)
+        log_msg("cannot write %s: %s", buf, text ? strerror(errno) : "out of memory");
+    free(text);
+    return ok;
 }
 
 int run_main(int argc, char **argv)
@@ -101,11 +104,16 @@ int run_main(int argc, char **argv)
     struct run_state rs = { 0 };
     char **env = NULL;
     struct model_instance *inst = NULL;
-    bool machine_ready = false;
+    bool machine_ready = false, stats_ready = false;
+    struct run_stats stats;
+    char *stats_path = NULL;
+    cJSON *config_json = NULL;
     config_init(&cfg);
 
-    if (o.log_dir && !log_open_dir(o.log_dir))
+    if (o.log_dir && !log_open_dir(o.log_dir)) {
+        status = 3;
         goto out;
+    }
     const struct model *model = run_find_model(o.model);
     if (!model || !run_build_config(&cfg, model, o.config, o.nconfig) || !guest_config_check(&cfg))
         goto out;
@@ -122,6 +130,10 @@ int run_main(int argc, char **argv)
     }
     machine_ready = true;
 
+    if (o.readfile && access(o.readfile, R_OK) != 0) {
+        log_msg("cannot read --readfile %s: %s", o.readfile, strerror(errno));
+        goto out;
+    }
     if (o.restore) {
         if (!run_restore(&m, &o, &rs))
             goto out;
@@ -140,8 +152,14 @@ int run_main(int argc, char **argv)
             goto out;
         }
     }
-    if (!run_snapshots_prepare(&m, &o, &rs))
+    /* Every output is checked (or written) before the run starts. */
+    if (!prepare_outputs(&o, &cfg, model, argc, argv, env, &stats_path, &config_json) ||
+        !run_snapshots_prepare(&m, &o, &rs)) {
+        status = 3;
         goto out;
+    }
+    struct guest_ops_env ops_env = {.readfile = o.readfile, .output_dir = o.log_dir};
+    m.ops_env = &ops_env;
 
     char err[1024];
     inst = model->create(&m, &cfg, err, sizeof err);
@@ -149,29 +167,25 @@ int run_main(int argc, char **argv)
         log_msg("%s", err);
         goto out;
     }
-    double start = now_seconds();
-    for (;;) {
-        uint64_t stop = next_stop(&o, &rs, m.hart.instret);
-        m.halt = HALT_NONE;
-        model->run(inst, &m, stop);
-        if (m.halt != HALT_LIMIT)
-            break;
-        if (is_snapshot_point(&o, m.hart.instret) && !run_snapshot_take(&m, &o, &rs, model))
-            goto out;
-        if (o.max_instructions && m.hart.instret >= o.max_instructions) {
-            log_msg("stopped after %llu instructions (--max-instructions)",
-                    (unsigned long long)m.hart.instret);
-            m.exit_status = 0;
-            break;
-        }
-    }
-    double seconds = now_seconds() - start;
-    status = m.halt == HALT_ERROR ? (m.exit_status ? m.exit_status : 1) : m.exit_status;
-    const char *stats_path = config_string(&cfg, "stats", "output_filename");
-    if (*stats_path && !stats_write(stats_path, model, inst, &m, seconds) && status == 0)
-        status = 1;
+    run_stats_init(&stats, model, inst, &m, stats_path, config_json);
+    stats_ready = true;
+    struct run_loop loop;
+    struct progress progress;
+    run_loop_init(&loop, &o, &m, model, inst, &rs, &stats);
+    run_signals_install();
+    progress_start(&progress, o.progress, &m, model, inst, o.max_instructions);
+    run_loop_run(&loop);
+    progress_stop(&progress);
+    run_signals_restore();
+    run_loop_finish(&loop);
+    status = loop.status;
 
 out:
+    if (stats_ready)
+        run_stats_free(&stats);
+    else
+        cJSON_Delete(config_json);
+    free(stats_path);
     if (inst)
         model->destroy(inst);
     run_snapshots_finish(&rs);

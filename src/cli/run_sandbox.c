@@ -52,7 +52,7 @@ bool run_sandbox_enter(const struct run_options *o, const struct config *cfg, co
         trees[n++] = o->log_dir;
     if (o->replace_changed)
         trees[n++] = o->replace_changed;
-    if (o->nsnapshots || o->snapshot_every) {
+    if (o->nsnapshots || o->snapshot_every || o->on_checkpoint != ON_CHECKPOINT_IGNORE) {
         const char *base = config_string(cfg, "mainmem", "filename");
         if (*base && !run_make_parent_dirs(base)) {
             snprintf(err, errlen, "cannot create the directory of %s: %s", base, strerror(errno));

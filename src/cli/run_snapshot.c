@@ -168,8 +168,8 @@ static bool run_snapshot_names_free(const struct machine *m, const struct run_op
 
 bool run_snapshots_prepare(struct machine *m, const struct run_options *o, struct run_state *rs)
 {
-    if (!o->nsnapshots && !o->snapshot_every)
-        return true;
+    if (!o->nsnapshots && !o->snapshot_every && o->on_checkpoint == ON_CHECKPOINT_IGNORE)
+        return true;   /* no snapshot can be asked for (guest checkpoints included) */
     char buf[PATH_MAX];
     const char *base = snapshot_base(m, o, buf, sizeof buf);
     /* Refused before the first instruction runs, not when the point is reached. */

@@ -75,6 +75,17 @@ void log_msg(const char *fmt, ...)
     va_end(ap);
 }
 
+void log_note(const char *fmt, ...)
+{
+    if (!log_file)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(log_file, fmt, ap);
+    va_end(ap);
+    fputc('\n', log_file);
+    fflush(log_file);
+}
 
 void log_once(const char *key, const char *fmt, ...)
 {

@@ -10,6 +10,8 @@ bool log_open_dir(const char *dir);
 void log_close(void);
 
 void log_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Like log_msg, but written to snapsim.log only (routine events: how the run ended...). */
+void log_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Like log_msg, but only the first time this exact message key is seen (e.g. an unknown syscall). */
 void log_once(const char *key, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -37,6 +37,8 @@ const struct config_key machine_config_keys[] = {
 };
 const size_t machine_config_nkeys = sizeof machine_config_keys / sizeof machine_config_keys[0];
 
+volatile sig_atomic_t machine_stop_requested;
+
 int machine_init(struct machine *m, const struct config *cfg)
 {
     memset(m, 0, sizeof *m);

@@ -4,6 +4,7 @@
 #ifndef SNAPSIM_CORE_MACHINE_H
 #define SNAPSIM_CORE_MACHINE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -20,8 +21,19 @@ enum halt_reason {
     HALT_SIGNAL,     /* the guest was killed by a signal (illegal instruction, bad access) */
     HALT_LIMIT,      /* a run limit or a snapshot point was reached; the run can continue */
     HALT_STOPPED,    /* a model-level limit ended the run (e.g. --max-cycles); exit_status says how */
-    HALT_ERROR,      /* the simulator could not go on (watchdog, internal error) */
+    HALT_ERROR,      /* the simulator could not go on (internal error, guest deadlock) */
+    HALT_WATCHDOG,   /* the pipeline's watchdog: nothing retired for watchdog:result_cycles */
+    HALT_EVENT,      /* the guest asked the simulator for something (a guest op, see `event`);
+                        the run can continue after the instruction that asked */
 };
+
+/* A guest op the run loop carries out (linux/guest_ops.c raises it with HALT_EVENT). */
+struct machine_event {
+    unsigned op;                 /* SNAPSIM_OP_* (guest/include/snapsim/ops.h) */
+    uint64_t arg;
+};
+
+struct guest_ops_env;
 
 struct machine {
     struct hart hart;
@@ -31,6 +43,8 @@ struct machine {
 
     enum halt_reason halt;
     int exit_status;             /* valid for HALT_EXIT / HALT_SIGNAL / HALT_ERROR */
+    struct machine_event event;  /* valid for HALT_EVENT */
+    const struct guest_ops_env *ops_env;  /* the run's inputs and outputs for guest ops */
 
     uint64_t op_count[OP_COUNT]; /* retired instructions per operation (statistics) */
 
@@ -49,6 +63,9 @@ static inline uint64_t machine_cycles(const struct machine *m)
 
 /* Nanoseconds of guest time that `cycles` cycles take at the core frequency. */
 uint64_t machine_cycles_to_ns(const struct machine *m, uint64_t cycles);
+/* Set (to the signal number) by the simulator's SIGINT/SIGTERM handler; models poll it and end
+ * their run (HALT_LIMIT) when it is non-zero. */
+extern volatile sig_atomic_t machine_stop_requested;
 
 /* Configuration keys of the machine itself (mainmem:, stats:, linux:). */
 extern const struct config_key machine_config_keys[];

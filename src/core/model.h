@@ -34,6 +34,12 @@ struct model {
     void (*run)(struct model_instance *self, struct machine *m, uint64_t stop_at);
     /* Adds model statistics: `top` is the whole stats object, `core` the object of core "0". */
     void (*stats)(struct model_instance *self, const struct machine *m, cJSON *top, cJSON *core);
+    /* Starts the statistics afresh: from now on `stats` counts from this point (the end of a
+     * warm-up, a guest reset_stats).  Called between runs. */
+    void (*reset_stats)(struct model_instance *self, const struct machine *m);
+    /* The model's clock: cycles simulated by this instance so far (the fast model has no timing
+     * and counts one cycle per retired instruction). */
+    uint64_t (*cycles)(const struct model_instance *self, const struct machine *m);
     void (*destroy)(struct model_instance *self);
 };
 

@@ -23,6 +23,7 @@ struct model_instance {
     struct jit jit;
     bool translate;            /* jit is initialised and in use */
     uint64_t hot_threshold;    /* interpreted executions of a block before it is translated */
+    uint64_t stats_begin;      /* instret when the statistics started (the `cycle` baseline) */
 };
 
 #define likely(x) __builtin_expect(!!(x), 1)
@@ -95,7 +96,7 @@ static void run_blocks(struct model_instance *self, struct machine *m, uint64_t 
 chain:
     /* Control transfers, system calls and code changes excepted, the successor is usually the
      * one this exit went to last time. */
-    if (unlikely(h->instret >= stop_at))
+    if (unlikely(h->instret >= stop_at || machine_stop_requested))
         goto stop;
     if (likely(link->pc == next_pc && link->to)) {
         blk = link->to;
@@ -434,12 +435,12 @@ static const struct model_key_table fast_key_tables[] = { { fast_keys, &fast_nke
 
 static struct model_instance *fast_create(struct machine *m, const struct config *c, char *err, size_t errlen)
 {
-    (void)m;
     struct model_instance *self = calloc(1, sizeof *self);
     if (!self) {
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
+    self->stats_begin = m->hart.instret;
     const char *mode = config_string(c, "fast", "translate");
     if (strcmp(mode, "off") != 0) {
         /* Hosts without the back end, or without executable memory, just interpret. */
@@ -449,10 +450,21 @@ static struct model_instance *fast_create(struct machine *m, const struct config
     return self;
 }
 
+/* The fast model has no timing: one cycle per instruction, as the seed system reports. */
+static uint64_t fast_cycles(const struct model_instance *self, const struct machine *m)
+{
+    (void)self;
+    return m->hart.instret;
+}
+
+static void fast_reset_stats(struct model_instance *self, const struct machine *m)
+{
+    self->stats_begin = m->hart.instret;
+}
+
 static void fast_stats(struct model_instance *self, const struct machine *m, cJSON *top, cJSON *core)
 {
-    /* The fast model has no timing: one cycle per instruction, as the seed system reports. */
-    cJSON_AddNumberToObject(top, "cycle", (double)m->hart.instret);
+    cJSON_AddNumberToObject(top, "cycle", (double)(m->hart.instret - self->stats_begin));
     if (self->translate) {   /* the translator's own costs (since the model was created) */
         cJSON_AddNumberToObject(core, "jit_blocks", (double)self->jit.blocks);
         cJSON_AddNumberToObject(core, "jit_code_bytes", (double)self->jit.bytes);
@@ -477,5 +489,7 @@ const struct model fast_model = {
     .create = fast_create,
     .run = fast_run,
     .stats = fast_stats,
+    .reset_stats = fast_reset_stats,
+    .cycles = fast_cycles,
     .destroy = fast_destroy,
 };

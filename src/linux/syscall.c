@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "core/log.h"
+#include "linux/guest_ops.h"
 #include "linux/syscall_internal.h"
 
 /* Indexed by the RISC-V (asm-generic) system call number. */
@@ -46,7 +47,9 @@ void linux_syscall(struct machine *m)
     const uint64_t *a = &m->hart.x[10];
     syscall_fn fn = nr < sizeof table / sizeof table[0] ? table[nr] : newlib_syscall(nr);
     int64_t result;
-    if (fn) {
+    if (guest_op_number(nr)) {
+        result = guest_op(m, nr, a);
+    } else if (fn) {
         result = fn(m, a);
     } else {
         char key[48];

@@ -403,6 +403,11 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
             end_run(p, m, false);
             return;
         }
+        if (machine_stop_requested) {   /* SIGINT/SIGTERM: end here, as at a stop point */
+            m->halt = HALT_LIMIT;
+            end_run(p, m, false);
+            return;
+        }
         leave_commit(p);
         publish_results(p);
         enum cycle_end e = commit_stage(p, m, stop_at);
@@ -422,7 +427,7 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
         if (p->prm.watchdog_cycles && p->now - p->last_commit_cycle >= p->prm.watchdog_cycles) {
             log_msg("watchdog: no instruction retired for %" PRIu64 " cycles (cycle %" PRIu64
                     ", next pc 0x%" PRIx64 ")", p->now - p->last_commit_cycle, p->now, p->commit_pc);
-            m->halt = HALT_ERROR;
+            m->halt = HALT_WATCHDOG;
             m->exit_status = 1;
             end_run(p, m, false);
             return;

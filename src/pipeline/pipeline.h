@@ -198,5 +198,8 @@ struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct 
 /* pipeline_stats.c */
 void pipe_stats_start(struct model_instance *p);
 void pipe_stats_json(struct model_instance *p, cJSON *top, cJSON *core);
+/* The model hooks: statistics restart now; the cycle count of this instance. */
+void pipe_reset_stats(struct model_instance *p, const struct machine *m);
+uint64_t pipe_cycles(const struct model_instance *p, const struct machine *m);
 
 #endif

@@ -30,6 +30,18 @@ void pipe_stats_start(struct model_instance *p)
     p->warm = true;
 }
 
+void pipe_reset_stats(struct model_instance *p, const struct machine *m)
+{
+    (void)m;
+    pipe_stats_start(p);
+}
+
+uint64_t pipe_cycles(const struct model_instance *p, const struct machine *m)
+{
+    (void)m;
+    return p->cnt.cycles;
+}
+
 /* A cache's JSON with its counters replaced by the counted ones. */
 static cJSON *cache_json(const struct cache *c, const struct cache_stats *then)
 {

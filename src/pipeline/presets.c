@@ -159,8 +159,7 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
     p->cycle_base = m->hart.instret;
     m->counts_cycles = true;
     m->cycles = p->cycle_base;
-    if (p->prm.warmup_instructions == 0)
-        pipe_stats_start(p);
+    pipe_stats_start(p);   /* the run loop restarts them where a warm-up ends (reset_stats) */
     return p;
 }
 
@@ -187,6 +186,8 @@ static void pipe_run_model(struct model_instance *p, struct machine *m, uint64_t
         .create = pipe_create,                                              \
         .run = pipe_run_model,                                              \
         .stats = pipe_stats,                                                \
+        .reset_stats = pipe_reset_stats,                                    \
+        .cycles = pipe_cycles,                                              \
         .destroy = pipe_destroy,                                            \
     }
 
