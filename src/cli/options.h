@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "debug/session.h"
+
 struct run_options {
     const char *model;             /* --model */
     const char *log_dir;           /* --log */
@@ -28,6 +30,7 @@ struct run_options {
     bool force_restore;            /* --force-restore: restore although host files changed */
     const char **model_settings;   /* --max-cycles, --warmup, --pipeline-trace as config keys */
     size_t nmodel_settings;
+    struct debug_options debug;    /* --difftest, --commit-log, --trace-window */
     const char *program;           /* NULL with --restore */
     char **argv;                   /* program and its arguments */
     int argc;

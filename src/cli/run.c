@@ -201,6 +201,8 @@ int run_main(int argc, char **argv)
         log_msg("%s", err);
         goto out;
     }
+    if (!debug_wrap(&model, &inst, &m, &cfg, &o.debug))   /* DiffTest, commit logs (src/debug) */
+        goto out;
     double start = now_seconds();
     for (;;) {
         uint64_t stop = next_stop(&o, &rs, m.hart.instret);

@@ -13,6 +13,7 @@
 #include "isa/insn.h"
 
 struct linux_process;
+struct event_bus;
 
 enum halt_reason {
     HALT_NONE = 0,   /* still running */
@@ -33,6 +34,9 @@ struct machine {
     int exit_status;             /* valid for HALT_EXIT / HALT_SIGNAL / HALT_ERROR */
 
     uint64_t op_count[OP_COUNT]; /* retired instructions per operation (statistics) */
+
+    struct event_bus *events;    /* debugging sinks models report to (debug/events.h); NULL = none */
+    bool quiet;                  /* a reference machine: guest deaths are not reported */
 };
 
 /* Configuration keys of the machine itself (mainmem:, stats:, linux:). */

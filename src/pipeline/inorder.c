@@ -157,6 +157,10 @@ static enum cycle_end commit_stage(struct model_instance *p, struct machine *m, 
         move_to(p, in, ST_CM);
         in->result_cycle = p->now;
         n++;
+        if (m->halt != HALT_NONE) {   /* a debugging sink stopped the run (a DiffTest mismatch) */
+            end = CYCLE_HALTED;
+            break;
+        }
         if (o == COMMIT_SERIALIZED)   /* fetch stopped behind it: resume after it, next cycle */
             pipe_redirect(p, p->commit_pc, p->now + 1, WHY_STRUCTURAL);
         if (m->hart.instret == stop_at) {
@@ -236,6 +240,20 @@ static bool late_result(unsigned kind)
     return kind == PK_LOAD || kind == PK_ATOMIC || kind == PK_CSR || kind == PK_ECALL;
 }
 
+/* Faults injected into the execute stage's results (debug/inject.h).  Ex only ever holds
+ * correct-path instructions that will retire unless something older faults, so the retire number
+ * it computes is the one the instruction commits as. */
+static void inject_execute(struct model_instance *p, struct pinst *in, uint64_t retire_number)
+{
+    if (in->d.kind == PK_ALU && in->d.dst && inject_due(&p->inj, INJ_ALU_BITFLIP, retire_number)) {
+        in->pending ^= 1ull << p->inj.bit;
+        inject_applied(&p->inj, retire_number, in->pc);
+    } else if (is_control(in->d.kind) && inject_due(&p->inj, INJ_BRANCH_TARGET, retire_number)) {
+        in->next_pc += 4;
+        inject_applied(&p->inj, retire_number, in->pc);
+    }
+}
+
 static void ex_stage(struct model_instance *p, struct machine *m)
 {
     unsigned n = 0;
@@ -252,6 +270,7 @@ static void ex_stage(struct model_instance *p, struct machine *m)
         }
         /* The bypass network: a pending operand comes from its producer's record once the
          * producer has the value, or from the register file once it has committed. */
+        uint64_t retire_number = m->hart.instret + (in->seq - p->first[ST_MEM]) + 1;
         bool wait = false;
         for (unsigned j = 0; j < 3; j++) {
             uint64_t pr = in->producer[j];
@@ -266,6 +285,11 @@ static void ex_stage(struct model_instance *p, struct machine *m)
                     break;
                 }
                 in->val[j] = q->result;
+                if (inject_due(&p->inj, INJ_STALE_FORWARD, retire_number) &&
+                    p->rf[in->d.src[j]] != q->result) {
+                    in->val[j] = p->rf[in->d.src[j]];
+                    inject_applied(&p->inj, retire_number, in->pc);
+                }
             }
             in->producer[j] = 0;
         }
@@ -278,6 +302,8 @@ static void ex_stage(struct model_instance *p, struct machine *m)
         p->first[ST_IS]++;
         move_to(p, in, ST_EX);
         unsigned latency = pipe_execute(&p->prm, in, m->hart.frm);
+        if (p->inj.kind != INJ_NONE)
+            inject_execute(p, in, retire_number);
         in->ready = p->now + latency;
         if (!late_result(in->d.kind))
             in->result_cycle = in->ready;

@@ -31,6 +31,7 @@
 #include <cjson/cJSON.h>
 
 #include "core/machine.h"
+#include "debug/inject.h"
 #include "isa/insn.h"
 #include "pipeline/kanata.h"
 #include "timing/bpred.h"
@@ -149,6 +150,7 @@ struct model_instance {
     struct bpred bp;
     struct kanata trace;
     uint64_t retire_id;
+    struct inject inj;                     /* a fault injected on purpose (debug/inject.h) */
 
     struct pipe_counters cnt;
     struct pipe_baseline base;

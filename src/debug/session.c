@@ -1,0 +1,132 @@
+/* The debugging wrapper model (see session.h). */
+#include "debug/session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "debug/commit_log.h"
+#include "debug/difftest.h"
+#include "debug/events.h"
+#include "debug/window.h"
+
+const struct config_key debug_config_keys[] = {
+    { "difftest", "history", CONFIG_UINT, "32", 1, 100000, NULL,
+      "commits of both sides shown after a DiffTest mismatch" },
+};
+const size_t debug_config_nkeys = sizeof debug_config_keys / sizeof debug_config_keys[0];
+
+/* The wrapper's instance: the wrapped model and its sinks. */
+struct model_instance {
+    struct model self;               /* the wrapper, named like the model it wraps */
+    const struct model *inner;
+    struct model_instance *inner_inst;
+    struct machine *m;
+    struct event_bus bus;
+    struct difftest *dt;
+    struct commit_log *log, *ref_log;
+};
+
+static void wrapped_run(struct model_instance *w, struct machine *m, uint64_t stop_at)
+{
+    w->inner->run(w->inner_inst, m, stop_at);
+}
+
+static void wrapped_stats(struct model_instance *w, const struct machine *m, cJSON *top, cJSON *core)
+{
+    if (w->inner->stats)
+        w->inner->stats(w->inner_inst, m, top, core);
+    if (w->dt)
+        difftest_stats(w->dt, top);
+}
+
+static void wrapped_destroy(struct model_instance *w)
+{
+    if (w->inner_inst)
+        w->inner->destroy(w->inner_inst);
+    commit_log_close(w->log);
+    commit_log_close(w->ref_log);
+    difftest_destroy(w->dt);
+    if (w->m)
+        w->m->events = NULL;
+    free(w);
+}
+
+static bool is_detailed(const struct model *model)
+{
+    return model != model_find("fast");
+}
+
+static bool open_logs(struct model_instance *w, const struct debug_options *o,
+                      const struct debug_window *win)
+{
+    char err[1024];
+    if (!o->commit_log)
+        return true;
+    w->log = commit_log_open(o->commit_log, win, err, sizeof err);
+    if (!w->log) {
+        log_msg("%s", err);
+        return false;
+    }
+    event_bus_add(&w->bus, commit_log_sink(w->log));
+    if (!w->dt)
+        return true;
+    char path[4096];
+    snprintf(path, sizeof path, "%s.ref", o->commit_log);
+    w->ref_log = commit_log_open(path, win, err, sizeof err);
+    if (!w->ref_log) {
+        log_msg("%s", err);
+        return false;
+    }
+    struct event_sink s = commit_log_sink(w->ref_log);
+    difftest_set_reference_sink(w->dt, &s);
+    return true;
+}
+
+bool debug_wrap(const struct model **model, struct model_instance **inst, struct machine *m,
+                const struct config *cfg, const struct debug_options *o)
+{
+    if (!o->difftest && !o->commit_log)
+        return true;
+    struct debug_window win = { .from = 0, .to = UINT64_MAX };
+    if (o->window && !window_parse(&win, o->window)) {
+        log_msg("--trace-window needs [insn:|cycle:]FROM-TO with FROM < TO, got '%s'", o->window);
+        return false;
+    }
+    if (o->difftest && !is_detailed(*model)) {
+        log_msg("--difftest checks a detailed model against the fast model; choose one with --model "
+                "(pompia, oroblanco, inorder)");
+        return false;
+    }
+    struct model_instance *w = calloc(1, sizeof *w);
+    if (!w) {
+        log_msg("out of memory");
+        return false;
+    }
+    w->self = **model;
+    w->self.run = wrapped_run;
+    w->self.stats = wrapped_stats;
+    w->self.destroy = wrapped_destroy;
+    w->inner = *model;
+    char err[1024];
+    if (o->difftest) {
+        w->dt = difftest_create(m, cfg, err, sizeof err);
+        if (!w->dt) {
+            log_msg("%s", err);
+            wrapped_destroy(w);
+            return false;
+        }
+        event_bus_add(&w->bus, difftest_sink(w->dt));
+    }
+    if (!open_logs(w, o, &win)) {
+        wrapped_destroy(w);
+        return false;
+    }
+    w->inner_inst = *inst;
+    w->m = m;
+    m->events = &w->bus;
+    *model = &w->self;
+    *inst = w;
+    return true;
+}

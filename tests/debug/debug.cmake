@@ -1,0 +1,36 @@
+# Tests of the debugging tools (src/debug): DiffTest, injected faults, commit logs.
+#
+#   debug.inject.KIND      an injected fault is caught at the instruction it struck, with the
+#                          right field named (inject_check.py)
+#   debug.commit_log.*     the fast model's and a pipeline's commit logs of one program are equal,
+#                          and a window selects exactly its instructions (commit_log_check.sh)
+#   debug.bad.*            bad debugging options fail before the run with a one-line message
+set(DEBUG_DIR ${CMAKE_CURRENT_LIST_DIR})
+set(DEBUG_WORK ${CMAKE_BINARY_DIR}/debug-test-work)
+set(DEBUG_UBENCH ${GUEST_DIR}/pipeline)
+
+function(debug_inject kind at field mnemonic)
+  add_test(NAME debug.inject.${kind}
+           COMMAND ${PYTHON3} ${DEBUG_DIR}/inject_check.py $<TARGET_FILE:snapsim> ${DEBUG_WORK}
+                   ${kind} ${at} ${field} ${mnemonic} ${ARGN})
+  set_tests_properties(debug.inject.${kind} PROPERTIES TIMEOUT 120 LABELS "debug")
+endfunction()
+debug_inject(alu_bitflip 50 "destination value" add ${DEBUG_UBENCH}/dep_chain)
+debug_inject(stale_forward 50 "destination value" add ${DEBUG_UBENCH}/dep_chain)
+debug_inject(branch_target 50 "next pc" bne ${DEBUG_UBENCH}/dep_chain)
+debug_inject(drop_store 5000 "memory access" c.sdsp ${GUEST_DIR}/sum 1 2 3)
+
+add_test(NAME debug.commit_log
+         COMMAND ${DEBUG_DIR}/commit_log_check.sh $<TARGET_FILE:snapsim> ${DEBUG_WORK} ${GUEST_DIR}/sum)
+set_tests_properties(debug.commit_log PROPERTIES TIMEOUT 120 LABELS "debug")
+
+# Bad values are rejected before the guest runs (it would print its sum on stdout).
+function(debug_bad name regex)
+  add_test(NAME debug.bad.${name} COMMAND ${DEBUG_DIR}/expect_error.sh ${regex} $<TARGET_FILE:snapsim>
+                                          run ${ARGN} ${GUEST_DIR}/sum 1 2)
+  set_tests_properties(debug.bad.${name} PROPERTIES TIMEOUT 60 LABELS "debug")
+endfunction()
+debug_bad(difftest_fast "--difftest checks a detailed model" --difftest)
+debug_bad(window "--trace-window needs" --commit-log ${DEBUG_WORK}/bad.log --trace-window 9-3)
+debug_bad(commit_log_dir "cannot create commit log" --commit-log ${DEBUG_WORK}/no/such/dir/x.log)
+debug_bad(history_zero "difftest:history" --model oroblanco --difftest --config difftest:history:0)
