@@ -75,7 +75,10 @@ struct event_bus {
     struct event_sink sink[EV_MAX_SINKS];
     unsigned nsinks;
     bool wants_cycles;                /* some sink listens to cycle events */
+    const char *start_trace;          /* a model with a pipeline trace starts one in this file */
 };
+
+static inline bool event_bus_wants_cycles(const struct event_bus *bus) { return bus->wants_cycles; }
 
 /* Adds a sink; false if the bus is full (a programming error: the table is sized for the tools). */
 bool event_bus_add(struct event_bus *bus, struct event_sink sink);

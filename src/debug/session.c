@@ -9,6 +9,7 @@
 #include "debug/commit_log.h"
 #include "debug/difftest.h"
 #include "debug/events.h"
+#include "debug/vcd.h"
 #include "debug/window.h"
 
 const struct config_key debug_config_keys[] = {
@@ -26,6 +27,7 @@ struct model_instance {
     struct event_bus bus;
     struct difftest *dt;
     struct commit_log *log, *ref_log;
+    struct vcd *wave;
 };
 
 static void wrapped_run(struct model_instance *w, struct machine *m, uint64_t stop_at)
@@ -47,6 +49,7 @@ static void wrapped_destroy(struct model_instance *w)
         w->inner->destroy(w->inner_inst);
     commit_log_close(w->log);
     commit_log_close(w->ref_log);
+    vcd_close(w->wave);
     difftest_destroy(w->dt);
     if (w->m)
         w->m->events = NULL;
@@ -87,7 +90,7 @@ static bool open_logs(struct model_instance *w, const struct debug_options *o,
 bool debug_wrap(const struct model **model, struct model_instance **inst, struct machine *m,
                 const struct config *cfg, const struct debug_options *o)
 {
-    if (!o->difftest && !o->commit_log)
+    if (!o->difftest && !o->commit_log && !o->wave)
         return true;
     struct debug_window win = { .from = 0, .to = UINT64_MAX };
     if (o->window && !window_parse(&win, o->window)) {
@@ -118,6 +121,20 @@ bool debug_wrap(const struct model **model, struct model_instance **inst, struct
             return false;
         }
         event_bus_add(&w->bus, difftest_sink(w->dt));
+    }
+    if (o->wave) {
+        if (!is_detailed(*model)) {
+            log_msg("--wave needs a model with a pipeline (pompia, oroblanco, inorder)");
+            wrapped_destroy(w);
+            return false;
+        }
+        w->wave = vcd_open(o->wave, &win, err, sizeof err);
+        if (!w->wave) {
+            log_msg("%s", err);
+            wrapped_destroy(w);
+            return false;
+        }
+        event_bus_add(&w->bus, vcd_sink(w->wave));
     }
     if (!open_logs(w, o, &win)) {
         wrapped_destroy(w);

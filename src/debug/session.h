@@ -14,6 +14,7 @@
 struct debug_options {
     bool difftest;             /* --difftest */
     const char *commit_log;    /* --commit-log FILE (with --difftest also FILE.ref) */
+    const char *wave;          /* --wave FILE (VCD) */
     const char *window;        /* --trace-window [insn:|cycle:]A-B */
 };
 

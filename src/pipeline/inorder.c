@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "debug/events.h"
 #include "pipeline/pipeline.h"
 
 /* A value no correct computation here is likely to produce: using a result before its time
@@ -157,6 +158,8 @@ static enum cycle_end commit_stage(struct model_instance *p, struct machine *m, 
         move_to(p, in, ST_CM);
         in->result_cycle = p->now;
         n++;
+        p->note.commits = n;
+        p->note.commit_pc = in->pc;
         if (m->halt != HALT_NONE) {   /* a debugging sink stopped the run (a DiffTest mismatch) */
             end = CYCLE_HALTED;
             break;
@@ -212,6 +215,7 @@ static void mem_stage(struct model_instance *p, struct machine *m)
                 pipe_load(m, in);
                 if (in->fault == PF_NONE)
                     latency = memsys_load(&p->ms, in->addr, in->d.msize);
+                p->note.dcache_miss |= latency > 1;
             } else if (kind == PK_STORE) {
                 if (!mem_access_ok(&m->mem, in->addr, in->d.msize, MEM_W))
                     in->fault = PF_STORE;
@@ -312,7 +316,11 @@ static void ex_stage(struct model_instance *p, struct machine *m)
         if (is_control(in->d.kind)) {
             bool taken = in->next_pc != in->pc + in->d.in.len;
             bool redirect = bpred_update(&p->bp, in->pc, &in->d.in, &in->pred, taken, in->next_pc);
+            p->note.resolved = true;
+            p->note.res_pc = in->pc;
+            p->note.res_target = in->next_pc;
             if (redirect || in->next_pc != in->pred_next) {
+                p->note.mispredicted = p->note.flushed = true;
                 p->cnt.flushes += p->first[p->nstages] - (in->seq + 1);
                 squash_from(p, in->seq + 1, WHY_BRANCH);
                 pipe_redirect(p, in->next_pc, p->now + 1, WHY_BRANCH);
@@ -429,6 +437,12 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
             end_run(p, m, false);
             return;
         }
+        uint64_t first_at_start[PIPE_MAX_STAGES + 1];
+        bool cycle_events = m->events && event_bus_wants_cycles(m->events);
+        if (cycle_events) {
+            memcpy(first_at_start, p->first, sizeof first_at_start);
+            memset(&p->note, 0, sizeof p->note);
+        }
         leave_commit(p);
         publish_results(p);
         enum cycle_end e = commit_stage(p, m, stop_at);
@@ -444,6 +458,13 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
         for (unsigned k = ST_IS + 1; k + 1 < p->nstages; k++)
             front_stage(p, k);
         pipe_fetch(p, m);
+        if (cycle_events) {
+            pipe_emit_cycle(p, m, first_at_start);
+            if (m->halt != HALT_NONE) {   /* a debugging sink ended the run */
+                end_run(p, m, true);
+                return;
+            }
+        }
         p->now++;
         if (p->prm.watchdog_cycles && p->now - p->last_commit_cycle >= p->prm.watchdog_cycles) {
             log_msg("watchdog: no instruction retired for %" PRIu64 " cycles (cycle %" PRIu64

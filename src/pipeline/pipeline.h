@@ -151,6 +151,11 @@ struct model_instance {
     struct kanata trace;
     uint64_t retire_id;
     struct inject inj;                     /* a fault injected on purpose (debug/inject.h) */
+    struct cycle_notes {                   /* what happened this cycle, for the cycle event */
+        bool predicted, resolved, mispredicted, flushed, icache_miss, dcache_miss;
+        unsigned commits;
+        uint64_t pred_pc, pred_target, res_pc, res_target, commit_pc;
+    } note;
 
     struct pipe_counters cnt;
     struct pipe_baseline base;
@@ -192,6 +197,11 @@ void pipe_redirect(struct model_instance *p, uint64_t pc, uint64_t resume, enum 
 
 /* inorder.c */
 void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at);
+
+/* cycle_events.c: the per-cycle debugging event; `first` holds the stage boundaries as the cycle
+ * began (a stage whose oldest instruction did not leave stalled).  Also starts a Kanata trace
+ * a debugging tool asks for part-way through a run. */
+void pipe_emit_cycle(struct model_instance *p, struct machine *m, const uint64_t *first);
 /* Creates the record of a newly fetched instruction in the first fetch stage. */
 struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct pdec *d);
 

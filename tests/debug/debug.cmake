@@ -4,6 +4,7 @@
 #                          right field named (inject_check.py)
 #   debug.commit_log.*     the fast model's and a pipeline's commit logs of one program are equal,
 #                          and a window selects exactly its instructions (commit_log_check.sh)
+#   debug.wave             --wave writes a VCD that check_vcd.py and GTKWave's vcd2fst accept (wave_check.sh)
 #   debug.bad.*            bad debugging options fail before the run with a one-line message
 set(DEBUG_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(DEBUG_WORK ${CMAKE_BINARY_DIR}/debug-test-work)
@@ -34,3 +35,12 @@ debug_bad(difftest_fast "--difftest checks a detailed model" --difftest)
 debug_bad(window "--trace-window needs" --commit-log ${DEBUG_WORK}/bad.log --trace-window 9-3)
 debug_bad(commit_log_dir "cannot create commit log" --commit-log ${DEBUG_WORK}/no/such/dir/x.log)
 debug_bad(history_zero "difftest:history" --model oroblanco --difftest --config difftest:history:0)
+
+find_program(VCD2FST vcd2fst)
+if(NOT VCD2FST)
+  set(VCD2FST vcd2fst)   # the test reports it missing
+endif()
+add_test(NAME debug.wave
+         COMMAND ${DEBUG_DIR}/wave_check.sh $<TARGET_FILE:snapsim> ${VCD2FST} ${DEBUG_WORK}
+                 ${GUEST_DIR}/sum 1 2 3 4 5 6 7 8 9)
+set_tests_properties(debug.wave PROPERTIES TIMEOUT 120 LABELS "debug")
