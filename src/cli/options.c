@@ -20,7 +20,7 @@ enum option_id {
     OPT_SET_ENV = 'E', OPT_UNSET_ENV = 'U', OPT_HELP = 'h', OPT_VERSION = 'V',
     OPT_LOG = 256, OPT_SNAPSHOTS, OPT_SNAPSHOT_EVERY, OPT_INDEPENDENT, OPT_ALLOW_PATH,
     OPT_FORCE_RESTORE, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV,
-    OPT_DIFFTEST, OPT_COMMIT_LOG, OPT_WAVE, OPT_TRACE_WINDOW,
+    OPT_DIFFTEST, OPT_COMMIT_LOG, OPT_WAVE, OPT_TRACE_WINDOW, OPT_LIGHTSSS, OPT_ENABLE_FORK,
 };
 
 struct option_spec {
@@ -46,6 +46,8 @@ static const struct option_spec specs[] = {
     {"pipeline-trace", OPT_PIPELINE_TRACE, "FILE", "write a Kanata pipeline trace for Konata (pipeline models)"},
     {"difftest", OPT_DIFFTEST, NULL, "check a detailed model against the fast model per instruction"},
     {"commit-log", OPT_COMMIT_LOG, "FILE", "write a Spike-style commit log (with --difftest also FILE.ref)"},
+    {"lightsss", OPT_LIGHTSSS, NULL, "fork snapshots; on a failure replay it with every debugging output (pipeline models)"},
+    {"enable-fork", OPT_ENABLE_FORK, NULL, "the same as --lightsss"},
     {"wave", OPT_WAVE, "FILE", "write a VCD waveform of the pipeline (GTKWave; pipeline models)"},
     {"trace-window", OPT_TRACE_WINDOW, "[insn:|cycle:]A-B", "limit --commit-log and --wave to instructions (or cycles) A..B-1"},
     {"set-env", OPT_SET_ENV, "VAR=VALUE", "set a variable in the guest environment"},
@@ -165,7 +167,7 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         o->model = value;
         return 0;
     case OPT_LOG:
-        o->log_dir = value;
+        o->log_dir = o->debug.log_dir = value;
         return 0;
     case OPT_RESTORE:
         o->restore = value;
@@ -226,6 +228,10 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         return 0;
     case OPT_COMMIT_LOG:
         o->debug.commit_log = value;
+        return 0;
+    case OPT_LIGHTSSS:
+    case OPT_ENABLE_FORK:
+        o->debug.lightsss = true;
         return 0;
     case OPT_WAVE:
         o->debug.wave = value;

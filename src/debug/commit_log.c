@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "debug/detach.h"
 
 struct commit_log {
     FILE *f;
@@ -79,4 +80,10 @@ static void on_commit(void *ctx, struct machine *m, const struct commit_event *e
 struct event_sink commit_log_sink(struct commit_log *l)
 {
     return (struct event_sink){ .commit = on_commit, .ctx = l };
+}
+
+void commit_log_detach(struct commit_log *l)
+{
+    if (l)
+        debug_file_detach(l->f);
 }

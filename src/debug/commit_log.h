@@ -25,5 +25,7 @@ struct commit_log *commit_log_open(const char *path, const struct debug_window *
 /* Closes the file; false (after a log message) if writing it failed. */
 bool commit_log_close(struct commit_log *l);
 struct event_sink commit_log_sink(struct commit_log *l);
+/* From now on nothing reaches the file: it belongs to the parent of a fork. */
+void commit_log_detach(struct commit_log *l);
 
 #endif

@@ -40,6 +40,9 @@ bool difftest_failed(const struct difftest *d);
 /* The first mismatching commit of the model (valid once difftest_failed). */
 const struct commit_event *difftest_failure(const struct difftest *d);
 
+/* Test hook: moves the reference's pc, so that the next commit mismatches. */
+void difftest_perturb(struct difftest *d);
+
 /* Adds "difftest": {"compared": N, "mismatch": 0|1} to the statistics. */
 void difftest_stats(const struct difftest *d, cJSON *top);
 

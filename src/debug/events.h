@@ -76,6 +76,7 @@ struct event_bus {
     unsigned nsinks;
     bool wants_cycles;                /* some sink listens to cycle events */
     const char *start_trace;          /* a model with a pipeline trace starts one in this file */
+    bool abandon_trace;               /* ... and first drops its current one unwritten (a fork child) */
 };
 
 static inline bool event_bus_wants_cycles(const struct event_bus *bus) { return bus->wants_cycles; }

@@ -1,5 +1,5 @@
 /* The debugging wrapper around a model: the event bus on the machine and the sinks the command
- * line asked for (DiffTest, commit logs, waveform).  `snapsim run` calls debug_wrap() once the
+ * line asked for (DiffTest, commit logs, waveform, LightSSS).  `snapsim run` calls debug_wrap() once the
  * model instance exists; when nothing was asked for the model runs unwrapped. */
 #ifndef SNAPSIM_DEBUG_SESSION_H
 #define SNAPSIM_DEBUG_SESSION_H
@@ -16,6 +16,8 @@ struct debug_options {
     const char *commit_log;    /* --commit-log FILE (with --difftest also FILE.ref) */
     const char *wave;          /* --wave FILE (VCD) */
     const char *window;        /* --trace-window [insn:|cycle:]A-B */
+    bool lightsss;             /* --lightsss, --enable-fork */
+    const char *log_dir;       /* --log DIR: where a LightSSS replay writes (default .) */
 };
 
 /* Keys of the debugging tools (difftest:), registered by the detailed models. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "debug/detach.h"
 #include "core/machine.h"
 
 /* Signals: a fixed part, then five per stage. */
@@ -157,4 +158,10 @@ static void on_cycle(void *ctx, struct machine *m, const struct cycle_event *ev)
 struct event_sink vcd_sink(struct vcd *v)
 {
     return (struct event_sink){ .cycle = on_cycle, .ctx = v };
+}
+
+void vcd_detach(struct vcd *v)
+{
+    if (v)
+        debug_file_detach(v->f);
 }

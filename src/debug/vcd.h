@@ -17,5 +17,7 @@ struct vcd *vcd_open(const char *path, const struct debug_window *w, char *err, 
 /* Closes the file; false (after a log message) if writing it failed. */
 bool vcd_close(struct vcd *v);
 struct event_sink vcd_sink(struct vcd *v);
+/* From now on nothing reaches the file: it belongs to the parent of a fork. */
+void vcd_detach(struct vcd *v);
 
 #endif

@@ -1,37 +1,28 @@
 /* The pipeline's per-cycle debugging event (debug/events.h): each stage's oldest instruction,
  * whether it stalled or was flushed, fetch, branch prediction and resolution, cache misses and
  * commits.  Only built while a sink listens to cycles. */
-#include <inttypes.h>
 #include <string.h>
 
 #include "core/log.h"
 #include "debug/events.h"
 #include "pipeline/pipeline.h"
 
-/* Starts the Kanata trace a debugging tool asked for: the instructions already in flight are
- * introduced first, so the trace is well formed from its first line. */
+/* Starts the Kanata trace a debugging tool asked for part-way through a run: instructions
+ * already in flight stay untraced, so every traced one is seen from fetch on. */
 static void start_trace(struct model_instance *p, const char *path)
 {
     char err[512];
-    if (!kanata_open(&p->trace, path, err, sizeof err)) {
+    if (!kanata_open(&p->trace, path, err, sizeof err))
         log_msg("%s", err);
-        return;
-    }
-    for (uint64_t s = p->first[ST_MEM]; s < p->first[p->nstages]; s++) {
-        struct pinst *in = pipe_at(p, s);
-        char label[128];
-        int n = snprintf(label, sizeof label, "%" PRIx64 ": ", in->pc);
-        insn_disasm(&in->d.in, in->pc, label + n, sizeof label - (size_t)n);
-        in->trace_id = kanata_insn(&p->trace, p->now, s, label);
-        kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], true);
-    }
-    /* Instructions that committed this cycle have no trace record: they leave untraced. */
-    p->first[ST_CM] = p->first[ST_MEM];
 }
 
 void pipe_emit_cycle(struct model_instance *p, struct machine *m, const uint64_t *first)
 {
     struct event_bus *bus = m->events;
+    if (bus->abandon_trace) {
+        kanata_abandon(&p->trace);
+        bus->abandon_trace = false;
+    }
     if (bus->start_trace && !kanata_on(&p->trace)) {
         start_trace(p, bus->start_trace);
         bus->start_trace = NULL;

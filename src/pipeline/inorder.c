@@ -31,7 +31,7 @@
 
 static void move_to(struct model_instance *p, struct pinst *in, unsigned k)
 {
-    if (kanata_on(&p->trace)) {
+    if (pipe_traced(p, in)) {
         kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], false);
         kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[k], true);
     }
@@ -53,6 +53,7 @@ struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct 
     in->ready = p->now + 1;
     in->result_cycle = UINT64_MAX;
     in->stage = (uint8_t)f1;
+    in->trace_id = PIPE_UNTRACED;
     if (kanata_on(&p->trace)) {
         char label[128];
         int n = snprintf(label, sizeof label, "%" PRIx64 ": ", pc);
@@ -96,8 +97,10 @@ static void squash_from(struct model_instance *p, uint64_t from, uint8_t why)
     if (kanata_on(&p->trace))
         for (uint64_t s = from; s < end; s++) {
             struct pinst *in = pipe_at(p, s);
-            kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], false);
-            kanata_retire(&p->trace, p->now, in->trace_id, 0, true);
+            if (pipe_traced(p, in)) {
+                kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], false);
+                kanata_retire(&p->trace, p->now, in->trace_id, 0, true);
+            }
         }
     for (unsigned k = 0; k <= p->nstages; k++)
         if (p->first[k] > from)
@@ -113,8 +116,10 @@ static void leave_commit(struct model_instance *p)
     if (kanata_on(&p->trace))
         for (uint64_t s = p->first[ST_CM]; s < p->first[ST_MEM]; s++) {
             struct pinst *in = pipe_at(p, s);
-            kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[ST_CM], false);
-            kanata_retire(&p->trace, p->now, in->trace_id, p->retire_id++, false);
+            if (pipe_traced(p, in)) {
+                kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[ST_CM], false);
+                kanata_retire(&p->trace, p->now, in->trace_id, p->retire_id++, false);
+            }
         }
     p->first[ST_CM] = p->first[ST_MEM];
 }

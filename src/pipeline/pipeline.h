@@ -168,6 +168,14 @@ static inline struct pinst *pipe_at(struct model_instance *p, uint64_t seq)
     return &p->ring[seq & PIPE_RING_MASK];
 }
 
+/* trace_id of an instruction fetched while no trace was being written. */
+#define PIPE_UNTRACED UINT64_MAX
+
+static inline bool pipe_traced(const struct model_instance *p, const struct pinst *in)
+{
+    return kanata_on(&p->trace) && in->trace_id != PIPE_UNTRACED;
+}
+
 static inline unsigned pipe_occupancy(const struct model_instance *p, unsigned k)
 {
     return (unsigned)(p->first[k + 1] - p->first[k]);

@@ -5,6 +5,7 @@
 #   debug.commit_log.*     the fast model's and a pipeline's commit logs of one program are equal,
 #                          and a window selects exactly its instructions (commit_log_check.sh)
 #   debug.wave             --wave writes a VCD that check_vcd.py and GTKWave's vcd2fst accept (wave_check.sh)
+#   debug.lightsss.CASE    fork snapshots and the replay of a failure (lightsss_check.py)
 #   debug.bad.*            bad debugging options fail before the run with a one-line message
 set(DEBUG_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(DEBUG_WORK ${CMAKE_BINARY_DIR}/debug-test-work)
@@ -44,3 +45,17 @@ add_test(NAME debug.wave
          COMMAND ${DEBUG_DIR}/wave_check.sh $<TARGET_FILE:snapsim> ${VCD2FST} ${DEBUG_WORK}
                  ${GUEST_DIR}/sum 1 2 3 4 5 6 7 8 9)
 set_tests_properties(debug.wave PROPERTIES TIMEOUT 120 LABELS "debug")
+
+foreach(case replay diverge procs)
+  add_test(NAME debug.lightsss.${case}
+           COMMAND ${PYTHON3} ${DEBUG_DIR}/lightsss_check.py $<TARGET_FILE:snapsim> ${DEBUG_WORK}/lightsss
+                   ${GUEST_DIR} ${case})
+  set_tests_properties(debug.lightsss.${case} PROPERTIES TIMEOUT 600 LABELS "debug")
+endforeach()
+set(LSS_RUN --model oroblanco --lightsss --log ${DEBUG_WORK}/lightsss-bad)
+debug_bad(lightsss_slots "lightsss:slots must be at least 1" ${LSS_RUN} --config lightsss:slots:0)
+debug_bad(lightsss_interval "lightsss:interval must be at least 1" ${LSS_RUN} --config lightsss:interval:0)
+debug_bad(lightsss_window "lightsss:window .* must not exceed" ${LSS_RUN}
+          --config lightsss:interval:100 lightsss:slots:2 lightsss:window:201)
+debug_bad(lightsss_log_dir "cannot" --model oroblanco --lightsss --log /dev/null/replay)
+debug_bad(lightsss_fast "--lightsss forks at cycle boundaries" --lightsss)
