@@ -23,6 +23,12 @@ void event_emit_commit(struct event_bus *bus, struct machine *m, const struct co
             bus->sink[i].commit(bus->sink[i].ctx, m, ev);
 }
 
+void event_emit_alarm(struct event_bus *bus, struct machine *m, uint64_t cycle)
+{
+    if (bus->alarm.fn && cycle + 1 >= bus->alarm.at)
+        bus->alarm.fn(bus->alarm.ctx, m, cycle + 1);
+}
+
 void event_emit_cycle(struct event_bus *bus, struct machine *m, const struct cycle_event *ev)
 {
     for (unsigned i = 0; i < bus->nsinks; i++)

@@ -69,23 +69,41 @@ struct event_sink {
     void *ctx;
 };
 
+/* A cheap alternative to cycle events for a tool that acts only at chosen cycles (LightSSS):
+ * the model calls `fn` at the end of cycle `at - 1`, i.e. at the boundary before cycle `at`;
+ * fn sets the next alarm (UINT64_MAX: none). */
+struct cycle_alarm {
+    uint64_t at;
+    void (*fn)(void *ctx, struct machine *m, uint64_t cycle);
+    void *ctx;
+};
+
 #define EV_MAX_SINKS 8
 
 struct event_bus {
     struct event_sink sink[EV_MAX_SINKS];
     unsigned nsinks;
     bool wants_cycles;                /* some sink listens to cycle events */
+    struct cycle_alarm alarm;         /* fn NULL: none */
     const char *start_trace;          /* a model with a pipeline trace starts one in this file */
     bool abandon_trace;               /* ... and first drops its current one unwritten (a fork child) */
 };
 
 static inline bool event_bus_wants_cycles(const struct event_bus *bus) { return bus->wants_cycles; }
 
+/* For models: is anything due at the end of `cycle` (cycle events or the alarm)? */
+static inline bool event_bus_cycle_due(const struct event_bus *bus, uint64_t cycle)
+{
+    return bus->wants_cycles || (bus->alarm.fn && cycle + 1 >= bus->alarm.at);
+}
+
 /* Adds a sink; false if the bus is full (a programming error: the table is sized for the tools). */
 bool event_bus_add(struct event_bus *bus, struct event_sink sink);
 
 void event_emit_commit(struct event_bus *bus, struct machine *m, const struct commit_event *ev);
 void event_emit_cycle(struct event_bus *bus, struct machine *m, const struct cycle_event *ev);
+/* Calls the alarm if it is due at the end of `cycle`. */
+void event_emit_alarm(struct event_bus *bus, struct machine *m, uint64_t cycle);
 
 /* The destination register's ABI name ("a0", "ft1"), or "" for none. */
 const char *event_reg_name(unsigned rd);

@@ -50,7 +50,6 @@ struct lightsss {
     unsigned nzombies;
     uint64_t stops[MAX_STOPS], nstops;  /* stop points since the oldest slot */
     bool stops_overflow;
-    uint64_t cycle;                     /* the last cycle seen */
     uint64_t forks;
     double fork_seconds, fork_max;
     /* in a woken child */
@@ -214,29 +213,38 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
     }
 }
 
-static void start_outputs(struct lightsss *l, struct machine *m)
+static void start_outputs(struct lightsss *l, struct machine *m, uint64_t cycle)
 {
     l->outputs_on = true;
-    l->first_cycle = l->cycle;
+    l->first_cycle = cycle;
     l->out.start(l->out.ctx, m, l->dir);
 }
 
-static void on_cycle(void *ctx, struct machine *m, const struct cycle_event *ev)
+/* Cycle events are costly; LightSSS only needs the boundaries it acts at, so it uses the
+ * bus's alarm, and a cycle sink only to know the last cycle for failures without a commit. */
+static void on_alarm(void *ctx, struct machine *m, uint64_t boundary)
 {
     struct lightsss *l = ctx;
-    l->cycle = ev->cycle;
+    struct event_bus *bus = m->events;
     if (l->child) {
-        if (!l->outputs_on && ev->cycle + 1 >= l->wake.start_cycle)
-            start_outputs(l, m);
+        bus->alarm.at = UINT64_MAX;
+        if (!l->outputs_on)
+            start_outputs(l, m, boundary);
         return;
     }
-    if ((ev->cycle + 1) % l->interval == 0)   /* at the boundary between two cycles */
-        take_snapshot(l, m, ev->cycle + 1);
+    take_snapshot(l, m, boundary);
+    if (l->child) {                    /* woken: the outputs start at the window */
+        bus->alarm.at = l->wake.start_cycle > boundary ? l->wake.start_cycle : boundary;
+        if (bus->alarm.at == boundary)
+            on_alarm(ctx, m, boundary);
+        return;
+    }
+    bus->alarm.at = (boundary / l->interval + 1) * l->interval;
 }
 
-struct event_sink lightsss_sink(struct lightsss *l)
+void lightsss_attach(struct lightsss *l, struct event_bus *bus)
 {
-    return (struct event_sink){ .cycle = on_cycle, .ctx = l };
+    bus->alarm = (struct cycle_alarm){ .at = l->interval, .fn = on_alarm, .ctx = l };
 }
 
 /* FNV-1a over the architectural state a replay must reproduce. */
@@ -256,14 +264,15 @@ static uint64_t state_hash(const struct machine *m)
 
 static uint64_t failure_cycle(struct lightsss *l, const struct commit_event *f)
 {
-    return f ? f->cycle : l->cycle + 1;
+    (void)l;
+    return f ? f->cycle : 0;   /* a failure without a commit (the watchdog): compared by state */
 }
 
 /* In the child: the replay reached its end; report and exit. */
 static void child_finish(struct lightsss *l, struct machine *m, const struct commit_event *f)
 {
     if (!l->outputs_on)
-        start_outputs(l, m);
+        start_outputs(l, m, l->first_cycle);
     l->out.finish(l->out.ctx);
     struct result_msg r = {
         .cycle = failure_cycle(l, f), .instret = m->hart.instret, .first_cycle = l->first_cycle,

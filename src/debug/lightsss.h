@@ -43,8 +43,9 @@ struct lightsss *lightsss_create(const struct config *cfg, const char *dir,
 /* Kills and reaps the children (the parent's normal end). */
 void lightsss_destroy(struct lightsss *l);
 
-/* The cycle sink that forks and, in a replaying child, starts the outputs. */
-struct event_sink lightsss_sink(struct lightsss *l);
+/* Sets the bus's cycle alarm: forks at the interval boundaries and, in a replaying child,
+ * starts the outputs at the window. */
+void lightsss_attach(struct lightsss *l, struct event_bus *bus);
 
 /* The wrapper's run: runs `run` to stop_at, and on a failure replays it in the oldest child.  In
  * a child this never returns. */

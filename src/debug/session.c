@@ -244,7 +244,7 @@ bool debug_wrap(const struct model **model, struct model_instance **inst, struct
             wrapped_destroy(w);
             return false;
         }
-        event_bus_add(&w->bus, lightsss_sink(w->ls));
+        lightsss_attach(w->ls, &w->bus);
     }
     w->inner_inst = *inst;
     w->m = m;

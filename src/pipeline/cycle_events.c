@@ -19,6 +19,9 @@ static void start_trace(struct model_instance *p, const char *path)
 void pipe_emit_cycle(struct model_instance *p, struct machine *m, const uint64_t *first)
 {
     struct event_bus *bus = m->events;
+    event_emit_alarm(bus, m, p->now);
+    if (!event_bus_wants_cycles(bus))
+        return;
     if (bus->abandon_trace) {
         kanata_abandon(&p->trace);
         bus->abandon_trace = false;

@@ -443,7 +443,7 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
             return;
         }
         uint64_t first_at_start[PIPE_MAX_STAGES + 1];
-        bool cycle_events = m->events && event_bus_wants_cycles(m->events);
+        bool cycle_events = m->events && event_bus_cycle_due(m->events, p->now);
         if (cycle_events) {
             memcpy(first_at_start, p->first, sizeof first_at_start);
             memset(&p->note, 0, sizeof p->note);
