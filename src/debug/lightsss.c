@@ -357,14 +357,13 @@ void lightsss_run(struct lightsss *l, struct machine *m, uint64_t stop_at,
     }
     /* A replaying child: repeat the parent's later stops (the pipeline restarts at each, which
      * changes timing), never return to the run loop. */
-    for (uint64_t k = 0; m->halt == HALT_LIMIT; k++) {
+    while (m->halt == HALT_LIMIT) {
         uint64_t next = UINT64_MAX;
         for (uint64_t i = 0; i < l->wake.nstops; i++)
             if (l->wake.stops[i] > m->hart.instret) {
                 next = l->wake.stops[i];
                 break;
             }
-        (void)k;
         m->halt = HALT_NONE;
         run(ctx, m, next);
     }

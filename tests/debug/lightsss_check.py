@@ -10,6 +10,9 @@ CASE replay    an injected fault at instruction 5000 of `sum`, replayed with lig
                the tail of a straight run's log ending at the failure, and the reference's log
                differs from it only in the failing line.
      diverge   the same with the test hook that makes the replay differ: "replay diverged".
+     stops     the same with --snapshot-every 700: the replay repeats the parent's stops at the
+               snapshot points (so its timing matches: "replay verified"); the snapshots are
+               exactly the parent's.
      procs     no process is left behind after a normal exit, a DiffTest failure, a guest crash,
                SIGTERM and SIGKILL of the parent.  The simulator runs in its own session; the
                test polls the process table for that session (no fixed sleeps) with a generous
@@ -105,6 +108,22 @@ def case_replay(snapsim, work, guest, diverge=False):
     print(f"ok: failure at cycle {fcycle}, dump from cycle {first_vcd}, {len(mine)} commits replayed")
 
 
+def case_stops(snapsim, work, guest):
+    logdir = os.path.join(work, "stops")
+    if os.path.isdir(logdir):
+        for f in os.listdir(logdir):
+            subprocess.run(["rm", "-rf", os.path.join(logdir, f)], check=True)
+    os.makedirs(logdir, exist_ok=True)
+    r = run(inject_cmd(snapsim, guest, logdir, "difftest:history:1", "--snapshot-every", "700"))
+    if r.returncode != 4 or "lightsss: replay verified" not in r.stderr:
+        fail("the replay with snapshot stops was not verified")
+    injected = int(re.search(r"inject: alu_bitflip applied to instruction (\d+)", r.stderr).group(1))
+    snaps = sorted(f for f in os.listdir(logdir) if f.endswith(".snapshot"))
+    if len(snaps) != (injected - 1) // 700:
+        fail(f"{len(snaps)} snapshots for a failure at instruction {injected}: {snaps}")
+    print(f"ok: replay verified across {len(snaps)} snapshot stops")
+
+
 def session_procs(sid):
     """pids of the live processes in session sid (zombies count: they are left behind too)."""
     pids = []
@@ -177,6 +196,8 @@ def main():
         case_replay(snapsim, work, guest)
     elif case == "diverge":
         case_replay(snapsim, work, guest, diverge=True)
+    elif case == "stops":
+        case_stops(snapsim, work, guest)
     elif case == "procs":
         case_procs(snapsim, work, guest)
     else:
