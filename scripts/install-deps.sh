@@ -14,6 +14,6 @@ apt-get install -y -qq --no-install-recommends \
     libzstd-dev libxxhash-dev libelf-dev libcjson-dev \
     libcmocka-dev python3 perl coreutils diffutils bsdutils man-db \
     gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu \
-    gcc-riscv64-unknown-elf qemu-user \
+    gcc-riscv64-unknown-elf qemu-user gtkwave \
     time tcl dpkg-dev >/dev/null   # bench/tiers_vs_qemu.sh: user CPU time, SQLite's build, apt-get source
 echo "snapsim: build dependencies installed"

@@ -22,6 +22,7 @@ enum option_id {
     OPT_FORCE_RESTORE, OPT_REPLACE_CHANGED, OPT_REPLACE_SNAPSHOTS, OPT_SANDBOX, OPT_SANDBOX_ALLOW,
     OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV, OPT_HOST_ENV,
     OPT_OUTDIR, OPT_READFILE, OPT_ON_CHECKPOINT, OPT_WORK_END_EXIT, OPT_PROGRESS,
+    OPT_DIFFTEST, OPT_COMMIT_LOG, OPT_WAVE, OPT_TRACE_WINDOW, OPT_LIGHTSSS, OPT_ENABLE_FORK,
 };
 
 struct option_spec {
@@ -53,6 +54,12 @@ static const struct option_spec specs[] = {
     {"max-cycles", OPT_MAX_CYCLES, "N", "stop after N cycles (pipeline models)"},
     {"warmup", OPT_WARMUP, "N", "statistics start when the program has retired N instructions"},
     {"pipeline-trace", OPT_PIPELINE_TRACE, "FILE", "write a Kanata pipeline trace for Konata (pipeline models)"},
+    {"difftest", OPT_DIFFTEST, NULL, "check a detailed model against the fast model per instruction"},
+    {"commit-log", OPT_COMMIT_LOG, "FILE", "write a Spike-style commit log (with --difftest also FILE.ref)"},
+    {"lightsss", OPT_LIGHTSSS, NULL, "fork snapshots; on a failure replay it with every debugging output (pipeline models)"},
+    {"enable-fork", OPT_ENABLE_FORK, NULL, "the same as --lightsss"},
+    {"wave", OPT_WAVE, "FILE", "write a VCD waveform of the pipeline (GTKWave; pipeline models)"},
+    {"trace-window", OPT_TRACE_WINDOW, "[insn:|cycle:]A-B", "limit --commit-log and --wave to instructions (or cycles) A..B-1"},
     {"set-env", OPT_SET_ENV, "VAR=VALUE", "set a variable in the guest environment"},
     {"unset-env", OPT_UNSET_ENV, "VAR", "with --host-env: remove a host variable from the guest environment"},
     {"clear-env", OPT_CLEAR_ENV, NULL, "with --host-env: start from an empty environment"},
@@ -204,7 +211,7 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         return 0;
     case OPT_LOG:
     case OPT_OUTDIR:
-        o->log_dir = value;
+        o->log_dir = o->debug.log_dir = value;
         return 0;
     case OPT_READFILE:
         o->readfile = value;
@@ -298,6 +305,22 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         return 0;
     case OPT_HOST_ENV:
         return push_model_setting(o, "linux:host_env", "true") ? 0 : fail("%s", "out of memory");
+    case OPT_DIFFTEST:
+        o->debug.difftest = true;
+        return 0;
+    case OPT_COMMIT_LOG:
+        o->debug.commit_log = value;
+        return 0;
+    case OPT_LIGHTSSS:
+    case OPT_ENABLE_FORK:
+        o->debug.lightsss = true;
+        return 0;
+    case OPT_WAVE:
+        o->debug.wave = value;
+        return 0;
+    case OPT_TRACE_WINDOW:
+        o->debug.window = value;
+        return 0;
     }
     return fail("internal error: unhandled option --%s", name);
 }

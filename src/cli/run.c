@@ -167,6 +167,8 @@ int run_main(int argc, char **argv)
         log_msg("%s", err);
         goto out;
     }
+    if (!debug_wrap(&model, &inst, &m, &cfg, &o.debug))   /* DiffTest, commit logs (src/debug) */
+        goto out;
     run_stats_init(&stats, model, inst, &m, stats_path, config_json);
     stats_ready = true;
     struct run_loop loop;

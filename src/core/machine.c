@@ -92,8 +92,9 @@ void machine_kill(struct machine *m, int sig, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(cause, sizeof cause, fmt, ap);
     va_end(ap);
-    log_msg("guest killed by %s at pc 0x%llx after %llu instructions: %s", signal_name(sig),
-            (unsigned long long)m->hart.pc, (unsigned long long)m->hart.instret, cause);
+    if (!m->quiet)
+        log_msg("guest killed by %s at pc 0x%llx after %llu instructions: %s", signal_name(sig),
+                (unsigned long long)m->hart.pc, (unsigned long long)m->hart.instret, cause);
     m->halt = HALT_SIGNAL;
     m->exit_status = 128 + sig;
 }

@@ -14,6 +14,7 @@
 #include "isa/insn.h"
 
 struct linux_process;
+struct event_bus;
 
 enum halt_reason {
     HALT_NONE = 0,   /* still running */
@@ -23,9 +24,17 @@ enum halt_reason {
     HALT_STOPPED,    /* a model-level limit ended the run (e.g. --max-cycles); exit_status says how */
     HALT_ERROR,      /* the simulator could not go on (internal error, guest deadlock) */
     HALT_WATCHDOG,   /* the pipeline's watchdog: nothing retired for watchdog:result_cycles */
+    HALT_MISMATCH,   /* DiffTest: the detailed model disagreed with its reference (exit status 4) */
     HALT_EVENT,      /* the guest asked the simulator for something (a guest op, see `event`);
                         the run can continue after the instruction that asked */
 };
+
+/* Halts that mean something went wrong in the simulation itself, not in the guest: what LightSSS
+ * replays. */
+static inline bool halt_is_failure(enum halt_reason h)
+{
+    return h == HALT_ERROR || h == HALT_WATCHDOG || h == HALT_MISMATCH;
+}
 
 /* A guest op the run loop carries out (linux/guest_ops.c raises it with HALT_EVENT). */
 struct machine_event {
@@ -54,6 +63,8 @@ struct machine {
     bool counts_cycles;
     uint64_t cycles;
     uint64_t core_hz;            /* linux:core_frequency_hz: cycles per second of guest time */
+    struct event_bus *events;    /* debugging sinks models report to (debug/events.h); NULL = none */
+    bool quiet;                  /* a reference machine: guest deaths are not reported */
 };
 
 static inline uint64_t machine_cycles(const struct machine *m)

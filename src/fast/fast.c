@@ -13,8 +13,11 @@
 
 #include "core/log.h"
 #include "core/model.h"
+#include "debug/events.h"
+#include "debug/step_record.h"
 #include "fast/block.h"
 #include "fast/jit.h"
+#include "fast/fast.h"
 #include "isa/fpu.h"
 #include "isa/semantics.h"
 
@@ -410,9 +413,38 @@ handler:
     goto enter;
 }
 
-static void fast_step(struct model_instance *self, struct machine *m, uint64_t stop_at)
+/* With debugging sinks listening (a commit log), one instruction at a time: each step's effects
+ * become a commit event.  Ordinary runs never come here. */
+static void run_reporting(struct model_instance *self, struct machine *m, uint64_t stop_at)
 {
-    run_blocks(self, m, stop_at);
+    if (m->hart.instret >= stop_at)
+        m->halt = HALT_LIMIT;
+    while (m->hart.instret < stop_at) {
+        struct step_record r;
+        struct commit_event ev;
+        step_record_begin(&r, m);
+        fast_step(self, m);
+        step_record_end(&r, m, &ev);
+        enum halt_reason halt = m->halt;
+        event_emit_commit(m->events, m, &ev);
+        if (halt != HALT_LIMIT || m->halt != HALT_LIMIT)
+            return;
+    }
+}
+
+void fast_step(struct model_instance *self, struct machine *m)
+{
+    m->halt = HALT_NONE;
+    run_blocks(self, m, m->hart.instret + 1);
+}
+
+/* One step of linux_run_model: up to stop_at, or less where a guest timer expires. */
+static void fast_advance(struct model_instance *self, struct machine *m, uint64_t stop_at)
+{
+    if (unlikely(m->events != NULL))
+        run_reporting(self, m, stop_at);
+    else
+        run_blocks(self, m, stop_at);
     /* Per-op counts accumulate in the blocks; the machine's totals must be whole between runs. */
     if (self->cache.table)
         block_cache_fold_stats(&self->cache, m);
@@ -420,7 +452,7 @@ static void fast_step(struct model_instance *self, struct machine *m, uint64_t s
 
 static void fast_run(struct model_instance *self, struct machine *m, uint64_t stop_at)
 {
-    linux_run_model(self, m, stop_at, fast_step);
+    linux_run_model(self, m, stop_at, fast_advance);
 }
 
 static const struct config_key fast_keys[] = {

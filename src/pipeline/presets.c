@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "debug/session.h"
 #include "pipeline/pipeline.h"
 #include "timing/timing_config.h"
 
@@ -44,6 +45,8 @@ static const size_t own_nkeys = NOWN;
 static const struct model_key_table pipeline_key_tables[] = {
     { own_keys, &own_nkeys },
     { timing_config_keys, &timing_config_nkeys },
+    { inject_config_keys, &inject_config_nkeys },
+    { debug_config_keys, &debug_config_nkeys },
 };
 
 /* Pompia: seven stages (two fetch stages read a whole cache block), several instructions decoded
@@ -135,6 +138,7 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
         return NULL;
     }
     read_params(&p->prm, c);
+    inject_from_config(&p->inj, c);
     bool ok = memsys_init_from_config(&p->ms, c, err, errlen);
     if (ok && !bpred_init_from_config(&p->bp, c, err, errlen)) {
         memsys_free(&p->ms);
@@ -180,7 +184,7 @@ static void pipe_run_model(struct model_instance *p, struct machine *m, uint64_t
         .name = model_name,                                                 \
         .summary = summary_text,                                            \
         .key_tables = pipeline_key_tables,                                  \
-        .nkey_tables = 2,                                                   \
+        .nkey_tables = sizeof pipeline_key_tables / sizeof pipeline_key_tables[0], \
         .preset = preset_table,                                             \
         .npreset = sizeof preset_table / sizeof preset_table[0],            \
         .create = pipe_create,                                              \

@@ -4,6 +4,8 @@
 #   pipe.MODEL.NAME       every tests/programs/NAME.c on MODEL (pompia, oroblanco): the same
 #                         output and exit status as the checked-in expectations (run_guest.sh)
 #   pipe.MODEL.isa.NAME   every self-checking tests/isa/NAME.S on MODEL
+#                         (both, and the wrong-path tests, run under --difftest: every retired
+#                         instruction is checked against the fast model)
 #   pipe.timing.CASE      microbenchmarks with analytically derived cycle counts
 #                         (tests/pipeline/*.S; cases and derivations in check_timing.py)
 #   pipe.trace.MODEL.NAME a Kanata trace of a run is well formed (check_kanata.py)
@@ -49,11 +51,11 @@ foreach(case ${PIPE_TIMING_CASES})
 endforeach()
 
 add_test(NAME pipe.wrong_path.no_predictor
-         COMMAND $<TARGET_FILE:snapsim> run --model inorder --config brpred:predictor_type:none
+         COMMAND $<TARGET_FILE:snapsim> run --model inorder --difftest --config brpred:predictor_type:none
                  ${PIPE_UBENCH_DIR}/wrong_path)
 set_tests_properties(pipe.wrong_path.no_predictor PROPERTIES LABELS "pipeline")
 foreach(model ${PIPE_MODELS})
-  add_test(NAME pipe.wrong_path.${model} COMMAND $<TARGET_FILE:snapsim> run --model ${model}
+  add_test(NAME pipe.wrong_path.${model} COMMAND $<TARGET_FILE:snapsim> run --model ${model} --difftest
                                                  ${PIPE_UBENCH_DIR}/wrong_path)
   set_tests_properties(pipe.wrong_path.${model} PROPERTIES LABELS "pipeline")
   add_test(NAME pipe.trace.${model}.sum
@@ -71,7 +73,7 @@ foreach(model ${PIPE_MODELS})
     get_filename_component(name ${src} NAME_WE)
     add_test(NAME pipe.${model}.${name}
              COMMAND ${CMAKE_CURRENT_LIST_DIR}/../run_guest.sh --sim snapsim
-                     --exe $<TARGET_FILE:snapsim> --sim-opt --model --sim-opt ${model}
+                     --exe $<TARGET_FILE:snapsim> --sim-opt --model --sim-opt ${model} --sim-opt --difftest
                      --expect-dir ${CMAKE_CURRENT_LIST_DIR}/../programs
                      --work-base ${CMAKE_BINARY_DIR}/guest-test-work ${GUEST_DIR}/${name})
     set_tests_properties(pipe.${model}.${name} PROPERTIES LABELS "pipeline;programs")
@@ -80,7 +82,7 @@ foreach(model ${PIPE_MODELS})
   foreach(src ${pipe_isa_tests})
     get_filename_component(name ${src} NAME_WLE)
     add_test(NAME pipe.${model}.isa.${name}
-             COMMAND $<TARGET_FILE:snapsim> run --model ${model} ${GUEST_DIR}/isa/${name})
+             COMMAND $<TARGET_FILE:snapsim> run --model ${model} --difftest ${GUEST_DIR}/isa/${name})
     set_tests_properties(pipe.${model}.isa.${name} PROPERTIES LABELS "pipeline")
   endforeach()
 endforeach()
