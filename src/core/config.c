@@ -43,6 +43,22 @@ void config_register(struct config *c, const struct config_key *keys, size_t n)
     }
 }
 
+bool config_copy(struct config *dst, const struct config *src)
+{
+    config_init(dst);
+    for (size_t i = 0; i < src->nkeys; i++) {
+        dst->keys[i] = src->keys[i];
+        dst->set_by_user[i] = src->set_by_user[i];
+        if (!(dst->values[i] = strdup(src->values[i]))) {
+            dst->nkeys = i;
+            config_free(dst);
+            return false;
+        }
+    }
+    dst->nkeys = src->nkeys;
+    return true;
+}
+
 bool config_parse_uint(const char *s, uint64_t *out)
 {
     if (!s || !isdigit((unsigned char)*s))   /* no sign, no leading blanks */

@@ -40,6 +40,9 @@ void config_free(struct config *c);
 /* Adds keys (a static table); registering the same component:field twice is a no-op. */
 void config_register(struct config *c, const struct config_key *keys, size_t n);
 
+/* Makes dst an independent copy of src (its keys and current values); false if out of memory. */
+bool config_copy(struct config *dst, const struct config *src);
+
 /* Sets "component:field:value" (the value may itself contain ':').  On error returns false and
  * writes a one-line message to err. */
 bool config_set(struct config *c, const char *assignment, char *err, size_t errlen);

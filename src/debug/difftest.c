@@ -15,6 +15,7 @@
 
 struct difftest {
     struct machine ref;
+    struct config ref_cfg;                   /* the model's configuration plus the fast model's keys */
     const struct model *ref_model;
     struct model_instance *ref_inst;
     struct event_sink ref_sink;              /* the reference's commits, e.g. its commit log */
@@ -27,6 +28,20 @@ struct difftest {
     struct commit_event failure;
 };
 
+/* The reference runs under the detailed model's configuration (the machine and Linux keys are
+ * what matter to it) with the fast model's own keys added at their defaults, except that it
+ * only interprets: it is stepped one instruction at a time, which translation cannot speed up. */
+static bool reference_config(struct difftest *d, const struct config *cfg)
+{
+    char err[256];
+    if (!config_copy(&d->ref_cfg, cfg))
+        return false;
+    d->ref.config = &d->ref_cfg;
+    for (size_t t = 0; t < d->ref_model->nkey_tables; t++)
+        config_register(&d->ref_cfg, d->ref_model->key_tables[t].keys, *d->ref_model->key_tables[t].count);
+    return config_set(&d->ref_cfg, "fast:translate:off", err, sizeof err);
+}
+
 struct difftest *difftest_create(const struct machine *m, const struct config *cfg, char *err,
                                  size_t errlen)
 {
@@ -38,10 +53,9 @@ struct difftest *difftest_create(const struct machine *m, const struct config *c
     d->history = (unsigned)config_uint(cfg, "difftest", "history");
     d->model_hist = calloc(d->history, sizeof *d->model_hist);
     d->ref_hist = calloc(d->history, sizeof *d->ref_hist);
-    d->ref.config = cfg;
     d->ref.quiet = true;
     d->ref_model = model_find("fast");
-    if (!d->model_hist || !d->ref_hist || !d->ref_model ||
+    if (!d->model_hist || !d->ref_hist || !d->ref_model || !reference_config(d, cfg) ||
         mem_init(&d->ref.mem, m->mem.capacity) != 0) {
         snprintf(err, errlen, "difftest: out of memory for the reference machine");
         difftest_destroy(d);
@@ -54,7 +68,7 @@ struct difftest *difftest_create(const struct machine *m, const struct config *c
         difftest_destroy(d);
         return NULL;
     }
-    d->ref_inst = d->ref_model->create(&d->ref, cfg, err, errlen);
+    d->ref_inst = d->ref_model->create(&d->ref, &d->ref_cfg, err, errlen);
     if (!d->ref_inst) {
         difftest_destroy(d);
         return NULL;
@@ -69,6 +83,7 @@ void difftest_destroy(struct difftest *d)
     if (d->ref_inst)
         d->ref_model->destroy(d->ref_inst);
     mem_destroy(&d->ref.mem);
+    config_free(&d->ref_cfg);
     free(d->model_hist);
     free(d->ref_hist);
     free(d);
@@ -191,6 +206,25 @@ static bool step_reference(struct difftest *d, struct machine *m, const struct c
     return true;
 }
 
+/* The reference takes the model's whole architectural state (registers and memory). */
+static void adopt_model_state(struct difftest *d, struct machine *m)
+{
+    d->ref.hart = m->hart;
+    d->ref.halt = HALT_NONE;
+    if (mem_sync(&d->ref.mem, &m->mem, false) != 0)
+        log_msg("difftest: cannot copy the model's memory to the reference");
+    if (m->mem.code_epoch != d->code_epoch)
+        d->ref.mem.code_epoch++;
+    d->code_epoch = m->mem.code_epoch;
+}
+
+static void on_resync(void *ctx, struct machine *m)
+{
+    struct difftest *d = ctx;
+    if (!d->failed)
+        adopt_model_state(d, m);
+}
+
 static void on_commit(void *ctx, struct machine *m, const struct commit_event *mine)
 {
     struct difftest *d = ctx;
@@ -204,8 +238,13 @@ static void on_commit(void *ctx, struct machine *m, const struct commit_event *m
     d->compared++;
     const char *field;
     uint64_t va, vb;
-    if (!first_difference(mine, &ref, &field, &va, &vb))
+    if (!first_difference(mine, &ref, &field, &va, &vb)) {
+        /* Both faulted alike and a guest handler took the model's fault (the reference has no
+         * signal handling of its own): the reference continues from the handler's frame. */
+        if (mine->exception && m->halt != HALT_SIGNAL)
+            adopt_model_state(d, m);
         return;
+    }
     d->failed = true;
     d->failure = *mine;
     report(d, mine, field, va, vb);
@@ -215,5 +254,5 @@ static void on_commit(void *ctx, struct machine *m, const struct commit_event *m
 
 struct event_sink difftest_sink(struct difftest *d)
 {
-    return (struct event_sink){ .commit = on_commit, .ctx = d };
+    return (struct event_sink){ .commit = on_commit, .resync = on_resync, .ctx = d };
 }

@@ -23,6 +23,13 @@ void event_emit_commit(struct event_bus *bus, struct machine *m, const struct co
             bus->sink[i].commit(bus->sink[i].ctx, m, ev);
 }
 
+void event_emit_resync(struct event_bus *bus, struct machine *m)
+{
+    for (unsigned i = 0; i < bus->nsinks; i++)
+        if (bus->sink[i].resync)
+            bus->sink[i].resync(bus->sink[i].ctx, m);
+}
+
 void event_emit_alarm(struct event_bus *bus, struct machine *m, uint64_t cycle)
 {
     if (bus->alarm.fn && cycle + 1 >= bus->alarm.at)

@@ -66,6 +66,9 @@ struct cycle_event {
 struct event_sink {
     void (*commit)(void *ctx, struct machine *m, const struct commit_event *ev);  /* may be NULL */
     void (*cycle)(void *ctx, struct machine *m, const struct cycle_event *ev);    /* may be NULL */
+    /* The architectural state changed between instructions, not by one: a signal was delivered
+     * (a timer expired, a handler took a fault).  A reference adopts the model's state. */
+    void (*resync)(void *ctx, struct machine *m);                                 /* may be NULL */
     void *ctx;
 };
 
@@ -102,6 +105,7 @@ bool event_bus_add(struct event_bus *bus, struct event_sink sink);
 
 void event_emit_commit(struct event_bus *bus, struct machine *m, const struct commit_event *ev);
 void event_emit_cycle(struct event_bus *bus, struct machine *m, const struct cycle_event *ev);
+void event_emit_resync(struct event_bus *bus, struct machine *m);
 /* Calls the alarm if it is due at the end of `cycle`. */
 void event_emit_alarm(struct event_bus *bus, struct machine *m, uint64_t cycle);
 

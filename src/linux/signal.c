@@ -9,6 +9,7 @@
 
 #include "core/log.h"
 #include "core/model.h"
+#include "debug/events.h"
 #include "linux/syscall_internal.h"
 
 enum { G_SEGV_MAPERR = 1, G_SEGV_ACCERR = 2, G_BUS_ADRALN = 1, G_BUS_ADRERR = 2, G_ILL_ILLOPC = 1,
@@ -183,6 +184,8 @@ void linux_run_model(struct model_instance *self, struct machine *m, uint64_t st
     for (;;) {
         if (m->proc && timers_fire_due(m)) {
             signal_deliver_pending(m);
+            if (m->events)   /* a handler frame appeared between two instructions */
+                event_emit_resync(m->events, m);
             if (m->halt != HALT_NONE)
                 return;
         }

@@ -31,17 +31,23 @@ static uint32_t encoding_at(const struct machine *m, uint64_t pc, unsigned len)
 
 /* A fault of the instruction at commit: true if a guest handler takes it, else the guest is
  * killed with the fast model's messages. */
-static bool raise_fault(struct machine *m, const struct pinst *in, enum pfault f)
+/* The signal Linux raises for a fault. */
+static int fault_signal(enum pfault f)
 {
-    unsigned long long addr = (unsigned long long)in->addr;
-    m->hart.pc = in->pc;
     static const int fault_signals[] = {
         [PF_FETCH] = SIGSEGV, [PF_EBREAK] = SIGTRAP, [PF_LOAD] = SIGSEGV, [PF_STORE] = SIGSEGV,
         [PF_MISALIGNED_ATOMIC] = SIGBUS,
     };
+    return (unsigned)f < sizeof fault_signals / sizeof fault_signals[0] && fault_signals[f]
+           ? fault_signals[f] : SIGILL;
+}
+
+static bool raise_fault(struct machine *m, const struct pinst *in, enum pfault f)
+{
+    unsigned long long addr = (unsigned long long)in->addr;
+    m->hart.pc = in->pc;
     bool data = f == PF_LOAD || f == PF_STORE || f == PF_MISALIGNED_ATOMIC;
-    int sig = (unsigned)f < sizeof fault_signals / sizeof fault_signals[0] && fault_signals[f]
-            ? fault_signals[f] : SIGILL;
+    int sig = fault_signal(f);
     if (linux_signal_fault(m, sig, data ? in->addr : in->pc))
         return true;
     switch (f) {
@@ -131,22 +137,37 @@ static void retire(struct model_instance *p, struct machine *m, const struct pin
 
 /* Reports the instruction's architectural effects, as this model performed them, to the debugging
  * sinks.  `stored` tells whether a store or atomic wrote memory. */
+static void begin_event(struct model_instance *p, const struct machine *m, const struct pinst *in,
+                        struct commit_event *ev)
+{
+    const struct insn *i = &in->d.in;
+    memset(ev, 0, sizeof *ev);
+    ev->instret = m->hart.instret;
+    ev->cycle = p->now;
+    ev->pc = in->pc;
+    ev->next_pc = p->commit_pc;
+    ev->insn = i->raw;
+    ev->len = (uint8_t)(i->len ? i->len : insn_length((uint16_t)i->raw));
+    ev->fflags = m->hart.fflags;
+}
+
+/* A faulting instruction: it did not retire; the guest died of `sig` or a handler took it. */
+static void emit_fault(struct model_instance *p, struct machine *m, const struct pinst *in, int sig)
+{
+    struct commit_event ev;
+    begin_event(p, m, in, &ev);
+    ev.exception = sig;
+    ev.next_pc = in->pc;
+    event_emit_commit(m->events, m, &ev);
+}
+
 static void emit_commit(struct model_instance *p, struct machine *m, const struct pinst *in, bool stored)
 {
     const struct insn *i = &in->d.in;
     struct commit_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.instret = m->hart.instret;
-    ev.cycle = p->now;
-    ev.pc = in->pc;
-    ev.next_pc = p->commit_pc;
-    ev.insn = i->raw;
-    ev.len = (uint8_t)(i->len ? i->len : insn_length((uint16_t)i->raw));
-    ev.fflags = m->hart.fflags;
+    begin_event(p, m, in, &ev);
     if (m->halt == HALT_SIGNAL && in->d.kind != PK_ECALL) {
-        ev.exception = m->exit_status - 128;
-        ev.next_pc = in->pc;
-        event_emit_commit(m->events, m, &ev);
+        emit_fault(p, m, in, m->exit_status - 128);
         return;
     }
     ev.rd = in->d.dst;
@@ -250,7 +271,7 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
             m->halt = HALT_LIMIT;
         }
         if (m->events)
-            emit_commit(p, m, in, false);
+            emit_fault(p, m, in, m->halt == HALT_SIGNAL ? m->exit_status - 128 : fault_signal(f));
         return COMMIT_HALTED;
     }
     write_reg(p, m, in->d.dst, in->result);

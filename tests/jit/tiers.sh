@@ -63,7 +63,7 @@ stats_of() {
 import json, sys
 def strip(v):
     if isinstance(v, dict):
-        return {k: strip(x) for k, x in v.items() if "host" not in k and "seconds" not in k and not k.startswith("jit_")}
+        return {k: strip(x) for k, x in v.items() if "host" not in k and "seconds" not in k and not k.startswith("jit_") and k != "config"}
     if isinstance(v, list):
         return [strip(x) for x in v]
     return v
