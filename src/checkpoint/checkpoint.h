@@ -69,6 +69,11 @@ struct ckpt_restore_opts {
     size_t nallow;
     bool force;                  /* restore although host files changed (with warnings) */
     void (*warn)(const char *msg);
+    /* Called once every value has been checked and before the first host file changes, with
+     * the real paths of the allowed directory trees: the caller confines the process's writes
+     * to them (the kernel sandbox of restored runs).  NULL: no confinement. */
+    int (*confine)(void *ctx, const char *const *dirs, size_t n, char *err, size_t errlen);
+    void *confine_ctx;
 };
 
 /* Restores the snapshot at `path` into m, a freshly initialised machine (machine_init) on which

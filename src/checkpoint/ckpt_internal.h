@@ -127,6 +127,16 @@ bool ckpt_file_unchanged(const struct ckpt_file *f);
 bool ckpt_path_allowed(const struct ckpt_roots *roots, const char *real);
 void ckpt_warn(const struct ckpt_restore_opts *o, const char *fmt, const char *arg);
 
+/* Checks before any host change (host_check.c).  ckpt_process_check: consistency of the staged
+ * fds, files, shared mappings, fs_changes and brk (no host access; verify runs it too).
+ * ckpt_check_location: is `path` (itself when it exists and `itself` is set, else the nearest
+ * existing directory above it) inside the roots?  ckpt_locations_check: that, for every path. */
+int ckpt_process_check(const struct ckpt_process *cp, char *err, size_t errlen);
+int ckpt_check_location(const struct ckpt_roots *roots, const char *path, bool itself, char *err, size_t errlen);
+int ckpt_locations_check(const struct ckpt_process *cp, const struct ckpt_roots *roots, char *err, size_t errlen);
+int ckpt_std_index(const char *path);
+const struct ckpt_file *ckpt_find_file(const struct ckpt_process *cp, const char *path);
+
 /* File-system changes (fs_changes.c).  Collect describes every path in p->touched; restore
  * checks that every entry lies inside the allowed roots, then makes the host match (creating
  * directories, writing files, linking, removing what the guest had removed). */

@@ -241,25 +241,10 @@ int ckpt_set_fs_changes(void *obj, const struct attr_value *v, char *err, size_t
 
 /* ---- restore ---- */
 
-/* Is the directory an entry lives in (or, while that does not exist yet, its nearest existing
- * ancestor) inside the allowed roots?  Checked for every entry before anything changes, and
- * again right before each change, after symbolic links made by earlier entries exist. */
+/* Checked again right before each change, after symbolic links made by earlier entries exist. */
 static int check_location(const struct ckpt_roots *roots, const char *path, char *err, size_t errlen)
 {
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", path);
-    for (;;) {
-        char *slash = strrchr(dir, '/');
-        *(slash == dir ? slash + 1 : slash) = 0;
-        char *real = realpath(dir, NULL);
-        if (real) {
-            bool ok = ckpt_path_allowed(roots, real);
-            free(real);
-            return ok ? 0 : snap_err(err, errlen, "%s lies outside the allowed directories (see --allow-path)", path);
-        }
-        if (errno != ENOENT || !strcmp(dir, "/"))
-            return snap_err(err, errlen, "%s: %s", dir, strerror(errno));
-    }
+    return ckpt_check_location(roots, path, false, err, errlen);
 }
 
 /* Removes whatever is at path (an empty directory, a file, a link). */
@@ -284,7 +269,7 @@ static int make_dir(const struct ckpt_fs_entry *e, char *err, size_t errlen)
     return chmod(path, e->mode) ? snap_err(err, errlen, "%s: %s", path, strerror(errno)) : 0;
 }
 
-static int make_file(const struct ckpt_fs_entry *fs, const struct ckpt_fs_entry *e,
+static int make_file(const struct ckpt_fs_entry *fs, const struct ckpt_fs_entry *e, const struct ckpt_roots *roots,
                      const struct ckpt_restore_opts *o, char *err, size_t errlen)
 {
     const char *path = e->file.path;
@@ -292,6 +277,10 @@ static int make_file(const struct ckpt_fs_entry *fs, const struct ckpt_fs_entry 
     bool exists = lstat(path, &st) == 0;
     if (e->same_as >= 0) {
         const char *to = fs[e->same_as].file.path;
+        /* The source is confined exactly like the target: an earlier symlink entry may have
+         * redirected its directory. */
+        if (check_location(roots, to, err, errlen))
+            return -1;
         if (exists && lstat(to, &first) == 0 && st.st_dev == first.st_dev && st.st_ino == first.st_ino)
             return 0;
         if (remove_entry(path, err, errlen))
@@ -364,7 +353,7 @@ int ckpt_fs_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, con
         const struct ckpt_fs_entry *e = &cp->fs[i];
         if (e->kind == CKPT_FS_FILE || e->kind == CKPT_FS_SYMLINK)
             rc = check_location(roots, e->file.path, err, errlen) ||
-                 (e->kind == CKPT_FS_FILE ? make_file(cp->fs, e, o, err, errlen) : make_symlink(e, err, errlen));
+                 (e->kind == CKPT_FS_FILE ? make_file(cp->fs, e, roots, o, err, errlen) : make_symlink(e, err, errlen));
     }
     for (size_t k = cp->nfs; k-- > 0 && rc == 0;) {
         const struct ckpt_fs_entry *e = &cp->fs[order[k]];

@@ -25,17 +25,8 @@
 #define CKPT_MAX_FILE_CONTENT (256ull << 20)   /* larger files are fingerprinted only */
 #define KCMP_FILE 0
 
-static const char *const std_paths[3] = {"/dev/stdin", "/dev/stdout", "/dev/stderr"};
 /* Devices whose reopening reads or writes nothing of the user's. */
 static const char *const harmless_devices[] = {"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom"};
-
-static int std_index(const char *path)
-{
-    for (int i = 0; i < 3; i++)
-        if (!strcmp(path, std_paths[i]))
-            return i;
-    return -1;
-}
 
 static bool harmless_device(const char *path)
 {
@@ -99,7 +90,7 @@ int ckpt_describe_fd(int host_fd, const char *path, struct ckpt_file *f, char *e
     *f = (struct ckpt_file){.path = strdup(path)};
     if (!f->path)
         return snap_err(err, errlen, "out of memory");
-    if (std_index(path) >= 0) {
+    if (ckpt_std_index(path) >= 0) {
         f->kind = CKPT_FILE_STDIO;
         return 0;
     }
@@ -125,10 +116,7 @@ int ckpt_describe_fd(int host_fd, const char *path, struct ckpt_file *f, char *e
 
 static bool have_file(const struct ckpt_process *cp, const char *path)
 {
-    for (size_t i = 0; i < cp->nfiles; i++)
-        if (!strcmp(cp->files[i].path, path))
-            return true;
-    return false;
+    return ckpt_find_file(cp, path) != NULL;
 }
 
 static int add_file(struct ckpt_process *cp, int host_fd, const char *path, char *err, size_t errlen)
@@ -209,23 +197,43 @@ static int check_path(const struct ckpt_roots *roots, const char *path, bool may
     return ok ? 0 : -1;
 }
 
+/* Writes the saved content into a new file next to f->path and renames it over the old one, so
+ * the bytes never go through a link (symbolic, or a hard link to a file elsewhere) and a failure
+ * leaves the old file as it was. */
 int ckpt_write_content(const struct ckpt_file *f, char *err, size_t errlen)
 {
-    int fd = open(f->path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    char tmp[PATH_MAX];
+    if (snprintf(tmp, sizeof tmp, "%s.snapsim-XXXXXX", f->path) >= (int)sizeof tmp)
+        return snap_err(err, errlen, "cannot write %s: path too long", f->path);
+    struct stat old;
+    mode_t mode = lstat(f->path, &old) == 0 && S_ISREG(old.st_mode) ? old.st_mode & 07777 : 0644;
+    int fd = mkostemp(tmp, O_CLOEXEC);
     if (fd < 0)
         return snap_err(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
-    uint64_t done = 0;
-    while (done < f->size) {
+    int rc = fchmod(fd, mode);
+    for (uint64_t done = 0; rc == 0 && done < f->size;) {
         ssize_t k = write(fd, f->content + done, f->size - done > (1u << 30) ? (1u << 30) : (size_t)(f->size - done));
         if (k < 0 && errno == EINTR)
             continue;
-        if (k <= 0) {
-            close(fd);
-            return snap_err(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
-        }
-        done += (uint64_t)k;
+        if (k <= 0)
+            rc = -1;
+        else
+            done += (uint64_t)k;
     }
-    return close(fd) ? snap_err(err, errlen, "cannot write %s: %s", f->path, strerror(errno)) : 0;
+    int e = errno;
+    if (close(fd) != 0 && rc == 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc == 0 && rename(tmp, f->path) != 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc) {
+        unlink(tmp);
+        return snap_err(err, errlen, "cannot write %s: %s", f->path, strerror(e));
+    }
+    return 0;
 }
 
 /* Does the host file still match the fingerprint? */
@@ -285,7 +293,7 @@ static int reproduce(const struct ckpt_file *f, const struct ckpt_roots *roots, 
 static int open_fd(const struct ckpt_fd *f, const int *hosts, const struct ckpt_roots *roots, int *out,
                    char *err, size_t errlen)
 {
-    int from = f->dup_of >= 0 ? hosts[f->dup_of] : std_index(f->path);
+    int from = f->dup_of >= 0 ? hosts[f->dup_of] : ckpt_std_index(f->path);
     if (f->dup_of >= 0 && from < 0)
         return snap_err(err, errlen, "guest fd %d: dup_of names fd %d, which is not open", f->fd, f->dup_of);
     if (from >= 0) {
@@ -307,17 +315,13 @@ static int open_fd(const struct ckpt_fd *f, const int *hosts, const struct ckpt_
     return 0;
 }
 
-static bool is_file_listed(const struct ckpt_process *cp, const char *path)
-{
-    return std_index(path) >= 0 || path[0] != '/' || have_file(cp, path);
-}
-
 int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, const struct ckpt_restore_opts *o,
                        char *err, size_t errlen)
 {
     struct linux_process *p = cp->p;
-    /* The paths the program changed come first: its cwd or open files may lie among them. */
-    if (ckpt_fs_restore(cp, roots, o, err, errlen))
+    /* Every path is judged before the first change.  The paths the program changed are then
+     * made first: its cwd or open files may lie among them. */
+    if (ckpt_locations_check(cp, roots, err, errlen) || ckpt_fs_restore(cp, roots, o, err, errlen))
         return -1;
     if (cp->cwd) {
         struct stat st;
@@ -327,12 +331,6 @@ int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, 
             return snap_err(err, errlen, "cwd %s is not a directory", cp->cwd);
         snprintf(p->cwd, sizeof p->cwd, "%s", cp->cwd);
     }
-    for (size_t i = 0; i < cp->nfds; i++)
-        if (!is_file_listed(cp, cp->fds[i].path))
-            return snap_err(err, errlen, "guest fd %d: %s is not described in files", cp->fds[i].fd, cp->fds[i].path);
-    for (size_t i = 0; i < cp->nshared; i++)
-        if (!have_file(cp, cp->shared[i].path))
-            return snap_err(err, errlen, "shared mapping of %s: file not described in files", cp->shared[i].path);
     for (size_t i = 0; i < cp->nfiles; i++)
         if (reproduce(&cp->files[i], roots, o, err, errlen))
             return -1;
@@ -356,7 +354,11 @@ int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, 
     }
     for (; nshared_open < cp->nshared && rc == 0; nshared_open++) {
         const struct linux_shared_map *s = &cp->shared[nshared_open];
-        shared_fds[nshared_open] = open(s->path, (s->writable ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+        if (check_path(roots, s->path, false, err, errlen)) {
+            rc = snap_err_prefix(err, errlen, "shared mapping");
+            break;
+        }
+        shared_fds[nshared_open] = open(s->path, (s->writable ? O_RDWR : O_RDONLY) | O_NOFOLLOW | O_CLOEXEC);
         if (shared_fds[nshared_open] < 0) {
             rc = snap_err(err, errlen, "cannot reopen shared mapping of %s: %s", s->path, strerror(errno));
             break;

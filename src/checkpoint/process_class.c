@@ -57,6 +57,10 @@ STR_FIELD(exe_path, exe_path)
 U64_FIELD(entry, entry, GUEST_VA_LIMIT)
 U64_FIELD(phdr_addr, phdr_addr, GUEST_VA_LIMIT)
 U64_FIELD(phnum, phnum, 65535)
+U64_FIELD(arg_start, arg_start, GUEST_VA_LIMIT)
+U64_FIELD(arg_end, arg_end, GUEST_VA_LIMIT)
+U64_FIELD(auxv_addr, auxv_addr, GUEST_VA_LIMIT)
+U64_FIELD(start_stack, start_stack, GUEST_VA_LIMIT)
 STR_FIELD(comm, comm)
 U64_FIELD(umask, umask, 0777)
 U64_FIELD(pipe_counter, pipe_counter, UINT32_MAX)
@@ -158,6 +162,95 @@ static int set_sigactions(void *o, const struct attr_value *v, char *err, size_t
             return snap_err(err, errlen, "sigactions[%zu]: values must be unsigned", i);
     }
     memcpy(P(o)->sigactions, acts, sizeof acts);
+    return 0;
+}
+
+/* Pending signals with their siginfo: (signal, code, int1, int2, word); see linux/process.h. */
+static int get_sigpending(void *o, struct attr_value *v)
+{
+    *v = attr_list(0);
+    for (int s = 1; s <= LINUX_NSIG; s++) {
+        if (!(P(o)->sigpending & (1ull << (s - 1))))
+            continue;
+        const struct linux_siginfo *si = &P(o)->siginfo[s];
+        struct attr_value t = attr_list(5);
+        attr_list_append(&t, attr_int(s));
+        attr_list_append(&t, attr_int(si->code));
+        attr_list_append(&t, attr_int(si->int1));
+        attr_list_append(&t, attr_int(si->int2));
+        attr_list_append(&t, attr_uint(si->word));
+        attr_list_append(v, t);
+    }
+    return 0;
+}
+static bool get_i32(const struct attr_value *v, int32_t *out)
+{
+    int64_t x;
+    if (!attr_get_i64(v, &x) || x < INT32_MIN || x > INT32_MAX)
+        return false;
+    *out = (int32_t)x;
+    return true;
+}
+static int set_sigpending(void *o, const struct attr_value *v, char *err, size_t errlen)
+{
+    uint64_t pending = 0;
+    struct linux_siginfo info[LINUX_NSIG + 1];
+    memset(info, 0, sizeof info);
+    for (size_t i = 0; i < v->list.n; i++) {
+        const struct attr_value *t = v->list.items[i].list.items;
+        int32_t sig;
+        if (!get_i32(&t[0], &sig) || sig < 1 || sig > LINUX_NSIG)
+            return snap_err(err, errlen, "sigpending[%zu]: signal number out of range 1..%d", i, LINUX_NSIG);
+        struct linux_siginfo *si = &info[sig];
+        if (!get_i32(&t[1], &si->code) || !get_i32(&t[2], &si->int1) || !get_i32(&t[3], &si->int2) ||
+            !attr_get_u64(&t[4], &si->word))
+            return snap_err(err, errlen, "sigpending[%zu]: values out of range", i);
+        pending |= 1ull << (sig - 1);
+    }
+    P(o)->sigpending = pending;
+    memcpy(P(o)->siginfo, info, sizeof info);
+    return 0;
+}
+
+/* Timers in use: (index, clock, signal, expiry, interval, value, overrun); index 0..2 are the
+ * itimers, expiry 0 means disarmed. */
+static int get_timers(void *o, struct attr_value *v)
+{
+    *v = attr_list(0);
+    for (int i = 0; i < LINUX_NTIMERS; i++) {
+        const struct linux_timer *tm = &P(o)->timers[i];
+        if (!tm->used && !tm->expiry && !tm->interval)
+            continue;
+        struct attr_value t = attr_list(7);
+        attr_list_append(&t, attr_int(i));
+        attr_list_append(&t, attr_int(tm->clock));
+        attr_list_append(&t, attr_int(tm->signo));
+        attr_list_append(&t, attr_uint(tm->expiry));
+        attr_list_append(&t, attr_uint(tm->interval));
+        attr_list_append(&t, attr_uint(tm->value));
+        attr_list_append(&t, attr_int(tm->overrun));
+        attr_list_append(v, t);
+    }
+    return 0;
+}
+static int set_timers(void *o, const struct attr_value *v, char *err, size_t errlen)
+{
+    struct linux_timer timers[LINUX_NTIMERS];
+    memset(timers, 0, sizeof timers);
+    for (size_t i = 0; i < v->list.n; i++) {
+        const struct attr_value *t = v->list.items[i].list.items;
+        int32_t index;
+        if (!get_i32(&t[0], &index) || index < 0 || index >= LINUX_NTIMERS)
+            return snap_err(err, errlen, "timers[%zu]: index out of range 0..%d", i, LINUX_NTIMERS - 1);
+        struct linux_timer *tm = &timers[index];
+        if (!get_i32(&t[1], &tm->clock) || !get_i32(&t[2], &tm->signo) || tm->signo < 0 ||
+            tm->signo > LINUX_NSIG || !attr_get_u64(&t[3], &tm->expiry) ||
+            !attr_get_u64(&t[4], &tm->interval) || !attr_get_u64(&t[5], &tm->value) ||
+            !get_i32(&t[6], &tm->overrun))
+            return snap_err(err, errlen, "timers[%zu]: values out of range", i);
+        tm->used = true;
+    }
+    memcpy(P(o)->timers, timers, sizeof timers);
     return 0;
 }
 
@@ -376,6 +469,10 @@ static const struct snap_attr_def process_attrs[] = {
     FIELD(entry, "i", "entry point (AT_ENTRY)"),
     FIELD(phdr_addr, "i", "program headers in memory (AT_PHDR)"),
     FIELD(phnum, "i", "number of program headers (AT_PHNUM)"),
+    {"arg_start", "i", SNAP_ATTR_OPTIONAL, "0", get_arg_start, set_arg_start, "argument strings (/proc/self/cmdline)"},
+    {"arg_end", "i", SNAP_ATTR_OPTIONAL, "0", get_arg_end, set_arg_end, "end of the argument strings"},
+    {"auxv_addr", "i", SNAP_ATTR_OPTIONAL, "0", get_auxv_addr, set_auxv_addr, "auxiliary vector (/proc/self/auxv)"},
+    {"start_stack", "i", SNAP_ATTR_OPTIONAL, "0", get_start_stack, set_start_stack, "initial stack pointer"},
     FIELD(comm, "s", "thread name (prctl PR_SET_NAME)"),
     FIELD(cwd, "s", "guest working directory (must lie inside the allowed directories)"),
     FIELD(umask, "i", "file mode creation mask"),
@@ -389,6 +486,10 @@ static const struct snap_attr_def process_attrs[] = {
     FIELD(sigactions, "[[iiii]*]", "non-default signal dispositions: (signal, handler, flags, mask)"),
     FIELD(sigmask, "i", "blocked signals"),
     FIELD(altstack, "[i{3}]", "sigaltstack: (sp, size, flags)"),
+    {"sigpending", "[[iiiii]*]", SNAP_ATTR_OPTIONAL, "()", get_sigpending, set_sigpending,
+     "pending signals: (signal, si_code, pid or timer id, uid or overrun, address or value)"},
+    {"timers", "[[iiiiiii]*]", SNAP_ATTR_OPTIONAL, "()", get_timers, set_timers,
+     "timers in use: (index, clock, signal, expiry in guest ns, interval, sigev value, overrun)"},
     FIELD(clear_child_tid, "i", "set_tid_address pointer"),
     FIELD(robust_list, "i", "set_robust_list head"),
     FIELD(robust_list_len, "i", "set_robust_list length"),

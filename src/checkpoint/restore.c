@@ -99,27 +99,24 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
         snap_paths_free(&paths);
         return -1;
     }
-    char config_path[PATH_MAX];
-    snprintf(config_path, sizeof config_path, "%s/%s", paths.dir, SNAP_CONFIG_FILE);
     struct snap_instance inst[CKPT_NOBJECTS];
     ckpt_instances(inst, &m->hart, &cm, &img, &cp, &run);
     struct snap_load_opts lo = {.paths = &paths};
     if (build_roots(&roots, &paths, opts, err, errlen))
         goto out;
-    if (snap_config_parse_file(config_path, &cfg, err, errlen)) {
-        snap_err_prefix(err, errlen, "%s", path);
+    if (snap_paths_parse_config(&paths, &cfg, err, errlen))
         goto out;
-    }
     if (snap_restore(&reg, &cfg, inst, CKPT_NOBJECTS, &lo, err, errlen))
         goto out;
-    if (m->proc->brk < m->proc->brk_start) {
-        snap_err(err, errlen, "object proc: brk below brk_start");
+    if (ckpt_process_check(&cp, err, errlen))
         goto out;
-    }
     if (ckpt_map_regions(&m->mem, &cm, err, errlen) ||
         snap_paths_set_ancestors(&paths, &img.checkpoint_path, err, errlen) ||
         snap_page_chain_open(&pages, &paths, &img.files, err, errlen) ||
         ckpt_load_pages(&m->mem, &pages, &loaded, err, errlen))
+        goto out;
+    if (opts && opts->confine &&
+        opts->confine(opts->confine_ctx, (const char *const *)roots.dirs, roots.n, err, errlen))
         goto out;
     if (ckpt_files_restore(&cp, &roots, opts, err, errlen))
         goto out;

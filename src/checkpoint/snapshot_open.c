@@ -43,14 +43,12 @@ int ckpt_open(struct ckpt_open *s, const char *path, char *err, size_t errlen)
 {
     *s = (struct ckpt_open){0};
     snap_config_init(&s->cfg);
-    char config_path[PATH_MAX];
     if (ckpt_registry_init(&s->reg, err, errlen))
         return -1;
     if (snap_paths_init(&s->paths, path, err, errlen))
         goto fail;
-    snprintf(config_path, sizeof config_path, "%s/%s", s->paths.dir, SNAP_CONFIG_FILE);
     struct snap_load_opts lo = {.paths = &s->paths};
-    if (snap_config_parse_file(config_path, &s->cfg, err, errlen) ||
+    if (snap_paths_parse_config(&s->paths, &s->cfg, err, errlen) ||
         snap_config_validate(&s->reg, &s->cfg, &lo, err, errlen) || load_regions(s, err, errlen))
         goto fail;
     const struct snap_cfg_object *img = snap_config_find_object(&s->cfg, "mem0");

@@ -59,8 +59,9 @@ int ckpt_info(const char *path, FILE *out, char *err, size_t errlen)
                 bytes += e->length;
             }
         }
+        /* Named by the reference in mem0.files: the list need not follow checkpoint_path. */
         fprintf(out, "  [%zu] %s: %llu pages stored (%.2f MiB compressed, ratio %.2f), %llu zero entries\n", i,
-                i == 0 ? s.paths.dir : s.paths.ancestors[i - 1], (unsigned long long)frames,
+                snap_pages_name(p), (unsigned long long)frames,
                 (double)bytes / (1 << 20), bytes ? (double)frames * 4096 / (double)bytes : 0.0,
                 (unsigned long long)zero);
         stored_bytes += bytes;
@@ -87,6 +88,13 @@ static void dry_run(const char *path, struct snap_problems *out)
         snap_problems_add(out, "%s", err);
         return;
     }
+    /* Restore refuses a page it cannot place (ckpt_load_pages); so does verify. */
+    for (size_t i = 0; i < s.chain.n; i++) {
+        size_t n = snap_pages_count(s.chain.images[i]);
+        if (n && snap_pages_entry(s.chain.images[i], n - 1)->page_number >= GUEST_PAGES)
+            snap_problems_add(out, "%s: holds a page beyond the guest address space",
+                              snap_pages_name(s.chain.images[i]));
+    }
     struct hart hart = {0};
     struct ckpt_memory cm = {.capacity = GUEST_VA_LIMIT};
     struct ckpt_image img = {0};
@@ -97,7 +105,8 @@ static void dry_run(const char *path, struct snap_problems *out)
     struct snap_load_opts lo = {.paths = &s.paths};
     if (!cp.p)
         snap_problems_add(out, "out of memory");
-    else if (snap_restore(&s.reg, &s.cfg, inst, CKPT_NOBJECTS, &lo, err, sizeof err))
+    else if (snap_restore(&s.reg, &s.cfg, inst, CKPT_NOBJECTS, &lo, err, sizeof err) ||
+             ckpt_process_check(&cp, err, sizeof err))
         snap_problems_add(out, "%s", err);
     else {
         uint64_t mapped = 0;

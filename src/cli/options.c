@@ -19,7 +19,7 @@ enum option_id {
     OPT_MODEL = 'm', OPT_CONFIG = 'c', OPT_MAX_INSTRUCTIONS = 'n', OPT_RESTORE = 'r',
     OPT_SET_ENV = 'E', OPT_UNSET_ENV = 'U', OPT_HELP = 'h', OPT_VERSION = 'V',
     OPT_LOG = 256, OPT_SNAPSHOTS, OPT_SNAPSHOT_EVERY, OPT_INDEPENDENT, OPT_ALLOW_PATH,
-    OPT_FORCE_RESTORE, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV,
+    OPT_FORCE_RESTORE, OPT_SANDBOX, OPT_SANDBOX_ALLOW, OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV,
     OPT_OUTDIR, OPT_READFILE, OPT_ON_CHECKPOINT, OPT_WORK_END_EXIT, OPT_PROGRESS,
 };
 
@@ -42,6 +42,10 @@ static const struct option_spec specs[] = {
     {"restore", OPT_RESTORE, "SNAPSHOT", "resume a snapshot instead of starting a program"},
     {"allow-path", OPT_ALLOW_PATH, "DIR", "let a restored snapshot use host files under DIR"},
     {"force-restore", OPT_FORCE_RESTORE, NULL, "restore although host files changed since the snapshot"},
+    {"sandbox", OPT_SANDBOX, NULL, "let the run write only below the current directory, --allow-path and "
+                                   "--sandbox-allow directories (always on with --restore)"},
+    {"sandbox-allow", OPT_SANDBOX_ALLOW, "DIR", "let the sandboxed run also write below DIR"},
+    {"no-sandbox", OPT_NO_SANDBOX, NULL, "restore without the kernel sandbox (kernels without Landlock)"},
     {"max-cycles", OPT_MAX_CYCLES, "N", "stop after N cycles (pipeline models)"},
     {"warmup", OPT_WARMUP, "N", "statistics start when the program has retired N instructions"},
     {"pipeline-trace", OPT_PIPELINE_TRACE, "FILE", "write a Kanata pipeline trace for Konata (pipeline models)"},
@@ -56,6 +60,28 @@ static const struct option_spec specs[] = {
     {"version", OPT_VERSION, NULL, "show the version"},
 };
 enum { NSPECS = sizeof specs / sizeof specs[0] };
+
+/* One option's help line: its name in a column, the text wrapped at 100 columns beside it. */
+static void print_wrapped(FILE *out, const char *left, const char *help)
+{
+    enum { INDENT = 37, WIDTH = 100 };
+    int col = fprintf(out, "  %-34s ", left);
+    bool first = true;
+    for (const char *p = help; *p;) {
+        p += strspn(p, " ");
+        size_t word = strcspn(p, " ");
+        if (!word)
+            break;
+        if (!first && col + 1 + (int)word > WIDTH)
+            col = fprintf(out, "\n%*s", INDENT, "") - 1;
+        else if (!first)
+            col += fprintf(out, " ");
+        col += fprintf(out, "%.*s", (int)word, p);
+        p += word;
+        first = false;
+    }
+    fputc('\n', out);
+}
 
 void run_usage(FILE *out)
 {
@@ -77,7 +103,7 @@ void run_usage(FILE *out)
                                   : snprintf(left, sizeof left, "    ");
         snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", specs[i].name,
                  specs[i].metavar ? " " : "", specs[i].metavar ? specs[i].metavar : "");
-        fprintf(out, "  %-34s %s\n", left, specs[i].help);
+        print_wrapped(out, left, specs[i].help);
     }
     fprintf(out,
         "\n"
@@ -204,6 +230,14 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         return push(&o->env_unset, &o->nenv_unset, value) ? 0 : fail("%s", "out of memory");
     case OPT_ALLOW_PATH:
         return push(&o->allow_paths, &o->nallow_paths, value) ? 0 : fail("%s", "out of memory");
+    case OPT_SANDBOX_ALLOW:
+        return push(&o->sandbox_allow, &o->nsandbox_allow, value) ? 0 : fail("%s", "out of memory");
+    case OPT_SANDBOX:
+        o->sandbox = true;
+        return 0;
+    case OPT_NO_SANDBOX:
+        o->no_sandbox = true;
+        return 0;
     case OPT_CONFIG:
         if (!looks_like_assignment(value))
             return fail("--config needs component:field:value, got '%s'", value);
@@ -313,6 +347,8 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
         optind = next;
     }
     normalise_snapshot_points(o);
+    if (o->sandbox && o->no_sandbox)
+        return fail("%s", "--sandbox and --no-sandbox contradict each other");
 
     int first = optind - 1;   /* index into argv (without the command name) */
     if (o->restore) {
@@ -337,6 +373,7 @@ void run_options_free(struct run_options *o)
     free((void *)o->env_set);
     free((void *)o->env_unset);
     free((void *)o->allow_paths);
+    free((void *)o->sandbox_allow);
     free(o->snapshots);
     memset(o, 0, sizeof *o);
 }

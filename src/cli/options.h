@@ -29,6 +29,10 @@ struct run_options {
     const char **allow_paths;      /* --allow-path DIR: host trees a restored snapshot may use */
     size_t nallow_paths;
     bool force_restore;            /* --force-restore: restore although host files changed */
+    bool sandbox;                  /* --sandbox: confine writes (always for --restore) */
+    bool no_sandbox;               /* --no-sandbox: restore without the kernel sandbox */
+    const char **sandbox_allow;    /* --sandbox-allow DIR: more trees the sandboxed run may write */
+    size_t nsandbox_allow;
     const char **model_settings;   /* --max-cycles, --warmup, --pipeline-trace as config keys */
     size_t nmodel_settings;
     const char *readfile;          /* --readfile FILE: what the guest op readfile reads */

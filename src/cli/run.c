@@ -196,6 +196,11 @@ int run_main(int argc, char **argv)
         if (!run_restore(&m, &o, &rs))
             goto out;
     } else {
+        char why[4096];
+        if (o.sandbox && !run_sandbox_enter(&o, &cfg, NULL, 0, why, sizeof why)) {
+            log_msg("%s", why);
+            goto out;
+        }
         env = build_env(&o);
         char path[4096], err[1024];
         const char *program = resolve_program(o.program, path, sizeof path);

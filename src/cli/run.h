@@ -31,5 +31,11 @@ bool run_snapshots_prepare(struct machine *m, const struct run_options *o, struc
 bool run_snapshot_take(struct machine *m, const struct run_options *o, struct run_state *rs,
                        const struct model *model);
 void run_snapshots_finish(struct run_state *rs);
+/* mkdir -p of the directory part of path. */
+bool run_make_parent_dirs(const char *path);
+
+/* Confines the run's writes to the allowed trees (cli/run_sandbox.c); false with a message. */
+bool run_sandbox_enter(const struct run_options *o, const struct config *cfg, const char *const *roots,
+                       size_t nroots, char *err, size_t errlen);
 
 #endif

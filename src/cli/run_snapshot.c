@@ -34,10 +34,23 @@ static struct ckpt_chain *chain_of(struct run_state *rs)
     return rs->chain;
 }
 
+struct confine_ctx {
+    const struct run_options *o;
+    const struct config *cfg;
+};
+
+static int confine(void *ctx, const char *const *dirs, size_t n, char *err, size_t errlen)
+{
+    const struct confine_ctx *c = ctx;
+    return run_sandbox_enter(c->o, c->cfg, dirs, n, err, errlen) ? 0 : -1;
+}
+
 bool run_restore(struct machine *m, const struct run_options *o, struct run_state *rs)
 {
+    struct confine_ctx cc = {o, m->config};
     struct ckpt_restore_opts ro = {.allow = o->allow_paths, .nallow = o->nallow_paths,
-                                   .force = o->force_restore, .warn = warn_line};
+                                   .force = o->force_restore, .warn = warn_line,
+                                   .confine = o->no_sandbox ? NULL : confine, .confine_ctx = &cc};
     struct ckpt_chain *chain = chain_of(rs);
     struct ckpt_stats st;
     char err[2048];
@@ -56,8 +69,7 @@ bool run_restore(struct machine *m, const struct run_options *o, struct run_stat
     return true;
 }
 
-/* mkdir -p of the directory part of path. */
-static bool make_parent_dirs(const char *path)
+bool run_make_parent_dirs(const char *path)
 {
     char dir[PATH_MAX];
     if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
@@ -109,7 +121,7 @@ bool run_snapshots_prepare(struct machine *m, const struct run_options *o, struc
         log_msg("out of memory");
         return false;
     }
-    if (!make_parent_dirs(rs->base)) {
+    if (!run_make_parent_dirs(rs->base)) {
         log_msg("cannot create the directory of %s: %s", rs->base, strerror(errno));
         return false;
     }

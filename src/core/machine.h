@@ -23,6 +23,7 @@ enum halt_reason {
     HALT_STOPPED,    /* a model-level limit ended the run (e.g. --max-cycles); exit_status says how */
     HALT_ERROR,      /* the simulator could not go on (internal error, guest deadlock) */
     HALT_WATCHDOG,   /* the pipeline's watchdog: nothing retired for watchdog:result_cycles */
+    HALT_INTERRUPTED,/* SIGINT/SIGTERM (machine_stop_requested) ended the model's run */
     HALT_EVENT,      /* the guest asked the simulator for something (a guest op, see `event`);
                         the run can continue after the instruction that asked */
 };
@@ -49,8 +50,8 @@ struct machine {
     uint64_t op_count[OP_COUNT]; /* retired instructions per operation (statistics) */
 };
 
-/* Set (to the signal number) by the simulator's SIGINT/SIGTERM handler; models poll it and end
- * their run (HALT_LIMIT) when it is non-zero. */
+/* Set (to the signal number) by the simulator's SIGINT/SIGTERM handler; models that can poll it
+ * end their run with HALT_INTERRUPTED when it is non-zero (see also model.poll_slice). */
 extern volatile sig_atomic_t machine_stop_requested;
 
 /* Configuration keys of the machine itself (mainmem:, stats:, linux:). */
@@ -73,7 +74,21 @@ void machine_exit(struct machine *m, int status);
 bool machine_csr_access(struct machine *m, unsigned csr, unsigned op, uint64_t operand,
                         bool do_write, uint64_t *old);
 
-/* The system call hook: runs the call in a7 and writes a0 (implemented by the Linux layer). */
+/* The system call hook: runs the call in a7 and writes a0 (implemented by the Linux layer).
+ * On return hart.pc is where the program continues: after the ecall, or a signal handler, or
+ * (rt_sigreturn) the interrupted pc.  HALT_LIMIT asks the model to return to linux_run_model. */
 void linux_syscall(struct machine *m);
+
+/* A guest fault (SIGSEGV, SIGBUS, SIGILL, SIGTRAP; addr is the faulting address or the pc) with
+ * hart.pc at the faulting instruction: true if a guest handler now runs (hart.pc and registers
+ * changed; the model continues there), false if the model kills the guest as before. */
+bool linux_signal_fault(struct machine *m, int sig, uint64_t addr);
+
+/* Runs a model's step function up to stop_at, stopping at the exact instruction counts where
+ * guest timers expire to deliver their signals, and resuming after system calls that asked the
+ * model to return (HALT_LIMIT short of stop_at).  Every model's run goes through this. */
+struct model_instance;
+void linux_run_model(struct model_instance *self, struct machine *m, uint64_t stop_at,
+                     void (*step)(struct model_instance *, struct machine *, uint64_t));
 
 #endif

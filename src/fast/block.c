@@ -11,7 +11,7 @@
 static bool writes_x(enum op_class c)
 {
     switch (c) {
-    case CLASS_R: case CLASS_I: case CLASS_U: case CLASS_J: case CLASS_JR: case CLASS_LD:
+    case CLASS_R: case CLASS_R1: case CLASS_I: case CLASS_U: case CLASS_J: case CLASS_JR: case CLASS_LD:
     case CLASS_CSR: case CLASS_CSRI: case CLASS_AMO: case CLASS_LR: case CLASS_SC:
     case CLASS_FCMP: case CLASS_F2X:
         return true;
@@ -22,7 +22,7 @@ static bool writes_x(enum op_class c)
 
 /* Instructions after which the fast model leaves the block: control flow, and everything that
  * needs the exact retired count or may change memory mappings or code. */
-static bool ends_block(enum op op)
+bool block_op_ends(enum op op)
 {
     switch (op_class(op)) {
     case CLASS_J: case CLASS_JR: case CLASS_B: case CLASS_CSR: case CLASS_CSRI:
@@ -174,6 +174,8 @@ struct block *block_lookup(struct block_cache *bc, struct machine *m, uint64_t p
     struct block *b = (struct block *)(bc->arena + bc->arena_used);
     b->pc = pc;
     b->entries = 0;
+    b->jit_tried = 0;
+    b->jit = NULL;
     memset(b->link, 0, sizeof b->link);
     uint32_t n = 0;
     uint64_t at = pc;
@@ -182,14 +184,14 @@ struct block *block_lookup(struct block_cache *bc, struct machine *m, uint64_t p
         fetch_decode(m, at, &in);
         prepare(bc, &b->insn[n], &in, at);
         n++;
-        if (ends_block(in.op) || n == BLOCK_MAX_INSNS)
+        if (block_op_ends(in.op) || n == BLOCK_MAX_INSNS)
             break;
         at += in.len;
     }
     b->ninsns = n;
     /* A block cut at the size limit ends in a non-control instruction: give it a stop record
      * so execution leaves the block at the next pc. */
-    if (!ends_block(b->insn[n - 1].op)) {
+    if (!block_op_ends(b->insn[n - 1].op)) {
         struct fast_insn *s = &b->insn[n];
         memset(s, 0, sizeof *s);
         s->handler = bc->stop_handler;
@@ -207,6 +209,8 @@ struct block *block_truncate(struct block_cache *bc, const struct block *b, uint
     struct block *s = bc->scratch;
     s->pc = b->pc;
     s->entries = 0;
+    s->jit_tried = 1;   /* a partial copy is never translated */
+    s->jit = NULL;
     memset(s->link, 0, sizeof s->link);
     s->ninsns = n;
     memcpy(s->insn, b->insn, n * sizeof *s->insn);

@@ -30,7 +30,8 @@ struct block {
     struct block_link link[2];
     uint64_t entries;      /* times executed to the end (per-op statistics) */
     uint32_t ninsns;       /* instructions, the last one ends the block */
-    uint32_t pad;
+    uint32_t jit_tried;    /* translation was attempted (it succeeded when jit is set) */
+    const void *jit;       /* entry of its machine code (fast/jit.h), or NULL */
     struct fast_insn insn[];
 };
 
@@ -47,6 +48,10 @@ struct block_cache {
     uint64_t generation;          /* bumped by every flush: links made before it are void */
     struct block *scratch;        /* truncated copy of a block for partial execution */
 };
+
+/* Does op end a block?  Control flow, and everything that needs the exact retired count or may
+ * change memory mappings or code. */
+bool block_op_ends(enum op op);
 
 int block_cache_init(struct block_cache *bc, const void *const *handlers, const void *stop_handler);
 void block_cache_free(struct block_cache *bc, struct machine *m);

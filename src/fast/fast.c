@@ -1,21 +1,29 @@
-/* The fast functional model: a threaded interpreter over pre-decoded blocks.
+/* The fast functional model: a threaded interpreter over pre-decoded blocks, with hot blocks
+ * translated to host code (fast/jit.h).
  *
  * Each handler ends by jumping straight to the next instruction's handler (computed goto), so
  * there is no central dispatch loop.  Retired instructions are counted per block; a stop at an
- * exact instruction count runs a truncated copy of the block. */
+ * exact instruction count runs a truncated copy of the block.  A translated block runs only when
+ * it retires entirely before the stop; whenever it hands back, the interpreter carries on at the
+ * instruction boundary it names. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/log.h"
 #include "core/model.h"
 #include "fast/block.h"
+#include "fast/jit.h"
 #include "isa/fpu.h"
 #include "isa/semantics.h"
 
 struct model_instance {
     struct block_cache cache;
     uint64_t stats_begin;   /* instret when the statistics started (the `cycle` baseline) */
+    struct jit jit;
+    bool translate;            /* jit is initialised and in use */
+    uint64_t hot_threshold;    /* interpreted executions of a block before it is translated */
 };
 
 #define likely(x) __builtin_expect(!!(x), 1)
@@ -64,6 +72,13 @@ static void run_blocks(struct model_instance *self, struct machine *m, uint64_t 
     uint64_t addr;
     int fault_sig;
     const char *fault_what;
+    /* Translation tier: the context its code runs in, and the exit it last left by, which is
+     * linked to the next block if that one is translated too (unless the cache was flushed). */
+    struct jit *jit = self->translate ? &self->jit : NULL;
+    struct jit_ctx jctx = { .hart = h };
+    void *pending_patch = NULL;
+    int pending_kind = JIT_EXIT_CHAIN;
+    uint64_t pending_generation = 0;
 
 #define NEXT do { ip++; goto *ip->handler; } while (0)
 #define END_BLOCK(pc_value, slot) \
@@ -73,7 +88,7 @@ static void run_blocks(struct model_instance *self, struct machine *m, uint64_t 
 chain:
     /* Control transfers, system calls and code changes excepted, the successor is usually the
      * one this exit went to last time. */
-    if (unlikely(h->instret >= stop_at || machine_stop_requested))
+    if (unlikely(h->instret >= stop_at))
         goto stop;
     if (likely(link->pc == next_pc && link->to)) {
         blk = link->to;
@@ -94,6 +109,20 @@ enter:
     if (unlikely(!blk))
         goto no_memory;
 start_block:
+    if (blk->jit) {
+        if (likely(blk->ninsns <= stop_at - h->instret))
+            goto run_translated;
+    } else if (jit && !blk->jit_tried && blk->entries >= self->hot_threshold) {
+        enum jit_result r = jit_translate(jit, blk, bc->generation);
+        if (r == JIT_OK && blk->ninsns <= stop_at - h->instret)
+            goto run_translated;
+        if (r == JIT_FULL) {   /* the flush empties the code buffer too */
+            next_pc = blk->pc;
+            block_cache_flush(bc, m);
+            goto enter;
+        }
+    }
+    pending_patch = NULL;
     if (unlikely(blk->ninsns > stop_at - h->instret)) {
         /* Only part of this block may run before the stop: all but its last instruction are
          * straight-line, so a truncated copy ends exactly there. */
@@ -106,6 +135,33 @@ start_block:
     }
     ip = blk->insn;
     goto *ip->handler;
+
+run_translated:
+    if (pending_patch && pending_generation == bc->generation)
+        jit_link(jit, pending_kind, pending_patch, blk);
+    pending_patch = NULL;
+    jctx.host = mem->host;
+    jctx.page = mem->page;
+    jctx.instret = h->instret;
+    jctx.stop_at = stop_at;
+    {
+        int why = jit_run(jit, &jctx, blk->jit);
+        h->instret = jctx.instret;
+        if (why == JIT_EXIT_RESUME) {
+            blk = jctx.blk;
+            ip = &blk->insn[jctx.index];
+            goto *ip->handler;
+        }
+        next_pc = jctx.next_pc;
+        if (why == JIT_EXIT_ENTER)
+            goto enter;
+        blk = jctx.blk;
+        link = &blk->link[jctx.slot];
+        pending_patch = jctx.patch;
+        pending_kind = why;
+        pending_generation = bc->generation;
+        goto chain;
+    }
 
 stop:
     h->pc = next_pc;
@@ -131,6 +187,14 @@ L_STOP:
     R_OP(MULW) R_OP(DIVW) R_OP(DIVUW) R_OP(REMW) R_OP(REMUW)
     I_OP(ADDI) I_OP(SLTI) I_OP(SLTIU) I_OP(XORI) I_OP(ORI) I_OP(ANDI) I_OP(SLLI) I_OP(SRLI)
     I_OP(SRAI) I_OP(ADDIW) I_OP(SLLIW) I_OP(SRLIW) I_OP(SRAIW)
+    /* bit manipulation; the unary ones (class R1) decode with imm 0, so I_OP fits them too */
+    R_OP(ADD_UW) R_OP(SH1ADD) R_OP(SH2ADD) R_OP(SH3ADD) R_OP(SH1ADD_UW) R_OP(SH2ADD_UW)
+    R_OP(SH3ADD_UW) I_OP(SLLI_UW)
+    R_OP(ANDN) R_OP(ORN) R_OP(XNOR) I_OP(CLZ) I_OP(CTZ) I_OP(CPOP) I_OP(CLZW) I_OP(CTZW) I_OP(CPOPW)
+    R_OP(MAX) R_OP(MAXU) R_OP(MIN) R_OP(MINU) I_OP(SEXT_B) I_OP(SEXT_H) I_OP(ZEXT_H)
+    R_OP(ROL) R_OP(ROR) R_OP(ROLW) R_OP(RORW) I_OP(RORI) I_OP(RORIW) I_OP(ORC_B) I_OP(REV8)
+    R_OP(BCLR) R_OP(BEXT) R_OP(BINV) R_OP(BSET) I_OP(BCLRI) I_OP(BEXTI) I_OP(BINVI) I_OP(BSETI)
+    R_OP(CLMUL) R_OP(CLMULH) R_OP(CLMULR)
 L_LUI:
 L_AUIPC:
     x[ip->rd] = (uint64_t)ip->imm;
@@ -274,9 +338,7 @@ L_ECALL:
     h->instret += blk->ninsns;
     h->pc = ip->pc;
     linux_syscall(m);
-    next_pc = ip->pc + ip->len;
-    if (m->halt != HALT_NONE)
-        h->pc = next_pc;
+    next_pc = h->pc;   /* after the ecall, or a signal handler, or where rt_sigreturn goes */
     goto enter;
 L_FENCE_I:
     /* The flush frees this very block: leave through the unlinked path. */
@@ -317,6 +379,8 @@ fault_addr:
     h->instret += (uint64_t)(ip - blk->insn);
     if (blk != bc->scratch)
         count_partial(m, blk, ip);
+    if (linux_signal_fault(m, fault_sig, addr))
+        goto handler;
     machine_kill(m, fault_sig, "%s 0x%llx", fault_what, (unsigned long long)addr);
     return;
 fault:
@@ -324,15 +388,21 @@ fault:
     h->instret += (uint64_t)(ip - blk->insn);
     if (blk != bc->scratch)
         count_partial(m, blk, ip);
+    if (linux_signal_fault(m, fault_sig, ip->pc))
+        goto handler;
     if (fault_sig == SIGILL) {
         unsigned len = ip->len ? ip->len : insn_length((uint16_t)encoding_at(m, ip->pc, 2));
         machine_kill(m, fault_sig, "%s 0x%0*x", fault_what, len == 2 ? 4 : 8, encoding_at(m, ip->pc, len));
     } else
         machine_kill(m, fault_sig, "%s", fault_what);
     return;
+handler:
+    /* The guest handles the fault: it continues in its handler (the instruction did not retire). */
+    next_pc = h->pc;
+    goto enter;
 }
 
-static void fast_run(struct model_instance *self, struct machine *m, uint64_t stop_at)
+static void fast_step(struct model_instance *self, struct machine *m, uint64_t stop_at)
 {
     run_blocks(self, m, stop_at);
     /* Per-op counts accumulate in the blocks; the machine's totals must be whole between runs. */
@@ -340,14 +410,35 @@ static void fast_run(struct model_instance *self, struct machine *m, uint64_t st
         block_cache_fold_stats(&self->cache, m);
 }
 
+static void fast_run(struct model_instance *self, struct machine *m, uint64_t stop_at)
+{
+    linux_run_model(self, m, stop_at, fast_step);
+}
+
+static const struct config_key fast_keys[] = {
+    { "fast", "translate", CONFIG_ENUM, "on", 0, 0, "off on always",
+      "translate hot blocks to host code (x86-64 hosts): off, on (after fast:hot_threshold "
+      "runs), always (every block, on first use)" },
+    { "fast", "hot_threshold", CONFIG_UINT, "16", 1, UINT32_MAX, NULL,
+      "interpreted executions of a block before fast:translate=on translates it" },
+};
+static const size_t fast_nkeys = sizeof fast_keys / sizeof fast_keys[0];
+static const struct model_key_table fast_key_tables[] = { { fast_keys, &fast_nkeys } };
+
 static struct model_instance *fast_create(struct machine *m, const struct config *c, char *err, size_t errlen)
 {
-    (void)c;
     struct model_instance *self = calloc(1, sizeof *self);
-    if (!self)
+    if (!self) {
         snprintf(err, errlen, "out of memory");
-    else
-        self->stats_begin = m->hart.instret;
+        return NULL;
+    }
+    self->stats_begin = m->hart.instret;
+    const char *mode = config_string(c, "fast", "translate");
+    if (strcmp(mode, "off") != 0) {
+        /* Hosts without the back end, or without executable memory, just interpret. */
+        self->translate = jit_init(&self->jit);
+        self->hot_threshold = strcmp(mode, "always") == 0 ? 0 : config_uint(c, "fast", "hot_threshold");
+    }
     return self;
 }
 
@@ -365,24 +456,33 @@ static void fast_reset_stats(struct model_instance *self, const struct machine *
 
 static void fast_stats(struct model_instance *self, const struct machine *m, cJSON *top, cJSON *core)
 {
-    (void)core;
     cJSON_AddNumberToObject(top, "cycle", (double)(m->hart.instret - self->stats_begin));
+    if (self->translate) {   /* the translator's own costs (since the model was created) */
+        cJSON_AddNumberToObject(core, "jit_blocks", (double)self->jit.blocks);
+        cJSON_AddNumberToObject(core, "jit_code_bytes", (double)self->jit.bytes);
+        cJSON_AddNumberToObject(core, "jit_host_seconds", self->jit.seconds);
+    }
 }
 
 static void fast_destroy(struct model_instance *self)
 {
     block_cache_free(&self->cache, NULL);
+    if (self->translate)
+        jit_free(&self->jit);
     free(self);
 }
 
 const struct model fast_model = {
     .name = "fast",
     .aliases = "amanatsu jabara",
-    .summary = "functional model: pre-decoded blocks, threaded dispatch (no timing)",
+    .summary = "functional model: pre-decoded blocks, threaded dispatch, hot blocks translated (no timing)",
+    .key_tables = fast_key_tables,
+    .nkey_tables = 1,
     .create = fast_create,
     .run = fast_run,
     .stats = fast_stats,
     .reset_stats = fast_reset_stats,
+    .poll_slice = 1u << 24,   /* translated code does not poll machine_stop_requested */
     .cycles = fast_cycles,
     .destroy = fast_destroy,
 };

@@ -1,4 +1,4 @@
-/* Decoder for the 32-bit RV64IMAFD + Zicsr + Zifencei encodings; 16-bit encodings are handed to
+/* Decoder for the 32-bit RV64IMAFD + Zicsr + Zifencei + Zba/Zbb/Zbs/Zbc encodings; 16-bit encodings are handed to
  * isa/decode_rvc.c.  One switch on the major opcode, then small tables indexed by funct3, so
  * decoding costs a handful of branches whatever the program size.
  *
@@ -29,15 +29,6 @@ static const uint16_t store_ops[8] = { OP_SB, OP_SH, OP_SW, OP_SD };
 static const uint16_t branch_ops[8] = { OP_BEQ, OP_BNE, 0, 0, OP_BLT, OP_BGE, OP_BLTU, OP_BGEU };
 static const uint16_t op_imm_ops[8] = { OP_ADDI, OP_SLLI, OP_SLTI, OP_SLTIU,
                                         OP_XORI, OP_SRLI, OP_ORI, OP_ANDI };
-static const uint16_t op_base_ops[8] = { OP_ADD, OP_SLL, OP_SLT, OP_SLTU,
-                                         OP_XOR, OP_SRL, OP_OR, OP_AND };
-static const uint16_t op_alt_ops[8] = { [0] = OP_SUB, [5] = OP_SRA };
-static const uint16_t op_mul_ops[8] = { OP_MUL, OP_MULH, OP_MULHSU, OP_MULHU,
-                                        OP_DIV, OP_DIVU, OP_REM, OP_REMU };
-static const uint16_t op32_base_ops[8] = { [0] = OP_ADDW, [1] = OP_SLLW, [5] = OP_SRLW };
-static const uint16_t op32_alt_ops[8] = { [0] = OP_SUBW, [5] = OP_SRAW };
-static const uint16_t op32_mul_ops[8] = { [0] = OP_MULW, [4] = OP_DIVW, [5] = OP_DIVUW,
-                                          [6] = OP_REMW, [7] = OP_REMUW };
 static const uint16_t csr_ops[8] = { 0, OP_CSRRW, OP_CSRRS, OP_CSRRC,
                                      0, OP_CSRRWI, OP_CSRRSI, OP_CSRRCI };
 
@@ -114,42 +105,130 @@ static bool reject(struct insn *out)
     return false;
 }
 
+/* Zbb's unary operations in OP-IMM / OP-IMM-32 funct3 1 with funct7 0x30, selected by the rs2
+ * field; they carry no immediate. */
+static const uint16_t unary_ops[2][8] = {
+    { OP_CLZ, OP_CTZ, OP_CPOP, 0, OP_SEXT_B, OP_SEXT_H },
+    { OP_CLZW, OP_CTZW, OP_CPOPW },
+};
+
+static bool accept_unary(struct insn *out, unsigned op)
+{
+    out->imm = 0;
+    return accept(out, op);
+}
+
+/* OP-IMM funct3 1 and 5: shifts, rotates, single-bit operations with a 6-bit shamt selected by
+ * funct6, and the unary Zbb operations (whole funct12 fixed). */
+static bool decode_op_imm_shift(uint32_t raw, unsigned funct3, struct insn *out)
+{
+    unsigned funct6 = raw >> 26, funct12 = raw >> 20, sel = (raw >> 20) & 0x1f;
+    out->imm = (raw >> 20) & 0x3f;
+    if (funct3 == 1) {
+        switch (funct6) {
+        case 0x00: return accept(out, OP_SLLI);
+        case 0x0a: return accept(out, OP_BSETI);
+        case 0x12: return accept(out, OP_BCLRI);
+        case 0x1a: return accept(out, OP_BINVI);
+        case 0x18: return (raw >> 25) == 0x30 && sel < 8 ? accept_unary(out, unary_ops[0][sel]) : reject(out);
+        default: return reject(out);
+        }
+    }
+    if (funct12 == 0x287)
+        return accept_unary(out, OP_ORC_B);
+    if (funct12 == 0x6b8)
+        return accept_unary(out, OP_REV8);
+    switch (funct6) {
+    case 0x00: return accept(out, OP_SRLI);
+    case 0x10: return accept(out, OP_SRAI);
+    case 0x12: return accept(out, OP_BEXTI);
+    case 0x18: return accept(out, OP_RORI);
+    default: return reject(out);
+    }
+}
+
 /* OP-IMM and OP-IMM-32: the shifts carry a shamt and a funct6/funct7 selector instead of an
  * immediate. */
 static bool decode_op_imm(uint32_t raw, unsigned funct3, bool word, struct insn *out)
 {
-    unsigned funct6 = raw >> 26, funct7 = raw >> 25;
+    unsigned funct7 = raw >> 25;
     if (!word) {
-        if (funct3 == 1 || funct3 == 5) {
-            out->imm = (raw >> 20) & 0x3f;
-            if (funct3 == 1)
-                return funct6 == 0 ? accept(out, OP_SLLI) : reject(out);
-            return funct6 == 0 ? accept(out, OP_SRLI)
-                 : funct6 == 0x10 ? accept(out, OP_SRAI) : reject(out);
-        }
+        if (funct3 == 1 || funct3 == 5)
+            return decode_op_imm_shift(raw, funct3, out);
         return accept(out, op_imm_ops[funct3]);
     }
     switch (funct3) {
     case 0: return accept(out, OP_ADDIW);
     case 1:
+        if ((raw >> 26) == 0x02) {   /* slli.uw: 6-bit shamt */
+            out->imm = (raw >> 20) & 0x3f;
+            return accept(out, OP_SLLI_UW);
+        }
+        if (funct7 == 0x30) {
+            unsigned sel = (raw >> 20) & 0x1f;
+            return sel < 8 ? accept_unary(out, unary_ops[1][sel]) : reject(out);
+        }
         out->imm = (raw >> 20) & 0x1f;
         return funct7 == 0 ? accept(out, OP_SLLIW) : reject(out);   /* shamt[5] must be 0 */
     case 5:
         out->imm = (raw >> 20) & 0x1f;
         return funct7 == 0 ? accept(out, OP_SRLIW)
-             : funct7 == 0x20 ? accept(out, OP_SRAIW) : reject(out);
+             : funct7 == 0x20 ? accept(out, OP_SRAIW)
+             : funct7 == 0x30 ? accept(out, OP_RORIW) : reject(out);
     default: return reject(out);
     }
 }
 
+/* OP and OP-32 by funct7, then funct3.  Zero slots are reserved (or belong to extensions not
+ * implemented, such as Zicond's funct7 0x07). */
+static const uint16_t op_ops[2][8][8] = {
+    {   /* OP */
+        { OP_ADD, OP_SLL, OP_SLT, OP_SLTU, OP_XOR, OP_SRL, OP_OR, OP_AND },             /* 0x00 */
+        { OP_MUL, OP_MULH, OP_MULHSU, OP_MULHU, OP_DIV, OP_DIVU, OP_REM, OP_REMU },     /* 0x01 */
+        { [0] = OP_SUB, [4] = OP_XNOR, [5] = OP_SRA, [6] = OP_ORN, [7] = OP_ANDN },     /* 0x20 */
+        { [2] = OP_SH1ADD, [4] = OP_SH2ADD, [6] = OP_SH3ADD },                          /* 0x10 */
+        { [1] = OP_CLMUL, [2] = OP_CLMULR, [3] = OP_CLMULH, [4] = OP_MIN, [5] = OP_MINU,
+          [6] = OP_MAX, [7] = OP_MAXU },                                                /* 0x05 */
+        { [1] = OP_ROL, [5] = OP_ROR },                                                 /* 0x30 */
+        { [1] = OP_BSET },                                                              /* 0x14 */
+        { [1] = OP_BCLR, [5] = OP_BEXT },                                               /* 0x24 */
+    },
+    {   /* OP-32 */
+        { [0] = OP_ADDW, [1] = OP_SLLW, [5] = OP_SRLW },
+        { [0] = OP_MULW, [4] = OP_DIVW, [5] = OP_DIVUW, [6] = OP_REMW, [7] = OP_REMUW },
+        { [0] = OP_SUBW, [5] = OP_SRAW },
+        { [2] = OP_SH1ADD_UW, [4] = OP_SH2ADD_UW, [6] = OP_SH3ADD_UW },
+        { 0 },
+        { [1] = OP_ROLW, [5] = OP_RORW },
+        { 0 },
+        { 0 },
+    },
+};
+
 static bool decode_op(uint32_t raw, unsigned funct3, bool word, struct insn *out)
 {
-    switch (raw >> 25) {
-    case 0x00: return accept(out, (word ? op32_base_ops : op_base_ops)[funct3]);
-    case 0x20: return accept(out, (word ? op32_alt_ops : op_alt_ops)[funct3]);
-    case 0x01: return accept(out, (word ? op32_mul_ops : op_mul_ops)[funct3]);
+    unsigned funct7 = raw >> 25;
+    int row;
+    switch (funct7) {
+    case 0x00: row = 0; break;
+    case 0x01: row = 1; break;
+    case 0x20: row = 2; break;
+    case 0x10: row = 3; break;
+    case 0x05: row = 4; break;
+    case 0x30: row = 5; break;
+    case 0x14: row = 6; break;
+    case 0x24: row = 7; break;
+    case 0x34:   /* binv */
+        return !word && funct3 == 1 ? accept(out, OP_BINV) : reject(out);
+    case 0x04:   /* OP-32 only: add.uw, and zext.h (the rs2 = 0 case of Zbkb's packw) */
+        if (!word)
+            return reject(out);
+        if (funct3 == 0)
+            return accept(out, OP_ADD_UW);
+        return funct3 == 4 && out->rs2 == 0 ? accept_unary(out, OP_ZEXT_H) : reject(out);
     default: return reject(out);
     }
+    return accept(out, op_ops[word][row][funct3]);
 }
 
 static bool decode_amo(uint32_t raw, unsigned funct3, struct insn *out)
@@ -295,7 +374,7 @@ static bool decode32(uint32_t raw, struct insn *out)
  * see phantom register operands. */
 enum { F_RD = 1, F_RS1 = 2, F_RS2 = 4 };
 static const uint8_t class_fields[CLASS_SYS + 1] = {
-    [CLASS_R] = F_RD | F_RS1 | F_RS2, [CLASS_I] = F_RD | F_RS1, [CLASS_U] = F_RD, [CLASS_J] = F_RD,
+    [CLASS_R] = F_RD | F_RS1 | F_RS2, [CLASS_R1] = F_RD | F_RS1, [CLASS_I] = F_RD | F_RS1, [CLASS_U] = F_RD, [CLASS_J] = F_RD,
     [CLASS_JR] = F_RD | F_RS1, [CLASS_B] = F_RS1 | F_RS2, [CLASS_LD] = F_RD | F_RS1,
     [CLASS_ST] = F_RS1 | F_RS2, [CLASS_FLD] = F_RD | F_RS1, [CLASS_FST] = F_RS1 | F_RS2,
     [CLASS_CSR] = F_RD | F_RS1, [CLASS_CSRI] = F_RD | F_RS1, [CLASS_AMO] = F_RD | F_RS1 | F_RS2,

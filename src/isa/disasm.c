@@ -33,7 +33,7 @@ const char *reg_name_f(unsigned r) { return r < 32 ? f_names[r] : "?"; }
  *   R  ",rm" when the rounding mode is static                  f  fence pred,succ
  * Any other character is copied. */
 static const char *const class_formats[CLASS_SYS + 1] = {
-    [CLASS_R] = "d,s,t", [CLASS_I] = "d,s,i", [CLASS_U] = "d,u", [CLASS_J] = "d,b",
+    [CLASS_R] = "d,s,t", [CLASS_R1] = "d,s", [CLASS_I] = "d,s,i", [CLASS_U] = "d,u", [CLASS_J] = "d,b",
     [CLASS_JR] = "d,m", [CLASS_B] = "s,t,b", [CLASS_LD] = "d,m", [CLASS_ST] = "t,m",
     [CLASS_FLD] = "d,m", [CLASS_FST] = "t,m", [CLASS_CSR] = "d,c,s", [CLASS_CSRI] = "d,c,z",
     [CLASS_AMO] = "d,t,a", [CLASS_LR] = "d,a", [CLASS_SC] = "d,t,a", [CLASS_F3] = "d,s,tR",
@@ -69,6 +69,8 @@ static bool is_shift_imm(enum op op)
 {
     switch (op) {
     case OP_SLLI: case OP_SRLI: case OP_SRAI: case OP_SLLIW: case OP_SRLIW: case OP_SRAIW:
+    case OP_SLLI_UW: case OP_RORI: case OP_RORIW: case OP_BCLRI: case OP_BEXTI: case OP_BINVI:
+    case OP_BSETI:
         return true;
     default:
         return false;

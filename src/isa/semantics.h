@@ -1,4 +1,4 @@
-/* Integer semantics of RV64IMA, as pure functions of operand values.  The fast model calls them
+/* Integer semantics of RV64IMA and the bit-manipulation extensions (Zba, Zbb, Zbs, Zbc), as pure functions of operand values.  The fast model calls them
  * with constant `op` (so each folds to a few host instructions); the pipeline models call them in
  * their execute stage on values that flowed through their own register files. */
 #ifndef SNAPSIM_ISA_SEMANTICS_H
@@ -19,7 +19,43 @@ SEMANTICS_FN uint64_t mulhu64(uint64_t a, uint64_t b) { return (uint64_t)(((unsi
 SEMANTICS_FN uint64_t mulh64(int64_t a, int64_t b) { return (uint64_t)(((__int128)a * b) >> 64); }
 SEMANTICS_FN uint64_t mulhsu64(int64_t a, uint64_t b) { return (uint64_t)(((__int128)a * (__int128)b) >> 64); }
 
-/* Result of a class R or I operation; `b` is rs2's value or the immediate. */
+SEMANTICS_FN uint64_t rotl64(uint64_t a, unsigned s) { s &= 63; return s ? a << s | a >> (64 - s) : a; }
+SEMANTICS_FN uint64_t rotl32(uint64_t a, unsigned s)
+{
+    uint32_t v = (uint32_t)a;
+    s &= 31;
+    return sext32(s ? v << s | v >> (32 - s) : v);
+}
+
+/* Counts with the results the extension defines for a zero operand (the width), which the
+ * compiler builtins leave undefined. */
+SEMANTICS_FN uint64_t clz64(uint64_t a) { return a ? (uint64_t)__builtin_clzll(a) : 64; }
+SEMANTICS_FN uint64_t ctz64(uint64_t a) { return a ? (uint64_t)__builtin_ctzll(a) : 64; }
+SEMANTICS_FN uint64_t clz32(uint64_t a) { return (uint32_t)a ? (uint64_t)__builtin_clz((uint32_t)a) : 32; }
+SEMANTICS_FN uint64_t ctz32(uint64_t a) { return (uint32_t)a ? (uint64_t)__builtin_ctz((uint32_t)a) : 32; }
+
+/* orc.b: each byte becomes all ones if any of its bits is set, else zero. */
+SEMANTICS_FN uint64_t orc_b(uint64_t a)
+{
+    uint64_t r = 0;
+    for (unsigned i = 0; i < 64; i += 8)
+        if ((a >> i) & 0xff)
+            r |= (uint64_t)0xff << i;
+    return r;
+}
+
+/* The 128-bit carry-less product; clmul takes its low 64 bits, clmulh the high 64 and clmulr
+ * bits 126..63 (the product of the bit-reversed operands, reversed). */
+SEMANTICS_FN unsigned __int128 clmul128(uint64_t a, uint64_t b)
+{
+    unsigned __int128 r = 0;
+    for (unsigned i = 0; i < 64; i++)
+        if ((b >> i) & 1)
+            r ^= (unsigned __int128)a << i;
+    return r;
+}
+
+/* Result of a class R, R1 or I operation; `b` is rs2's value, the immediate, or 0 for R1. */
 SEMANTICS_FN uint64_t int_op(enum op op, uint64_t a, uint64_t b)
 {
     switch (op) {
@@ -73,6 +109,47 @@ SEMANTICS_FN uint64_t int_op(enum op op, uint64_t a, uint64_t b)
         uint32_t x = (uint32_t)a, y = (uint32_t)b;
         return y == 0 ? sext32(x) : sext32(x % y);
     }
+    /* Zba */
+    case OP_ADD_UW: return (uint32_t)a + b;
+    case OP_SH1ADD: return (a << 1) + b;
+    case OP_SH2ADD: return (a << 2) + b;
+    case OP_SH3ADD: return (a << 3) + b;
+    case OP_SH1ADD_UW: return ((uint64_t)(uint32_t)a << 1) + b;
+    case OP_SH2ADD_UW: return ((uint64_t)(uint32_t)a << 2) + b;
+    case OP_SH3ADD_UW: return ((uint64_t)(uint32_t)a << 3) + b;
+    case OP_SLLI_UW: return (uint64_t)(uint32_t)a << (b & 63);
+    /* Zbb */
+    case OP_ANDN: return a & ~b;
+    case OP_ORN: return a | ~b;
+    case OP_XNOR: return ~(a ^ b);
+    case OP_CLZ: return clz64(a);
+    case OP_CTZ: return ctz64(a);
+    case OP_CPOP: return (uint64_t)__builtin_popcountll(a);
+    case OP_CLZW: return clz32(a);
+    case OP_CTZW: return ctz32(a);
+    case OP_CPOPW: return (uint64_t)__builtin_popcount((uint32_t)a);
+    case OP_MAX: return (int64_t)a > (int64_t)b ? a : b;
+    case OP_MAXU: return a > b ? a : b;
+    case OP_MIN: return (int64_t)a < (int64_t)b ? a : b;
+    case OP_MINU: return a < b ? a : b;
+    case OP_SEXT_B: return (uint64_t)(int64_t)(int8_t)a;
+    case OP_SEXT_H: return (uint64_t)(int64_t)(int16_t)a;
+    case OP_ZEXT_H: return (uint16_t)a;
+    case OP_ROL: return rotl64(a, (unsigned)b);
+    case OP_ROR: case OP_RORI: return rotl64(a, (unsigned)(64 - (b & 63)));
+    case OP_ROLW: return rotl32(a, (unsigned)b);
+    case OP_RORW: case OP_RORIW: return rotl32(a, (unsigned)(32 - (b & 31)));
+    case OP_ORC_B: return orc_b(a);
+    case OP_REV8: return __builtin_bswap64(a);
+    /* Zbs */
+    case OP_BCLR: case OP_BCLRI: return a & ~((uint64_t)1 << (b & 63));
+    case OP_BEXT: case OP_BEXTI: return (a >> (b & 63)) & 1;
+    case OP_BINV: case OP_BINVI: return a ^ (uint64_t)1 << (b & 63);
+    case OP_BSET: case OP_BSETI: return a | (uint64_t)1 << (b & 63);
+    /* Zbc */
+    case OP_CLMUL: return (uint64_t)clmul128(a, b);
+    case OP_CLMULH: return (uint64_t)(clmul128(a, b) >> 64);
+    case OP_CLMULR: return (uint64_t)(clmul128(a, b) >> 63);
     default: return 0;
     }
 }

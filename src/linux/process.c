@@ -1,6 +1,7 @@
 /* Creating and freeing the emulated process: stdio passthrough, cwd, limits, signals, RNG. */
 #include "linux/process.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,6 +43,9 @@ struct linux_process *linux_process_new(const struct linux_options *opt)
     struct linux_process *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
+    /* A guest write to a pipe without readers must come back as EPIPE (the guest then gets its
+     * own SIGPIPE) instead of killing the simulator. */
+    signal(SIGPIPE, SIG_IGN);
     if (opt)
         p->opt = *opt;
     for (int i = 0; i < LINUX_MAX_FDS; i++)

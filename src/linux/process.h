@@ -55,6 +55,28 @@ struct linux_sigaction {
     uint64_t handler, flags, mask;
 };
 
+/* What the siginfo of a pending signal says (one instance per standard signal, as Linux keeps). */
+struct linux_siginfo {
+    int32_t code;        /* si_code: SI_USER, SI_TKILL, SI_KERNEL, SI_TIMER, SEGV_MAPERR, ... */
+    int32_t int1, int2;  /* si_pid/si_uid, or si_timerid/si_overrun */
+    uint64_t word;       /* si_addr for faults, si_value for timers */
+};
+
+/* An interval timer in guest time (ns of guest monotonic time since the program started, which
+ * advances with retired instructions and sleeps): ITIMER_REAL is timer 0, timer_create's timers
+ * follow. */
+#define LINUX_NTIMERS 9
+struct linux_timer {
+    bool used;           /* allocated (the three itimers always are) */
+    int32_t clock;       /* timer_create's clock id; CLOCK_PROCESS_CPUTIME_ID (2) counts retired
+                          * instructions only, like ITIMER_VIRTUAL and ITIMER_PROF */
+    int32_t signo;       /* signal sent on expiry (0: none, SIGEV_NONE) */
+    uint64_t expiry;     /* guest time of the next expiry; 0: disarmed */
+    uint64_t interval;   /* re-arm period; 0: one-shot */
+    uint64_t value;      /* sigev_value (timer_create) */
+    int32_t overrun;     /* expiries merged into the pending signal */
+};
+
 struct linux_rlimit {
     uint64_t cur, max;
 };
@@ -72,6 +94,9 @@ struct linux_process {
     /* Program identity. */
     char exe_path[LINUX_PATH_MAX];   /* absolute path: /proc/self/exe */
     uint64_t entry, phdr_addr, phnum;
+    uint64_t arg_start, arg_end;     /* argument strings on the initial stack (/proc/self/cmdline) */
+    uint64_t auxv_addr;              /* the auxiliary vector (/proc/self/auxv) */
+    uint64_t start_stack;            /* initial sp (/proc/self/stat) */
     char comm[16];                   /* prctl(PR_SET_NAME) */
 
     /* Files. */
@@ -82,11 +107,19 @@ struct linux_process {
     struct linux_shared_map shared[LINUX_MAX_SHARED_MAPS];
     unsigned nshared;
 
-    /* Signals: stored, not delivered (except that a fatal kill to self ends the run). */
+    /* Signals (signal.c): dispositions, blocked and pending sets, the alternate stack, timers. */
     struct linux_sigaction sigactions[LINUX_NSIG + 1];   /* indexed by signal number */
     uint64_t sigmask;
+    uint64_t sigpending;
+    struct linux_siginfo siginfo[LINUX_NSIG + 1];       /* of each pending signal */
     uint64_t altstack_sp, altstack_size;
     uint32_t altstack_flags;
+    struct linux_timer timers[LINUX_NTIMERS];
+    /* Within one system call only (never in a snapshot): the pc to continue at after it, and
+     * the mask rt_sigsuspend replaced, which the handler frame must save instead. */
+    uint64_t resume_pc;
+    bool suspended;
+    uint64_t suspend_saved_mask;
 
     /* Threading bookkeeping for the single thread. */
     uint64_t clear_child_tid;

@@ -103,6 +103,11 @@ uint64_t stack_build(struct machine *m, const struct elf_image *img, const char 
         { AT_EGID, LINUX_GID }, { AT_SECURE, 0 }, { AT_RANDOM, random_addr },
         { AT_HWCAP, hwcap }, { AT_CLKTCK, 100 }, { AT_EXECFN, execfn_addr }, { AT_NULL, 0 },
     };
+    /* /proc/self/cmdline, auxv and stat read these back. */
+    m->proc->arg_start = strings;
+    m->proc->arg_end = strings + argbytes;
+    m->proc->auxv_addr = w;
+    m->proc->start_stack = sp;
     for (size_t i = 0; i < NAUXV; i++) {
         PUT(auxv[i][0]);
         PUT(auxv[i][1]);

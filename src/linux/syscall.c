@@ -17,10 +17,13 @@ static const syscall_fn table[] = {
     [68] = sys_pwrite64, [73] = sys_ppoll, [78] = sys_readlinkat, [79] = sys_newfstatat,
     [80] = sys_fstat, [82] = sys_fsync, [83] = sys_fsync, [88] = sys_utimensat, [93] = sys_exit,
     [94] = sys_exit, [96] = sys_set_tid_address, [98] = sys_futex, [99] = sys_set_robust_list,
-    [101] = sys_nanosleep, [113] = sys_clock_gettime, [114] = sys_clock_getres,
+    [101] = sys_nanosleep, [102] = sys_getitimer, [103] = sys_setitimer,
+    [107] = sys_timer_create, [108] = sys_timer_gettime, [109] = sys_timer_getoverrun,
+    [110] = sys_timer_settime, [111] = sys_timer_delete, [113] = sys_clock_gettime, [114] = sys_clock_getres,
     [115] = sys_clock_nanosleep, [122] = sys_sched_setaffinity, [123] = sys_sched_getaffinity,
     [124] = sys_sched_yield, [129] = sys_kill, [130] = sys_tkill, [131] = sys_tgkill,
-    [132] = sys_sigaltstack, [134] = sys_rt_sigaction, [135] = sys_rt_sigprocmask,
+    [132] = sys_sigaltstack, [133] = sys_rt_sigsuspend, [134] = sys_rt_sigaction,
+    [135] = sys_rt_sigprocmask, [136] = sys_rt_sigpending, [139] = sys_rt_sigreturn,
     [140] = sys_setpriority, [141] = sys_getpriority, [148] = sys_getresuid, [150] = sys_getresuid,
     [153] = sys_times, [154] = sys_process_group, [155] = sys_process_group,
     [156] = sys_process_group, [157] = sys_process_group, [158] = sys_getgroups, [160] = sys_uname,
@@ -37,9 +40,12 @@ static const syscall_fn table[] = {
 
 void linux_syscall(struct machine *m)
 {
+    struct linux_process *p = m->proc;
+    p->resume_pc = m->hart.pc + 4;   /* ecall has no compressed form */
+    p->suspended = false;
     uint64_t nr = m->hart.x[17];
     const uint64_t *a = &m->hart.x[10];
-    syscall_fn fn = nr < sizeof table / sizeof table[0] ? table[nr] : NULL;
+    syscall_fn fn = nr < sizeof table / sizeof table[0] ? table[nr] : newlib_syscall(nr);
     int64_t result;
     if (guest_op_number(nr)) {
         result = guest_op(m, nr, a);
@@ -55,6 +61,16 @@ void linux_syscall(struct machine *m)
             log_once(key, "unimplemented system call %llu", (unsigned long long)nr);
         result = -ENOSYS;
     }
-    if (m->halt != HALT_EXIT && m->halt != HALT_SIGNAL)
+    bool ended = m->halt == HALT_EXIT || m->halt == HALT_SIGNAL;
+    if (!ended)
         m->hart.x[10] = (uint64_t)result;
+    m->hart.pc = p->resume_pc;
+    if (ended)
+        return;
+    /* Signals the call made deliverable are delivered on its way back, as the kernel does. */
+    signal_deliver_pending(m);
+    if (p->suspended) {   /* woken without a handler: the temporary mask goes away */
+        p->sigmask = p->suspend_saved_mask;
+        p->suspended = false;
+    }
 }

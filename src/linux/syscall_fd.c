@@ -16,6 +16,9 @@ SYSCALL(openat)
     int rc = path_from_guest(m, (int64_t)(int32_t)a[0], a[1], false, path);
     if (rc != 0)
         return rc;
+    int64_t proc_fd;
+    if (procfs_open(m, path, flags, &proc_fd))
+        return proc_fd;
     unsigned mode = 0;
     if ((flags & G_O_CREAT) || (flags & G_O_TMPFILE) == G_O_TMPFILE)
         mode = (unsigned)a[3] & 07777 & ~m->proc->umask;

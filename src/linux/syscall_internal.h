@@ -57,6 +57,14 @@ int path_from_guest(struct machine *m, int64_t dirfd, uint64_t addr, bool allow_
  * ("/a/./b//" -> "/a/b"); ".." is kept since it may follow a symbolic link. */
 void path_normalize(char *path);
 
+/* ---- the guest's /proc (procfs.c) ---- */
+/* What follows "/proc/self/", "/proc/thread-self/" or "/proc/<guest pid>/" in an absolute path,
+ * or NULL. */
+const char *proc_self_entry(const char *path);
+/* Opens a generated /proc entry of the guest: false if path is not one (the host answers),
+ * else true with the new guest fd or -errno in *result. */
+bool procfs_open(struct machine *m, const char *path, int flags, int64_t *result);
+
 /* ---- memory helpers (syscall_mem.c) ---- */
 /* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */
 void *guest_ptr(struct machine *m, uint64_t addr, uint64_t len, unsigned need);
@@ -77,10 +85,65 @@ void shared_map_release(struct linux_process *p);
 /* ---- time (syscall_time.c) ---- */
 /* Nanoseconds on a guest clock (CLOCK_REALTIME, CLOCK_MONOTONIC, ...); -EINVAL if unknown. */
 int64_t clock_now_ns(struct machine *m, int64_t clock, uint64_t *ns);
-/* Lets ns of guest time pass: advances the virtual clock, or sleeps with host time. */
-void clock_sleep_ns(struct machine *m, uint64_t ns);
+/* Lets ns of guest time pass: advances the virtual clock (firing the timers that expire on the
+ * way), or sleeps with host time.  Returns the time not slept: nonzero when a deliverable
+ * signal cut the sleep short (the caller returns -EINTR). */
+uint64_t clock_sleep_ns(struct machine *m, uint64_t ns);
 /* Reads a guest struct timespec into nanoseconds; -EFAULT or -EINVAL (out of range). */
 int timespec_from_guest(struct machine *m, uint64_t addr, uint64_t *ns);
+
+/* ---- signals (signal.c, signal_frame.c, syscall_timer.c) ---- */
+enum {
+    G_SIGILL = 4, G_SIGTRAP = 5, G_SIGABRT = 6, G_SIGBUS = 7, G_SIGFPE = 8, G_SIGKILL = 9,
+    G_SIGSEGV = 11, G_SIGPIPE = 13, G_SIGALRM = 14, G_SIGCHLD = 17, G_SIGCONT = 18,
+    G_SIGSTOP = 19, G_SIGTSTP = 20, G_SIGTTIN = 21, G_SIGTTOU = 22, G_SIGURG = 23,
+    G_SIGVTALRM = 26, G_SIGPROF = 27, G_SIGWINCH = 28,
+};
+enum {
+    G_SA_SIGINFO = 4, G_SA_ONSTACK = 0x08000000, G_SA_RESTART = 0x10000000,
+    G_SA_NODEFER = 0x40000000, G_SA_RESETHAND = (int)0x80000000u,
+};
+enum { G_SI_USER = 0, G_SI_KERNEL = 0x80, G_SI_TIMER = -2, G_SI_TKILL = -6 };
+enum { G_SS_ONSTACK = 1, G_SS_DISABLE = 2, G_SS_AUTODISARM = (int)(1u << 31) };
+#define G_SIG_DFL 0
+#define G_SIG_IGN 1
+#define G_SIG_UNBLOCKABLE ((1ull << (G_SIGKILL - 1)) | (1ull << (G_SIGSTOP - 1)))
+/* Timers 0..2 are ITIMER_REAL, ITIMER_VIRTUAL and ITIMER_PROF; timer_create's follow. */
+#define G_POSIX_TIMER_BASE 3
+
+static inline uint64_t sig_bit(int sig) { return 1ull << (sig - 1); }
+
+/* Makes sig pending with the given siginfo (unless its disposition discards it). */
+void signal_send(struct machine *m, int sig, const struct linux_siginfo *info);
+/* Whether sig's disposition throws it away (an ignored signal is never made pending). */
+bool signal_ignored(const struct linux_process *p, int sig);
+/* A write's result: -EPIPE also sends SIGPIPE, as a write to a pipe without readers does. */
+int64_t signal_if_broken_pipe(struct machine *m, int64_t result);
+/* Delivers every pending, unblocked signal at the current instruction boundary (hart.pc is
+ * where the program continues): handler frames are stacked, default actions applied. */
+void signal_deliver_pending(struct machine *m);
+/* Whether a pending signal is unblocked (a sleep or wait ends for it). */
+bool signal_deliverable(const struct linux_process *p);
+/* Whether sp lies on the alternate signal stack. */
+bool signal_on_altstack(const struct linux_process *p, uint64_t sp);
+/* Pushes the rt_sigframe of one handler invocation (RISC-V Linux layout) and points the hart at
+ * the handler; false if the frame cannot be written. */
+bool signal_frame_push(struct machine *m, int sig, const struct linux_siginfo *info,
+                       uint64_t saved_mask);
+/* Maps the page holding the rt_sigreturn trampoline handlers return to (once). */
+bool signal_trampoline_map(struct machine *m);
+/* Guest time of a timer's clock (ns since the program started); CPU-time timers count retired
+ * instructions only. */
+uint64_t timer_now(const struct machine *m, unsigned timer);
+bool timer_is_cpu(const struct linux_process *p, unsigned timer);
+/* Guest ns until the next expiry of a timer that runs while the program sleeps (UINT64_MAX:
+ * none armed). */
+uint64_t timers_next_wall_ns(const struct machine *m);
+/* Sends the signals of expired timers and re-arms periodic ones; true if any expired. */
+bool timers_fire_due(struct machine *m);
+/* Waits (in guest time) until a signal is deliverable: -EINTR, or -EDEADLK with the run
+ * stopped if nothing could ever send one. */
+int64_t signal_wait(struct machine *m);
 
 /* ---- handlers ---- */
 #define SYSCALL(name) int64_t sys_##name(struct machine *m, const uint64_t a[6])
@@ -108,7 +171,15 @@ SYSCALL(getgroups); SYSCALL(getcpu); SYSCALL(sched_setaffinity); SYSCALL(getprio
 SYSCALL(setpriority); SYSCALL(wait4);
 /* signals: syscall_signal.c */
 SYSCALL(rt_sigaction); SYSCALL(rt_sigprocmask); SYSCALL(sigaltstack); SYSCALL(kill);
-SYSCALL(tkill); SYSCALL(tgkill);
+SYSCALL(tkill); SYSCALL(tgkill); SYSCALL(rt_sigpending); SYSCALL(rt_sigsuspend);
+SYSCALL(rt_sigreturn);
+/* the legacy newlib numbers (1024 and up): syscall_newlib.c */
+syscall_fn newlib_syscall(uint64_t nr);
+SYSCALL(newlib_open); SYSCALL(newlib_link); SYSCALL(newlib_unlink); SYSCALL(newlib_mkdir);
+SYSCALL(newlib_access); SYSCALL(newlib_stat); SYSCALL(newlib_lstat); SYSCALL(newlib_time);
+/* timers: syscall_timer.c */
+SYSCALL(getitimer); SYSCALL(setitimer); SYSCALL(timer_create); SYSCALL(timer_settime);
+SYSCALL(timer_gettime); SYSCALL(timer_getoverrun); SYSCALL(timer_delete);
 /* time and randomness: syscall_time.c */
 SYSCALL(clock_gettime); SYSCALL(clock_getres); SYSCALL(gettimeofday); SYSCALL(nanosleep);
 SYSCALL(clock_nanosleep); SYSCALL(times); SYSCALL(getrandom);

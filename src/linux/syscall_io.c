@@ -57,7 +57,7 @@ static int64_t do_write(struct machine *m, uint64_t fd, uint64_t buf, uint64_t c
     int64_t result = n < 0 ? -errno : n;
     if (m->proc->nshared)
         shared_map_reload(m);
-    return result;
+    return signal_if_broken_pipe(m, result);
 }
 
 SYSCALL(read) { return do_read(m, a[0], a[1], a[2], false, 0); }
@@ -106,7 +106,7 @@ static int64_t do_vector(struct machine *m, const uint64_t a[6], bool is_read)
     if (!is_read && m->proc->nshared)
         shared_map_reload(m);
     if (n < 0)
-        return -err;
+        return is_read ? -err : signal_if_broken_pipe(m, -err);
     if (is_read)
         for (uint64_t i = 0, left = (uint64_t)n; i < cnt && left > 0; i++) {
             uint64_t len = iov[i].iov_len < left ? iov[i].iov_len : left;

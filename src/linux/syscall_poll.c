@@ -19,6 +19,19 @@ SYSCALL(ppoll)
         if (rc != 0)
             return rc;
     }
+    if (nfds == 0 && forever) {   /* pause(): only a signal ends it */
+        uint64_t set;
+        if (a[3]) {
+            if (a[4] != 8)
+                return -EINVAL;
+            if (mem_read(&m->mem, a[3], &set, sizeof set) != 0)
+                return -EFAULT;
+            m->proc->suspend_saved_mask = m->proc->sigmask;
+            m->proc->suspended = true;
+            m->proc->sigmask = set & ~G_SIG_UNBLOCKABLE;
+        }
+        return signal_wait(m);
+    }
     struct { int32_t fd; int16_t events, revents; } g;
     struct pollfd *h = calloc(nfds ? nfds : 1, sizeof *h);
     if (!h)
@@ -45,8 +58,8 @@ SYSCALL(ppoll)
             n = poll(h, nfds, m->proc->opt.host_time ? ms : (forever ? -1 : 0));
             if (n < 0)
                 result = -errno;
-            else if (n == 0 && !forever && !m->proc->opt.host_time)
-                clock_sleep_ns(m, timeout_ns);
+            else if (n == 0 && !forever && !m->proc->opt.host_time && clock_sleep_ns(m, timeout_ns))
+                result = -EINTR;
         }
         for (uint64_t i = 0; i < nfds && result == 0; i++) {
             int16_t rev = h[i].revents;

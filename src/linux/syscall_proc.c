@@ -257,8 +257,7 @@ SYSCALL(futex)
             clock_now_ns(m, (a[1] & FUTEX_CLOCK_REALTIME) ? 0 : 1, &now);
             t = t > now ? t - now : 0;
         }
-        clock_sleep_ns(m, t);
-        return -ETIMEDOUT;
+        return clock_sleep_ns(m, t) ? -EINTR : -ETIMEDOUT;
     }
     case FUTEX_WAKE:
     case FUTEX_WAKE_BITSET:

@@ -1,22 +1,11 @@
-/* Signals: dispositions, mask and alternate stack are recorded for the guest to read back; no
- * signal is ever delivered.  A signal sent to the process itself whose action is to terminate
- * ends the run the way the kernel would (glibc's abort() relies on this). */
-#include <stdio.h>
+/* Signal system calls: dispositions, the blocked and pending sets, the alternate stack, signals
+ * sent by the program to itself.  Delivery happens when the call returns (signal.c). */
 #include <string.h>
 
-#include "core/log.h"
 #include "linux/syscall_internal.h"
 
-enum { G_SIGKILL = 9, G_SIGSTOP = 19, G_SIGCHLD = 17, G_SIGCONT = 18, G_SIGTSTP = 20,
-       G_SIGTTIN = 21, G_SIGTTOU = 22, G_SIGURG = 23, G_SIGWINCH = 28 };
 enum { G_SIG_BLOCK = 0, G_SIG_UNBLOCK = 1, G_SIG_SETMASK = 2 };
-enum { G_SS_ONSTACK = 1, G_SS_DISABLE = 2, G_SS_AUTODISARM = 1u << 31 };
-#define G_SIG_DFL 0
-#define G_SIG_IGN 1
 #define G_MINSIGSTKSZ 2048
-#define UNBLOCKABLE ((1ull << (G_SIGKILL - 1)) | (1ull << (G_SIGSTOP - 1)))
-
-static uint64_t sigbit(int sig) { return 1ull << (sig - 1); }
 
 SYSCALL(rt_sigaction)
 {
@@ -34,8 +23,13 @@ SYSCALL(rt_sigaction)
     if (a[2] && mem_write(&m->mem, a[2], &p->sigactions[sig], sizeof act) != 0)
         return -EFAULT;
     if (a[1]) {
-        act.mask &= ~UNBLOCKABLE;
+        if (act.handler != G_SIG_DFL && act.handler != G_SIG_IGN && !signal_trampoline_map(m))
+            return -ENOMEM;
+        act.mask &= ~G_SIG_UNBLOCKABLE;
         p->sigactions[sig] = act;
+        /* A pending signal that is now ignored is discarded, as the kernel does. */
+        if (signal_ignored(p, sig))
+            p->sigpending &= ~sig_bit(sig);
     }
     return 0;
 }
@@ -56,30 +50,56 @@ SYSCALL(rt_sigprocmask)
         return -EFAULT;
     if (a[1]) {
         uint64_t nm = a[0] == G_SIG_BLOCK ? old | set : a[0] == G_SIG_UNBLOCK ? old & ~set : set;
-        p->sigmask = nm & ~UNBLOCKABLE;
+        p->sigmask = nm & ~G_SIG_UNBLOCKABLE;
     }
     return 0;
+}
+
+SYSCALL(rt_sigpending)
+{
+    if (a[1] != 8)
+        return -EINVAL;
+    uint64_t set = m->proc->sigpending & m->proc->sigmask;
+    return mem_write(&m->mem, a[0], &set, sizeof set) != 0 ? -EFAULT : 0;
+}
+
+SYSCALL(rt_sigsuspend)
+{
+    struct linux_process *p = m->proc;
+    uint64_t set;
+    if (a[1] != 8)
+        return -EINVAL;
+    if (mem_read(&m->mem, a[0], &set, sizeof set) != 0)
+        return -EFAULT;
+    p->suspend_saved_mask = p->sigmask;
+    p->suspended = true;
+    p->sigmask = set & ~G_SIG_UNBLOCKABLE;
+    return signal_wait(m);   /* the handler frame saves the old mask (signal.c) */
 }
 
 SYSCALL(sigaltstack)
 {
     struct linux_process *p = m->proc;
     struct { uint64_t sp; int32_t flags; int32_t pad; uint64_t size; } ss;
+    bool on_alt = signal_on_altstack(p, m->hart.x[2]);
     if (a[0]) {
         if (mem_read(&m->mem, a[0], &ss, sizeof ss) != 0)
             return -EFAULT;
     }
     if (a[1]) {
+        uint32_t flags = on_alt ? (uint32_t)G_SS_ONSTACK
+                       : p->altstack_size ? p->altstack_flags : (uint32_t)G_SS_DISABLE;
         struct { uint64_t sp; int32_t flags; int32_t pad; uint64_t size; } old = {
-            p->altstack_sp, (int32_t)(p->altstack_size ? p->altstack_flags : G_SS_DISABLE), 0,
-            p->altstack_size };
+            p->altstack_sp, (int32_t)flags, 0, p->altstack_size };
         if (mem_write(&m->mem, a[1], &old, sizeof old) != 0)
             return -EFAULT;
     }
     if (a[0]) {
         uint32_t mode = (uint32_t)ss.flags & ~(uint32_t)G_SS_AUTODISARM;
-        if (mode != 0 && mode != G_SS_DISABLE)
+        if (mode != 0 && mode != G_SS_DISABLE && mode != G_SS_ONSTACK)
             return -EINVAL;
+        if (on_alt)
+            return -EPERM;
         if (mode == G_SS_DISABLE) {
             p->altstack_sp = p->altstack_size = 0;
             p->altstack_flags = 0;
@@ -88,45 +108,19 @@ SYSCALL(sigaltstack)
                 return -ENOMEM;
             p->altstack_sp = ss.sp;
             p->altstack_size = ss.size;
-            p->altstack_flags = (uint32_t)ss.flags;
+            p->altstack_flags = (uint32_t)ss.flags & (uint32_t)G_SS_AUTODISARM;
         }
     }
     return 0;
 }
 
-static bool ignored_by_default(int sig)
+/* Sends sig to the process itself (sig 0 only checks that it exists). */
+static int64_t send_self(struct machine *m, int sig, int code)
 {
-    return sig == G_SIGCHLD || sig == G_SIGURG || sig == G_SIGWINCH || sig == G_SIGCONT;
-}
-
-/* Sends sig to the process itself. */
-static int64_t raise_self(struct machine *m, int sig)
-{
-    struct linux_process *p = m->proc;
     if (sig < 0 || sig > LINUX_NSIG)
         return -EINVAL;
-    if (sig == 0)
-        return 0;   /* existence check */
-    uint64_t handler = p->sigactions[sig].handler;
-    bool killable = sig == G_SIGKILL || sig == G_SIGSTOP;
-    if (!killable && handler == G_SIG_IGN)
-        return 0;
-    if (!killable && (p->sigmask & sigbit(sig))) {
-        log_once("blocked signal", "signal %d sent to itself while blocked: left pending forever", sig);
-        return 0;
-    }
-    if (sig == G_SIGSTOP || sig == G_SIGTSTP || sig == G_SIGTTIN || sig == G_SIGTTOU ||
-        (handler == G_SIG_DFL && ignored_by_default(sig)))
-        return 0;   /* stopping would need a parent to continue us */
-    if (!killable && handler != G_SIG_DFL) {
-        char key[32];
-        snprintf(key, sizeof key, "signal handler %d", sig);
-        log_once(key, "signal %d has a handler, but signal delivery is not supported; "
-                 "terminating as if it had none", sig);
-    }
-    p->exited = true;
-    p->exit_status = 128 + sig;
-    machine_kill(m, sig, "signal %d sent by the program to itself", sig);
+    if (sig != 0)
+        signal_send(m, sig, &(struct linux_siginfo){ .code = code, .int1 = LINUX_PID, .int2 = LINUX_UID });
     return 0;
 }
 
@@ -135,14 +129,14 @@ SYSCALL(kill)
     int64_t pid = (int32_t)a[0];
     if (pid != 0 && pid != -1 && pid != LINUX_PID && pid != -LINUX_PID)
         return -ESRCH;
-    return raise_self(m, arg_int(a[1]));
+    return send_self(m, arg_int(a[1]), G_SI_USER);
 }
 
 SYSCALL(tkill)
 {
     if ((int32_t)a[0] != LINUX_PID)
         return (int32_t)a[0] <= 0 ? -EINVAL : -ESRCH;
-    return raise_self(m, arg_int(a[1]));
+    return send_self(m, arg_int(a[1]), G_SI_TKILL);
 }
 
 SYSCALL(tgkill)
@@ -151,5 +145,5 @@ SYSCALL(tgkill)
         return -EINVAL;
     if ((int32_t)a[0] != LINUX_PID || (int32_t)a[1] != LINUX_PID)
         return -ESRCH;
-    return raise_self(m, arg_int(a[2]));
+    return send_self(m, arg_int(a[2]), G_SI_TKILL);
 }

@@ -142,15 +142,7 @@ SYSCALL(faccessat2) { return access_check(m, (int32_t)a[0], a[1], a[2], arg_int(
 /* The guest's view of a few /proc links; NULL when the host should answer. */
 static const char *proc_link(struct machine *m, const char *path, char *buf)
 {
-    static const char *const selves[] = { "/proc/self/", "/proc/thread-self/" };
-    char pid_prefix[32];
-    snprintf(pid_prefix, sizeof pid_prefix, "/proc/%d/", LINUX_PID);
-    const char *rest = NULL;
-    for (size_t i = 0; i < 2 && !rest; i++)
-        if (strncmp(path, selves[i], strlen(selves[i])) == 0)
-            rest = path + strlen(selves[i]);
-    if (!rest && strncmp(path, pid_prefix, strlen(pid_prefix)) == 0)
-        rest = path + strlen(pid_prefix);
+    const char *rest = proc_self_entry(path);
     if (!rest)
         return NULL;
     if (strcmp(rest, "exe") == 0)

@@ -68,15 +68,26 @@ int64_t clock_now_ns(struct machine *m, int64_t clock, uint64_t *ns)
     return 0;
 }
 
-void clock_sleep_ns(struct machine *m, uint64_t ns)
+uint64_t clock_sleep_ns(struct machine *m, uint64_t ns)
 {
-    if (!m->proc->opt.host_time) {
-        m->proc->sleep_ns += ns;
-        return;
+    struct linux_process *p = m->proc;
+    if (!p->opt.host_time) {
+        /* Timers expiring during the sleep fire on the way; a deliverable signal ends it. */
+        while (ns) {
+            uint64_t step = timers_next_wall_ns(m);
+            if (step > ns)
+                step = ns;
+            p->sleep_ns += step;
+            ns -= step;
+            if (timers_fire_due(m) && signal_deliverable(p))
+                return ns;
+        }
+        return 0;
     }
     struct timespec ts = { .tv_sec = (time_t)(ns / NS_PER_SEC), .tv_nsec = (long)(ns % NS_PER_SEC) };
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
         ;
+    return 0;
 }
 
 int timespec_from_guest(struct machine *m, uint64_t addr, uint64_t *ns)
@@ -136,8 +147,12 @@ SYSCALL(nanosleep)
     int rc = timespec_from_guest(m, a[0], &ns);
     if (rc != 0)
         return rc;
-    clock_sleep_ns(m, ns);
-    return 0;
+    uint64_t left = clock_sleep_ns(m, ns);
+    if (!left)
+        return 0;
+    if (a[1] && put_timespec(m, a[1], left) != 0)
+        return -EFAULT;
+    return -EINTR;   /* never restarted, whatever SA_RESTART says (as on Linux) */
 }
 
 SYSCALL(clock_nanosleep)
@@ -151,10 +166,15 @@ SYSCALL(clock_nanosleep)
     int rc = timespec_from_guest(m, a[2], &ns);
     if (rc != 0)
         return rc;
-    if (a[1] & 1)   /* TIMER_ABSTIME */
+    bool absolute = a[1] & 1;   /* TIMER_ABSTIME */
+    if (absolute)
         ns = ns > now ? ns - now : 0;
-    clock_sleep_ns(m, ns);
-    return 0;
+    uint64_t left = clock_sleep_ns(m, ns);
+    if (!left)
+        return 0;
+    if (!absolute && a[3] && put_timespec(m, a[3], left) != 0)
+        return -EFAULT;
+    return -EINTR;
 }
 
 SYSCALL(times)

@@ -26,11 +26,21 @@ static uint32_t encoding_at(const struct machine *m, uint64_t pc, unsigned len)
     return mem_access_ok(&m->mem, pc, len, MEM_R) ? (uint32_t)mem_load(&m->mem, pc, len) : 0;
 }
 
-/* Kills the guest for a fault of the instruction at commit; the messages match the fast model's. */
-static void raise_fault(struct machine *m, const struct pinst *in, enum pfault f)
+/* A fault of the instruction at commit: true if a guest handler takes it, else the guest is
+ * killed with the fast model's messages. */
+static bool raise_fault(struct machine *m, const struct pinst *in, enum pfault f)
 {
     unsigned long long addr = (unsigned long long)in->addr;
     m->hart.pc = in->pc;
+    static const int fault_signals[] = {
+        [PF_FETCH] = SIGSEGV, [PF_EBREAK] = SIGTRAP, [PF_LOAD] = SIGSEGV, [PF_STORE] = SIGSEGV,
+        [PF_MISALIGNED_ATOMIC] = SIGBUS,
+    };
+    bool data = f == PF_LOAD || f == PF_STORE || f == PF_MISALIGNED_ATOMIC;
+    int sig = (unsigned)f < sizeof fault_signals / sizeof fault_signals[0] && fault_signals[f]
+            ? fault_signals[f] : SIGILL;
+    if (linux_signal_fault(m, sig, data ? in->addr : in->pc))
+        return true;
     switch (f) {
     case PF_FETCH:
         machine_kill(m, SIGSEGV, "instruction fetch from unmapped or non-executable memory");
@@ -54,6 +64,7 @@ static void raise_fault(struct machine *m, const struct pinst *in, enum pfault f
         break;
     }
     }
+    return false;
 }
 
 /* LR, SC and AMOs, in the fast model's order of checks. */
@@ -135,6 +146,7 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
             m->hart.pc = in->pc;
             retire(p, m, in);           /* a system call sees itself retired, as on the fast model */
             linux_syscall(m);
+            p->commit_pc = m->hart.pc;  /* after the ecall, a signal handler, or rt_sigreturn's pc */
             for (unsigned r = 1; r < PREG_F; r++)
                 p->rf[r] = m->hart.x[r];
             for (unsigned r = 0; r < 32; r++)
@@ -149,7 +161,12 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
         }
     }
     if (f != PF_NONE) {
-        raise_fault(m, in, f);
+        if (raise_fault(m, in, f)) {
+            /* A guest handler runs: the run ends here (the fault did not retire) and resumes at
+             * the handler, with the registers the frame set up (linux_run_model). */
+            p->commit_pc = m->hart.pc;
+            m->halt = HALT_LIMIT;
+        }
         return COMMIT_HALTED;
     }
     write_reg(p, m, in->d.dst, in->result);

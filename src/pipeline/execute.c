@@ -11,7 +11,7 @@ static uint64_t alu_result(const struct pinst *in)
     enum op op = (enum op)i->op;
     switch (op_class(op)) {
     case CLASS_R: return int_op(op, in->val[0], in->val[1]);
-    case CLASS_I: return int_op(op, in->val[0], (uint64_t)i->imm);
+    case CLASS_I: case CLASS_R1: return int_op(op, in->val[0], (uint64_t)i->imm);   /* R1: imm 0 */
     default: return op == OP_AUIPC ? in->pc + (uint64_t)i->imm : (uint64_t)i->imm;   /* lui */
     }
 }

@@ -13,6 +13,7 @@ static enum pkind int_kind(enum op op)
 {
     switch (op) {
     case OP_MUL: case OP_MULH: case OP_MULHSU: case OP_MULHU: case OP_MULW:
+    case OP_CLMUL: case OP_CLMULH: case OP_CLMULR:
         return PK_MUL;
     case OP_DIV: case OP_DIVU: case OP_REM: case OP_REMU: case OP_DIVW: case OP_DIVUW:
     case OP_REMW: case OP_REMUW:
@@ -42,6 +43,7 @@ void pipe_predecode(const struct insn *in, struct pdec *d)
         d->kind = int_kind(op), d->src[0] = xreg(in->rs1), d->src[1] = xreg(in->rs2), d->dst = xreg(in->rd);
         break;
     case CLASS_I:
+    case CLASS_R1:
         d->kind = PK_ALU, d->src[0] = xreg(in->rs1), d->dst = xreg(in->rd);
         break;
     case CLASS_U:

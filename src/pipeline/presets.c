@@ -166,6 +166,12 @@ static void pipe_stats(struct model_instance *p, const struct machine *m, cJSON 
     pipe_stats_json(p, top, core);
 }
 
+/* The run goes through the Linux layer, which stops it where guest timers expire. */
+static void pipe_run_model(struct model_instance *p, struct machine *m, uint64_t stop_at)
+{
+    linux_run_model(p, m, stop_at, pipe_run);
+}
+
 #define PIPELINE_MODEL(var, model_name, summary_text, preset_table)        \
     const struct model var = {                                              \
         .name = model_name,                                                 \
@@ -175,7 +181,7 @@ static void pipe_stats(struct model_instance *p, const struct machine *m, cJSON 
         .preset = preset_table,                                             \
         .npreset = sizeof preset_table / sizeof preset_table[0],            \
         .create = pipe_create,                                              \
-        .run = pipe_run,                                                    \
+        .run = pipe_run_model,                                              \
         .stats = pipe_stats,                                                \
         .reset_stats = pipe_reset_stats,                                    \
         .cycles = pipe_cycles,                                              \

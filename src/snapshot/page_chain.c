@@ -4,12 +4,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+int snap_page_chain_check(const struct snap_paths *paths, const struct attr_value *files, char *err, size_t errlen)
+{
+    if (files->kind != ATTR_LIST || files->list.n == 0 || files->list.n > SNAP_MAX_CHAIN)
+        return snap_err(err, errlen, "files: expected a list of 1 to %d file names", SNAP_MAX_CHAIN);
+    /* One page file per snapshot of the chain, at most: the snapshot and each ancestor. */
+    if (files->list.n > paths->nancestors + 1)
+        return snap_err(err, errlen, "files: %zu page files for a chain of %zu snapshots", files->list.n,
+                        paths->nancestors + 1);
+    for (size_t i = 0; i < files->list.n; i++) {
+        const struct attr_value *f = &files->list.items[i];
+        if (f->kind != ATTR_STRING || strlen(f->str.bytes) != f->str.len)
+            return snap_err(err, errlen, "files[%zu]: expected a file name string", i);
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(files->list.items[k].str.bytes, f->str.bytes))
+                return snap_err(err, errlen, "files[%zu]: %s is listed twice", i, f->str.bytes);
+    }
+    return 0;
+}
+
 int snap_page_chain_open(struct snap_page_chain *c, const struct snap_paths *paths,
                          const struct attr_value *files, char *err, size_t errlen)
 {
     *c = (struct snap_page_chain){0};
-    if (files->kind != ATTR_LIST || files->list.n == 0 || files->list.n > SNAP_MAX_CHAIN)
-        return snap_err(err, errlen, "files: expected a list of 1 to %d file names", SNAP_MAX_CHAIN);
+    if (snap_page_chain_check(paths, files, err, errlen))
+        return -1;
     c->images = calloc(files->list.n, sizeof *c->images);
     if (!c->images)
         return snap_err(err, errlen, "out of memory");

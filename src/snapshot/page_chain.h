@@ -24,6 +24,8 @@ struct snap_page_chain {
 
 /* Opens every file of `files` (a list of reference strings) through `paths`, whose ancestors
  * must already be set from the image's checkpoint_path. */
+/* Checks the page file list (strings, distinct, at most one per snapshot of the chain). */
+int snap_page_chain_check(const struct snap_paths *paths, const struct attr_value *files, char *err, size_t errlen);
 int snap_page_chain_open(struct snap_page_chain *c, const struct snap_paths *paths,
                          const struct attr_value *files, char *err, size_t errlen);
 void snap_page_chain_close(struct snap_page_chain *c);

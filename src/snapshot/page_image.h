@@ -65,6 +65,8 @@ int snap_pages_open(const char *path, struct snap_pages **out, char *err, size_t
 void snap_pages_close(struct snap_pages *p);
 
 size_t snap_pages_count(const struct snap_pages *p);
+/* The name the file was opened by (its reference in the snapshot). */
+const char *snap_pages_name(const struct snap_pages *p);
 const struct snap_page_entry *snap_pages_entry(const struct snap_pages *p, size_t i);
 /* Index of the entry for page_number, or -1. */
 long snap_pages_find(const struct snap_pages *p, uint64_t page_number);

@@ -180,6 +180,8 @@ void snap_pages_close(struct snap_pages *p)
 
 size_t snap_pages_count(const struct snap_pages *p) { return p->count; }
 
+const char *snap_pages_name(const struct snap_pages *p) { return p->name; }
+
 const struct snap_page_entry *snap_pages_entry(const struct snap_pages *p, size_t i)
 {
     return i < p->count ? &p->index[i] : NULL;

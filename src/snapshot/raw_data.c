@@ -93,6 +93,8 @@ static int load_one(const struct snap_paths *paths, struct attr_value *v, char *
     if (v->data.length > SNAP_MAX_RAW_PAYLOAD)
         return snap_err(err, errlen, "raw data of %llu bytes exceeds the limit",
                         (unsigned long long)v->data.length);
+    if (strcmp(v->data.file, SNAP_RAW_REF))   /* raw data lives in the snapshot's own raw file only */
+        return snap_err(err, errlen, "raw data reference %s: only %s is allowed", v->data.file, SNAP_RAW_REF);
     if (snap_paths_open(paths, v->data.file, &fd, err, errlen))
         return -1;
     struct stat st;

@@ -1,6 +1,10 @@
 #include "snapshot/snap_paths.h"
+#include "snapshot/config.h"
+#include "snapshot/open_beneath.h"
+#include "snapshot/snap_verify.h"
 #include "snapshot/snap_error.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -29,23 +33,9 @@ static bool within_roots(const struct snap_paths *sp, const char *path)
     return false;
 }
 
-/* Rejects components that could climb out ("..") or hide tricks ("", "."). */
 static int check_relative(const char *rel, const char *what, char *err, size_t errlen)
 {
-    if (!*rel)
-        return snap_err(err, errlen, "%s: empty path", what);
-    if (rel[0] == '/')
-        return snap_err(err, errlen, "%s: absolute path not allowed here", what);
-    for (const char *p = rel; *p;) {
-        const char *slash = strchr(p, '/');
-        size_t n = slash ? (size_t)(slash - p) : strlen(p);
-        if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
-            return snap_err(err, errlen, "%s: path component '%.*s' not allowed", what, (int)n, p);
-        p += n + (slash != NULL);
-        if (slash && !*p)
-            return snap_err(err, errlen, "%s: trailing '/' not allowed", what);
-    }
-    return 0;
+    return snap_check_relative(rel, strlen(rel), what, err, errlen);
 }
 
 static char *join(const char *a, const char *b)
@@ -179,28 +169,40 @@ int snap_paths_set_ancestors(struct snap_paths *sp, const struct attr_value *cp,
     return 0;
 }
 
-int snap_paths_resolve(const struct snap_paths *sp, const char *ref, char **out, char *err, size_t errlen)
+/* Splits "%N%/rel" (or "rel", meaning %0%) into the real path of its base directory and the
+ * relative part.  Absolute references are refused: a snapshot names only its own files and its
+ * ancestors'. */
+static int split_ref(const struct snap_paths *sp, const char *ref, const char **base, const char **rel,
+                     char *err, size_t errlen)
 {
-    *out = NULL;
     if (strlen(ref) >= PATH_MAX)
         return snap_err(err, errlen, "file reference too long");
-    const char *base = sp->dir, *rel = ref;
+    *base = sp->dir;
+    *rel = ref;
     if (ref[0] == '%') {
         char *end;
         errno = 0;
         unsigned long n = strtoul(ref + 1, &end, 10);
-        if (end == ref + 1 || *end != '%' || end[1] != '/' || errno)
+        if (end == ref + 1 || *end != '%' || end[1] != '/' || errno || !isdigit((unsigned char)ref[1]))
             return snap_err(err, errlen, "%s: expected %%N%%/path", ref);
         if (n > sp->nancestors)
             return snap_err(err, errlen, "%s: refers to ancestor %lu but checkpoint_path lists %zu", ref, n,
                             sp->nancestors);
         if (n > 0)
-            base = sp->ancestors[n - 1];
-        rel = end + 2;
+            *base = sp->ancestors[n - 1];
+        *rel = end + 2;
     } else if (ref[0] == '/') {
-        return real_within(sp, ref, ref, out, err, errlen);
+        return snap_err(err, errlen, "%s: absolute file reference not allowed (outside the allowed directories)",
+                        ref);
     }
-    if (check_relative(rel, ref, err, errlen))
+    return check_relative(*rel, ref, err, errlen);
+}
+
+int snap_paths_resolve(const struct snap_paths *sp, const char *ref, char **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    const char *base, *rel;
+    if (split_ref(sp, ref, &base, &rel, err, errlen))
         return -1;
     char *path = join(base, rel);
     if (!path)
@@ -212,25 +214,26 @@ int snap_paths_resolve(const struct snap_paths *sp, const char *ref, char **out,
 
 int snap_paths_open(const struct snap_paths *sp, const char *ref, int *fd, char *err, size_t errlen)
 {
-    char *real;
+    const char *base, *rel;
     *fd = -1;
-    if (snap_paths_resolve(sp, ref, &real, err, errlen))
+    if (split_ref(sp, ref, &base, &rel, err, errlen))
         return -1;
-    /* realpath resolved every link; O_NOFOLLOW refuses a link swapped in since then. */
-    int f = open(real, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    struct stat st;
-    if (f < 0) {
-        snap_err(err, errlen, "%s (%s): %s", ref, real, strerror(errno));
-        free(real);
+    /* The base directories were resolved and checked against the roots when they were set. */
+    int dir = open(base, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0)
+        return snap_err(err, errlen, "%s (%s): %s", ref, base, strerror(errno));
+    int rc = snap_open_beneath(dir, rel, ref, fd, err, errlen);
+    close(dir);
+    return rc;
+}
+
+int snap_paths_parse_config(const struct snap_paths *sp, struct snap_config *cfg, char *err, size_t errlen)
+{
+    int fd;
+    snap_config_init(cfg);
+    if (snap_paths_open(sp, SNAP_CONFIG_FILE, &fd, err, errlen))
         return -1;
-    }
-    if (fstat(f, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snap_err(err, errlen, "%s (%s): not a regular file", ref, real);
-        close(f);
-        free(real);
-        return -1;
-    }
-    free(real);
-    *fd = f;
-    return 0;
+    int rc = snap_config_parse_fd(fd, cfg, err, errlen);
+    close(fd);
+    return rc;
 }

@@ -5,7 +5,8 @@
  * relative path means "%0%/path".  Relative paths may not contain "", "." or ".." components.
  * checkpoint_path entries are absolute, or relative to the snapshot's parent directory.
  *
- * Every resolved path (after following symlinks with realpath) must lie inside one of the
+ * Snapshot files are opened below their (real, checked) base directory without following any
+ * symbolic link; ancestor directories (after realpath) must lie inside one of the
  * allowed roots — by default the snapshot's parent directory, i.e. the directory tree the
  * snapshot was taken in — so a hostile snapshot cannot make snapsim read files elsewhere. */
 #ifndef SNAPSIM_SNAPSHOT_SNAP_PATHS_H
@@ -36,8 +37,13 @@ int snap_paths_set_ancestors(struct snap_paths *sp, const struct attr_value *che
                              char *err, size_t errlen);
 /* Resolves a reference to the real path of an existing file inside the roots (malloc'ed). */
 int snap_paths_resolve(const struct snap_paths *sp, const char *ref, char **out, char *err, size_t errlen);
-/* Resolves and opens a regular file read-only (O_NOFOLLOW on the resolved path). */
+/* Opens a referenced regular file read-only below its base directory, refusing symbolic links
+ * in the name, FIFOs and devices (open_beneath.h).  Every snapshot file is opened here. */
 int snap_paths_open(const struct snap_paths *sp, const char *ref, int *fd, char *err, size_t errlen);
+
+/* Reads the snapshot's own config file (through snap_paths_open). */
+struct snap_config;
+int snap_paths_parse_config(const struct snap_paths *sp, struct snap_config *cfg, char *err, size_t errlen);
 
 /* Is `path` (a real path) equal to or below `root` (a real path)? */
 int snap_path_within(const char *root, const char *path);

@@ -1,6 +1,8 @@
 #include "snapshot/snap_verify.h"
 #include "snapshot/config.h"
+#include "snapshot/page_chain.h"
 #include "snapshot/page_image.h"
+#include "snapshot/raw_data.h"
 #include "snapshot/snap_objects.h"
 #include "snapshot/snap_paths.h"
 
@@ -34,30 +36,29 @@ void snap_problems_free(struct snap_problems *p)
     *p = (struct snap_problems){0};
 }
 
-static void check_data_refs(const struct snap_paths *paths, const struct attr_value *v, const char *where,
+/* raw_size: size of the snapshot's raw file, or -1 when it is absent or unusable (raw_err). */
+static void check_data_refs(int64_t raw_size, const char *raw_err, const struct attr_value *v, const char *where,
                             struct snap_problems *out)
 {
-    char err[512];
     if (v->kind == ATTR_LIST || v->kind == ATTR_DICT) {
         size_t n = v->kind == ATTR_LIST ? v->list.n : v->dict.n;
         for (size_t i = 0; i < n; i++)
-            check_data_refs(paths, v->kind == ATTR_LIST ? &v->list.items[i] : &v->dict.entries[i].value,
-                            where, out);
+            check_data_refs(raw_size, raw_err,
+                            v->kind == ATTR_LIST ? &v->list.items[i] : &v->dict.entries[i].value, where, out);
         return;
     }
     if (v->kind != ATTR_DATA)
         return;
-    int fd;
-    struct stat st;
-    if (snap_paths_open(paths, v->data.file, &fd, err, sizeof err)) {
-        snap_problems_add(out, "%s: %s", where, err);
-        return;
-    }
-    if (fstat(fd, &st) == 0 && (v->data.offset > (uint64_t)st.st_size ||
-                                v->data.length > (uint64_t)st.st_size - v->data.offset))
+    if (strcmp(v->data.file, SNAP_RAW_REF))
+        snap_problems_add(out, "%s: raw data reference %s: only %s is allowed", where, v->data.file, SNAP_RAW_REF);
+    else if (raw_size < 0)
+        snap_problems_add(out, "%s: %s", where, raw_err);
+    else if (v->data.offset > (uint64_t)raw_size || v->data.length > (uint64_t)raw_size - v->data.offset)
         snap_problems_add(out, "%s: raw data [%llu, +%llu) beyond the end of %s", where,
                           (unsigned long long)v->data.offset, (unsigned long long)v->data.length, v->data.file);
-    close(fd);
+    else if (v->data.length > SNAP_MAX_RAW_PAYLOAD)
+        snap_problems_add(out, "%s: raw data of %llu bytes exceeds the limit", where,
+                          (unsigned long long)v->data.length);
 }
 
 static int ignore_page(void *ctx, uint64_t pn, const void *page)
@@ -83,6 +84,8 @@ static void check_memory_image(struct snap_paths *paths, const struct snap_cfg_o
         snap_problems_add(out, "object %s: files must be a non-empty list of page files", o->name);
         return;
     }
+    if (snap_page_chain_check(paths, &files->value, err, sizeof err))
+        snap_problems_add(out, "object %s: %s", o->name, err);
     for (size_t i = 0; i < files->value.list.n; i++) {
         const struct attr_value *f = &files->value.list.items[i];
         int fd;
@@ -112,24 +115,29 @@ size_t snap_verify(const char *snapshot_dir, const struct snap_registry *reg, st
         snap_problems_add(out, "%s", err);
         return out->n;
     }
-    char *config_path = malloc(strlen(paths.dir) + sizeof "/" SNAP_CONFIG_FILE);
-    if (config_path)
-        sprintf(config_path, "%s/%s", paths.dir, SNAP_CONFIG_FILE);
-    if (!config_path || snap_config_parse_file(config_path, &cfg, err, sizeof err)) {
-        snap_problems_add(out, "%s", config_path ? err : "out of memory");
-        free(config_path);
+    if (snap_paths_parse_config(&paths, &cfg, err, sizeof err)) {
+        snap_problems_add(out, "%s", err);
         snap_paths_free(&paths);
         return out->n;
     }
-    free(config_path);
     if (reg && snap_config_validate(reg, &cfg, NULL, err, sizeof err))
         snap_problems_add(out, "%s", err);
+    /* The raw file is opened once; references are then checked against its size. */
+    int raw_fd;
+    int64_t raw_size = -1;
+    char raw_err[512];
+    struct stat st;
+    if (snap_paths_open(&paths, SNAP_RAW_REF, &raw_fd, raw_err, sizeof raw_err) == 0) {
+        if (fstat(raw_fd, &st) == 0)
+            raw_size = (int64_t)st.st_size;
+        close(raw_fd);
+    }
     for (size_t i = 0; i < cfg.nobjects; i++) {
         const struct snap_cfg_object *o = &cfg.objects[i];
         for (size_t k = 0; k < o->nattrs; k++) {
             char where[600];
             snprintf(where, sizeof where, "object %s attribute %s", o->name, o->attrs[k].name);
-            check_data_refs(&paths, &o->attrs[k].value, where, out);
+            check_data_refs(raw_size, raw_err, &o->attrs[k].value, where, out);
         }
         if (!strcmp(o->class_name, SNAP_MEMORY_IMAGE_CLASS))
             check_memory_image(&paths, o, out);

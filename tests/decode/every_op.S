@@ -250,12 +250,67 @@ decode_every_op:
     .insn 2, 0x8001        /* c.srli64 s0: a HINT, decodes as srli s0, s0, 0 */
     .insn 2, 0x0002        /* c.slli64 zero: a HINT */
 
-    /* Outside RV64GC: objdump names them, the decoder must reject them.  The all-zero parcel
+    /* Zba, Zbb, Zbs, Zbc, with the shift-amount extremes */
+    .option push
+    .option arch, +zba, +zbb, +zbs, +zbc
+    add.uw    a0, a1, a2
+    add.uw    a0, a1, zero
+    sh1add    a0, a1, a2
+    sh2add    a0, a1, a2
+    sh3add    a0, a1, a2
+    sh1add.uw a0, a1, a2
+    sh2add.uw a0, a1, a2
+    sh3add.uw a0, a1, a2
+    slli.uw   a0, a1, 0
+    slli.uw   a0, a1, 63
+    andn      a0, a1, a2
+    orn       a0, a1, a2
+    xnor      a0, a1, a2
+    clz       a0, a1
+    ctz       a0, a1
+    cpop      a0, a1
+    clzw      a0, a1
+    ctzw      a0, a1
+    cpopw     a0, a1
+    max       a0, a1, a2
+    maxu      a0, a1, a2
+    min       a0, a1, a2
+    minu      a0, a1, a2
+    sext.b    a0, a1
+    sext.h    a0, a1
+    zext.h    a0, a1
+    rol       a0, a1, a2
+    ror       a0, a1, a2
+    rolw      a0, a1, a2
+    rorw      a0, a1, a2
+    rori      a0, a1, 63
+    roriw     a0, a1, 31
+    orc.b     a0, a1
+    rev8      a0, a1
+    bclr      a0, a1, a2
+    bext      a0, a1, a2
+    binv      a0, a1, a2
+    bset      a0, a1, a2
+    bclri     a0, a1, 63
+    bexti     a0, a1, 0
+    binvi     a0, a1, 5
+    bseti     a0, a1, 32
+    clmul     a0, a1, a2
+    clmulh    a0, a1, a2
+    clmulr    a0, a1, a2
+    rori      t0, t1, 0
+    roriw     t0, t1, 0
+    slli.uw   zero, t6, 31
+    bseti     s0, s1, 63
+    bexti     s0, s1, 63
+    .option pop
+
+    /* Outside the implemented extensions: objdump names them, the decoder must reject them.  The all-zero parcel
      * (c.unimp) sits between non-zero code because objdump folds runs of zeros into "...". */
     .option push
-    .option arch, +zba, +zbb
-    sh1add  a0, a1, a2
-    clz     a0, a1
+    .option arch, +zbkb
+    pack    a0, a1, a2
+    packw   a0, a1, a2     /* packw with rs2 != 0; with rs2 = 0 it is zext.h */
     .option pop
     wfi
     .insn 2, 0

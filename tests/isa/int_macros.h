@@ -20,6 +20,14 @@
 #define TEST_RI(n, inst, result, v1, imm) \
     TEST_CASE(n) li a1, v1; inst a0, a1, imm; CHECK_EQ(a0, result)
 
+/* rd = inst(rs1), the unary bit-manipulation operations */
+#define TEST_R1(n, inst, result, v1) \
+    TEST_CASE(n) li a1, v1; inst a0, a1; CHECK_EQ(a0, result)
+#define TEST_R1_DEST_IS_SRC(n, inst, result, v1) \
+    TEST_CASE(n) li a1, v1; inst a1, a1; CHECK_EQ(a1, result)
+#define TEST_R1_ZERO_SRC(n, inst, result) \
+    TEST_CASE(n) inst a0, zero; CHECK_EQ(a0, result)
+
 /* The destination is also a source: the instruction must read before it writes. */
 #define TEST_RR_DEST_IS_SRC1(n, inst, result, v1, v2) \
     TEST_CASE(n) li a1, v1; li a2, v2; inst a1, a1, a2; CHECK_EQ(a1, result)

@@ -18,7 +18,14 @@ file(GLOB GUEST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.c)
 
 foreach(src ${GUEST_TEST_SOURCES})
   get_filename_component(name ${src} NAME_WE)
-  add_guest_program(${name} SOURCES ${src} LIBS -lm -latomic)
+  # NAME.flags: extra compiler options, e.g. a -march with extensions beyond rv64gc.
+  set(extra_flags)
+  string(REGEX REPLACE "\\.c$" ".flags" flags_file ${src})
+  if(EXISTS ${flags_file})
+    file(READ ${flags_file} extra_flags)
+    separate_arguments(extra_flags UNIX_COMMAND "${extra_flags}")
+  endif()
+  add_guest_program(${name} SOURCES ${src} FLAGS -O2 ${extra_flags} LIBS -lm -latomic)
   set(common --expect-dir ${CMAKE_CURRENT_LIST_DIR} --work-base ${GUEST_TEST_WORK}
              ${GUEST_DIR}/${name})
   add_test(NAME prog.${name}
@@ -30,7 +37,8 @@ foreach(src ${GUEST_TEST_SOURCES})
                      --sim-opt --model --sim-opt ${model} ${common})
     set_tests_properties(prog.${name}.${model} PROPERTIES TIMEOUT 60 LABELS "programs;models")
   endforeach()
-  if(QEMU_RISCV64)
+  # NAME.snapsim-only: the program uses what qemu-riscv64 lacks (the file says what).
+  if(QEMU_RISCV64 AND NOT EXISTS ${CMAKE_CURRENT_LIST_DIR}/${name}.snapsim-only)
     add_test(NAME prog.${name}.qemu
              COMMAND ${GUEST_TEST_RUNNER} --sim qemu --exe ${QEMU_RISCV64} ${common})
     set_tests_properties(prog.${name}.qemu PROPERTIES TIMEOUT 60 LABELS "programs;qemu")

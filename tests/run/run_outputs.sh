@@ -103,7 +103,7 @@ progress)
 import json, sys
 def strip(x):
     if isinstance(x, dict):
-        return {k: strip(v) for k, v in x.items() if k not in ("host_seconds", "config")}
+        return {k: strip(v) for k, v in x.items() if "seconds" not in k and k != "config"}
     if isinstance(x, list):
         return [strip(v) for v in x]
     return x

@@ -15,34 +15,44 @@ mkdir -p "$work/cwd" "$work/snaps"
 (cd "$work/cwd" && "$snapsim" run --clear-env --snapshots 900 --config mainmem:filename:"$work/snaps/base" \
     -- "$guest/sum" 1 2 3 > /dev/null) || { echo "FAIL: cannot take the base snapshot"; exit 1; }
 base="$work/snaps/base.$(printf %015d 900).snapshot"
-# A file outside the snapshot's tree and the working directory that nothing may touch.
+# A file outside the snapshot's tree and the working directory that nothing may touch, and a
+# file of the user's in the working directory that no refused restore may change.
 mkdir -p "$work/outside"; echo secret > "$work/outside/secret"
+echo mine > "$work/cwd/keep"
 
-# case NAME PERL-EDIT-OF-CONFIG [SHELL-COMMAND-IN-SNAPSHOT-DIR]
+# case NAME PERL-EDIT-OF-CONFIG [SHELL-COMMAND-IN-SNAPSHOT-DIR [EXTRA-RUN-OPTION]]
 case_() {
-    local name="$1" edit="$2" extra="${3:-}"
+    local name="$1" edit="$2" extra="${3:-}" opt="${4:-}"
     local s="$work/snaps/$name.snapshot"
     cp -a "$base" "$s"
     [ -n "$edit" ] && perl -0pi -e "$edit" "$s/config"
     [ -n "$extra" ] && (cd "$s" && eval "$extra")
-    local before; before=$(cksum < "$work/outside/secret")
-    (cd "$work/cwd" && timeout -k 2 20 "$snapsim" run --restore "$s" > "$work/out" 2> "$work/err")
+    local before; before=$(cat "$work/outside/secret" "$work/cwd/keep" | cksum)
+    (cd "$work/cwd" && timeout -k 2 20 "$snapsim" run $opt --restore "$s" > "$work/out" 2> "$work/err")
     local st=$?
-    local lines; lines=$(wc -l < "$work/err")
+    local lines; lines=$(grep -vc "(--force-restore)$" "$work/err")
     if [ "$st" = 0 ] || [ "$st" -ge 124 ] || [ "$lines" != 1 ]; then
         echo "FAIL $name: status $st, $lines lines of error:"; head -5 "$work/err"; fail=1
-    elif [ "$(cksum < "$work/outside/secret")" != "$before" ]; then
-        echo "FAIL $name: a file outside the allowed directories changed"; fail=1
+    elif [ "$(cat "$work/outside/secret" "$work/cwd/keep" 2>/dev/null | cksum)" != "$before" ] ||
+         [ -e "$work/cwd/hl" ]; then
+        echo "FAIL $name: a host file changed (outside the allowed directories, or before the refusal)"; fail=1
     else
         echo "ok   $name: $(cat "$work/err")"
     fi
     # Host-dependent refusals (paths, pipes) are not defects of the snapshot itself.
     if [ "$name" != outside_cwd ] && [ "$name" != outside_fd ] && [ "$name" != pipe_fd ] &&
-       [ "${name#fs_outside}" = "$name" ] && [ "$name" != fs_symlink_escape ] &&
+       [ "${name#fs_outside}" = "$name" ] && [ "$name" != fs_symlink_escape ] && [ "$name" != link_source_escape ] &&
        "$snapsim" snapshot verify "$s" > /dev/null 2>&1; then
         echo "FAIL $name: snapshot verify accepted it"; fail=1
     fi
-    rm -rf "$s"
+    # The other commands must not crash or hang on it either.
+    local cmd
+    for cmd in info verify; do
+        timeout -k 2 20 "$snapsim" snapshot $cmd "$s" > /dev/null 2>&1
+        st=$?
+        if [ "$st" -ge 124 ]; then echo "FAIL $name: snapshot $cmd: status $st"; fail=1; fi
+    done
+    rm -rf "$s"; rm -f "$work/cwd/hl"; echo mine > "$work/cwd/keep"
 }
 
 case_ syntax 's/pc: 0x[0-9a-f]+/pc: (0x1/'
@@ -87,5 +97,21 @@ case_ fs_symlink_escape "s{fs_changes: \\(\\)}{fs_changes: ((\"$work/cwd/esc\", 
 case_ outside_cwd "s{cwd: \"[^\"]*\"}{cwd: \"$work/outside\"}"
 case_ outside_fd "s{files: \\(\\)}{files: ((\"$work/outside/secret\", \"file\", 0x7, 0x0, 0x0, [R 0x7 \"%0%/config\" 0x0]))}; s{fds: \\((.*?)\\)\\n}{fds: (\\1, (3, \"$work/outside/secret\", 0x2, FALSE, -1, 0, -1))\\n}"
 case_ pipe_fd 's/fds: \((.*?)\)\n/fds: ($1, (7, "pipe:[0]", 0x0, FALSE, -1, -1, -1))\n/'
+# Findings of a mutation campaign: each was accepted (or hung, or escaped) before its fix.
+W="$work"
+case_ stdio_shared_escape "s{files: \\(\\)}{files: ((\"$W/outside/secret\", \"stdio\", 0x0, 0x0, 0x0, NIL))}; s{shared: \\(\\)}{shared: ((0x10000, 0x1000, 0x0, TRUE, \"$W/outside/secret\"))}"
+case_ link_source_escape "s{fs_changes: \\(\\)}{fs_changes: ((\"$W/cwd/d/secret\", \"file\", 0x1a4, -1, 0x7, 0x0, NIL), (\"$W/cwd/d\", \"symlink\", 0x0, -1, 0x0, 0x0, \"$W/outside\"), (\"$W/cwd/hl\", \"file\", 0x1a4, 0, 0x0, 0x0, NIL))}" '' --force-restore
+case_ content_hash "s{files: \\(\\)}{files: ((\"$W/cwd/keep\", \"file\", 0x4, 0x0, 0x1234, [R 0x4 \"%0%/raw\" 0x0]))}" 'printf evil > raw'
+case_ fs_content_hash "s{fs_changes: \\(\\)}{fs_changes: ((\"$W/cwd/keep\", \"file\", 0x1a4, -1, 0x4, 0x1234, [R 0x4 \"%0%/raw\" 0x0]))}" 'printf evil > raw'
+case_ raw_not_own 's{files: \(\)}{files: (("/tmp/x", "file", 0x4, 0x0, 0x0, [R 0x4 "%0%/mem0.pages" 0x0]))}'
+case_ kind_conflict "s{files: \\(\\)}{files: ((\"$W/cwd/keep\", \"file\", 0x5, 0x0, 0x0, NIL))}; s{fs_changes: \\(\\)}{fs_changes: ((\"$W/cwd/keep\", \"dir\", 0x1ed, -1, 0x0, 0x0, NIL))}"
+case_ brk_below 's/brk: 0x[0-9a-f]+\n/brk: 0x1000\n/'
+case_ fd_not_described "s{fds: \\((.*?)\\)\\n}{fds: (\\1, (3, \"$W/cwd/keep\", 0x0, FALSE, -1, 0, -1))\\n}"
+case_ shared_not_described "s{shared: \\(\\)}{shared: ((0x10000, 0x1000, 0x0, FALSE, \"$W/cwd/keep\"))}"
+case_ page_files_beyond_chain 's{"%0%/mem0.pages"\)}{"%0%/mem0.pages", "mem0.pages")}'
+case_ fifo_config '' 'rm config && mkfifo config'
+case_ fifo_pages '' 'rm mem0.pages && mkfifo mem0.pages'
+case_ symlink_config '' 'mv config config.real && ln -s config.real config'
+case_ symlink_dir_pages 's{"%0%/mem0.pages"}{"%0%/e/mem0.pages"}' 'mkdir d && mv mem0.pages d/ && ln -s d e'
 [ "$fail" = 0 ] && echo "PASS hostile snapshots"
 exit $fail

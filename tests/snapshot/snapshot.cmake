@@ -12,6 +12,10 @@ file(GLOB SNAP_PROGRAM_SOURCES CONFIGURE_DEPENDS ${SNAP_PROGRAMS_DIR}/*.c)
 set(SNAP_POINTS_DEFAULT 1 50% last)
 set(SNAP_POINTS_file_io 1 10000 30000 50% last)
 set(SNAP_POINTS_mmap_ops 1 50% 520000 540000 last)
+# Signal handlers installed and timers pending: inside signals' timer waits; signal_timer_point's
+# CPU-time timer expires exactly at instruction 1000000.
+set(SNAP_POINTS_signals 1 20% 45% 70% 90% last)
+set(SNAP_POINTS_signal_timer_point 1 999999 1000000 1000001 last)
 
 foreach(src ${SNAP_PROGRAM_SOURCES})
   get_filename_component(name ${src} NAME_WE)
@@ -35,3 +39,9 @@ add_test(NAME snapshot.hostile
          COMMAND ${SNAP_TEST_DIR}/hostile.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${SNAP_TEST_WORK})
 add_test(NAME snapshot.seed COMMAND ${SNAP_TEST_DIR}/seed.sh $<TARGET_FILE:snapsim> ${SNAP_TEST_WORK})
 set_tests_properties(snapshot.hostile snapshot.seed PROPERTIES TIMEOUT 120 LABELS "snapshot")
+
+# The kernel sandbox of restored runs: a guest that tries to change files outside.
+add_guest_program(snapshot_escape SOURCES ${SNAP_TEST_DIR}/escape.c)
+add_test(NAME snapshot.sandbox
+         COMMAND ${SNAP_TEST_DIR}/sandbox.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_escape ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.sandbox PROPERTIES TIMEOUT 120 LABELS "snapshot")

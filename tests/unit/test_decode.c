@@ -141,6 +141,42 @@ static void test_shifts(void **state)
     check(0x41f5d51b, 4, OP_SRAIW, 10, 11, 0, 31);
 }
 
+/* Zba/Zbb/Zbs/Zbc: the unary operations carry no immediate (their selector sits where an
+ * immediate would), the immediate shifts and bit indexes keep a 6-bit (5 for *w) amount. */
+static void test_bitmanip(void **state)
+{
+    (void)state;
+    check(0x08c5853b, 4, OP_ADD_UW, 10, 11, 12, 0);
+    check(0x20c5e53b, 4, OP_SH3ADD_UW, 10, 11, 12, 0);
+    check(0x0bf5951b, 4, OP_SLLI_UW, 10, 11, 0, 63);
+    check(0x40c5f533, 4, OP_ANDN, 10, 11, 12, 0);
+    check(0x60059513, 4, OP_CLZ, 10, 11, 0, 0);
+    check(0x6025951b, 4, OP_CPOPW, 10, 11, 0, 0);
+    check(0x60559513, 4, OP_SEXT_H, 10, 11, 0, 0);
+    check(0x0805c53b, 4, OP_ZEXT_H, 10, 11, 0, 0);
+    check(0x0ac5d533, 4, OP_MINU, 10, 11, 12, 0);
+    check(0x63f5d513, 4, OP_RORI, 10, 11, 0, 63);
+    check(0x61f5d51b, 4, OP_RORIW, 10, 11, 0, 31);
+    check(0x2875d513, 4, OP_ORC_B, 10, 11, 0, 0);
+    check(0x6b85d513, 4, OP_REV8, 10, 11, 0, 0);
+    check(0x4bf59513, 4, OP_BCLRI, 10, 11, 0, 63);
+    check(0x4805d513, 4, OP_BEXTI, 10, 11, 0, 0);
+    check(0x68c59533, 4, OP_BINV, 10, 11, 12, 0);
+    check(0x2a059513, 4, OP_BSETI, 10, 11, 0, 32);
+    check(0x0ac5b533, 4, OP_CLMULH, 10, 11, 12, 0);
+    check_illegal(0x60359513);   /* unary selector 3 */
+    check_illegal(0x6085951b);   /* clzw-group selector 8 */
+    check_illegal(0x08c5c53b);   /* packw (Zbkb): zext.h only with rs2 = 0 */
+    check_illegal(0x68c5953b);   /* binv has no *w form */
+    check_illegal(0x0ec5d533);   /* czero.eqz (Zicond, not implemented) */
+    check_illegal(0x6205951b);   /* roriw's group in slliw position with shamt[5] */
+    check_illegal(0x2865d513);   /* orc.b's neighbour: funct12 0x286 */
+    check_text(0x0805853b, 0, "add.uw a0,a1,zero");
+    check_text(0x0bf5951b, 0, "slli.uw a0,a1,0x3f");
+    check_text(0x60259513, 0, "cpop a0,a1");
+    check_text(0x68559513, 0, "binvi a0,a1,0x5");
+}
+
 static void test_system_and_csr(void **state)
 {
     (void)state;
@@ -334,7 +370,7 @@ static void test_reserved_32(void **state)
     check_illegal(0x40059513);   /* slli with funct6 0x10 */
     check_illegal(0x8005d513);   /* srli/srai with an unknown funct6 */
     check_illegal(0x80c58533);   /* OP with funct7 0x40 */
-    check_illegal(0x40c5e533);   /* OP funct7 0x20 with funct3 6 */
+    check_illegal(0x40c59533);   /* OP funct7 0x20 with funct3 1 */
     check_illegal(0x00c5a53b);   /* OP-32 funct3 2 */
     check_illegal(0x02c5953b);   /* OP-32 M funct3 1 (no mulhw) */
     check_illegal(0x0000200f);   /* MISC-MEM funct3 2 (cbo) */
@@ -471,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_compressed),
         cmocka_unit_test(test_compressed_hints),
         cmocka_unit_test(test_reserved_compressed),
+        cmocka_unit_test(test_bitmanip),
         cmocka_unit_test(test_reserved_32),
         cmocka_unit_test(test_reserved_float),
         cmocka_unit_test(test_illegal_fields),

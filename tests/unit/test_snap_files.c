@@ -60,19 +60,27 @@ static void test_path_safety(void **state)
 
     char *secret = path_join(t.outside, "secret");
     assert_int_equal(snap_paths_resolve(&sp, secret, &real, err, sizeof err), -1);
-    assert_non_null(strstr(err, "outside the allowed directories"));
+    assert_non_null(strstr(err, "absolute file reference not allowed"));
     assert_int_equal(snap_paths_resolve(&sp, "/etc/passwd", &real, err, sizeof err), -1);
-    assert_non_null(strstr(err, "outside the allowed directories"));
+    assert_non_null(strstr(err, "absolute file reference not allowed"));
 
-    /* A symlink inside the snapshot pointing outside is refused; one pointing inside is fine. */
+    /* A symlink inside the snapshot is refused, wherever it points. */
     char *link = path_join(t.snap, "escape"), *good = path_join(t.snap, "alias");
     assert_int_equal(symlink(secret, link), 0);
     assert_int_equal(symlink("data", good), 0);
     assert_int_equal(snap_paths_resolve(&sp, "%0%/escape", &real, err, sizeof err), -1);
     assert_non_null(strstr(err, "outside the allowed directories"));
     int fd;
-    assert_int_equal(snap_paths_open(&sp, "%0%/alias", &fd, err, sizeof err), 0);
+    assert_int_equal(snap_paths_open(&sp, "%0%/alias", &fd, err, sizeof err), -1);
+    assert_non_null(strstr(err, "symbolic link"));
+    assert_int_equal(snap_paths_open(&sp, "%0%/data", &fd, err, sizeof err), 0);
     close(fd);
+    /* A FIFO is refused without blocking. */
+    char *fifo = path_join(t.snap, "fifo");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(snap_paths_open(&sp, "%0%/fifo", &fd, err, sizeof err), -1);
+    assert_non_null(strstr(err, "not a regular file"));
+    free(fifo);
 
     /* Ancestors: missing ones are named, ".." and escaping ones refused. */
     struct attr_value cp = attr_list(0);

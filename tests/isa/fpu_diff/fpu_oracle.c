@@ -29,6 +29,7 @@ typedef uint64_t (*oracle_fn)(uint64_t a, uint64_t b, uint64_t c);
 #define ORACLE_X2F(n, m) ORACLE(n, m " ft3, %1", TO_F)
 #define ORACLE_NONE(n, m)
 #define ORACLE_R ORACLE_NONE
+#define ORACLE_R1 ORACLE_NONE
 #define ORACLE_I ORACLE_NONE
 #define ORACLE_U ORACLE_NONE
 #define ORACLE_J ORACLE_NONE
@@ -57,6 +58,7 @@ typedef uint64_t (*oracle_fn)(uint64_t a, uint64_t b, uint64_t c);
 #define TABLE_F2X ENTRY
 #define TABLE_X2F ENTRY
 #define TABLE_R ORACLE_NONE
+#define TABLE_R1 ORACLE_NONE
 #define TABLE_I ORACLE_NONE
 #define TABLE_U ORACLE_NONE
 #define TABLE_J ORACLE_NONE

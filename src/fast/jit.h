@@ -1,0 +1,90 @@
+/* The translation tier of the fast model: hot blocks become x86-64 machine code.
+ *
+ * A translated block runs the same instructions as the interpreter's record of it, on the same
+ * state (guest registers stay in struct hart; guest memory is reached as host + A after the same
+ * permission-byte check).  Anything unusual — a fault, an instruction it does not translate, a
+ * block that would run past the stop count — leaves the translated code at an instruction
+ * boundary and the interpreter carries on from exactly there, so the interpreter alone decides
+ * every fault, system call and partial block.
+ *
+ * Translated blocks jump to each other directly once a successor is known (the jump is patched
+ * in), and a register jump compares with the target it took last time.  On hosts other than
+ * x86-64 jit_init reports that translation is unavailable and the interpreter runs everything. */
+#ifndef SNAPSIM_FAST_JIT_H
+#define SNAPSIM_FAST_JIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/hart.h"
+#include "fast/block.h"
+
+/* How translated code hands control back (the return value of jit_run). */
+enum jit_exit {
+    JIT_EXIT_RESUME,    /* interpret blk from instruction `index` on (entries already counted) */
+    JIT_EXIT_ENTER,     /* the block at next_pc would pass stop_at: enter it the interpreter's way */
+    JIT_EXIT_CHAIN,     /* blk ended towards next_pc by exit `slot`; `patch` may be linked there */
+    JIT_EXIT_INDIRECT,  /* the same for a register jump; `patch` is its target cache */
+};
+
+/* Shared with the machine code: field offsets are baked into it. */
+struct jit_ctx {
+    struct hart *hart;
+    uint8_t *host;          /* guest_mem.host */
+    uint8_t *page;          /* guest_mem.page */
+    uint64_t instret;       /* in: hart.instret; out: instructions retired by completed blocks */
+    uint64_t stop_at;
+    uint64_t next_pc;
+    struct block *blk;
+    void *patch;
+    uint32_t slot;
+    uint32_t index;
+};
+
+/* Target cache of a register jump, in the code buffer beside its block: the translated code
+ * jumps to `code` when the target equals `pc`. */
+struct jit_target_cache {
+    uint64_t pc;
+    const void *code;
+};
+
+#define JIT_TARGETS 65536   /* entries of jit.targets, a power of two */
+
+static inline size_t jit_target_slot(uint64_t pc) { return (size_t)(pc >> 1) & (JIT_TARGETS - 1); }
+
+struct jit {
+    uint8_t *code;          /* one RWX mapping; the entry/exit routines sit at its start */
+    size_t size, used, routines_end;
+    uint64_t generation;    /* block-cache generation the translations belong to */
+    /* Every translation by pc, direct-mapped: where a register jump whose own target cache
+     * misses looks next, before asking the dispatcher. */
+    struct jit_target_cache *targets;
+    int (*enter)(struct jit_ctx *ctx, const void *entry);
+    const uint8_t *exit_resume, *exit_enter, *exit_chain, *exit_indirect;
+    uint64_t blocks, bytes; /* translation statistics since start */
+    double seconds;         /* host time spent translating */
+};
+
+/* Maps the code buffer.  False when translation is unavailable (other hosts, or no memory). */
+bool jit_init(struct jit *j);
+void jit_free(struct jit *j);
+/* Empties jit.targets (every translation is about to be dropped). */
+void jit_forget_targets(struct jit *j);
+
+enum jit_result { JIT_OK, JIT_UNTRANSLATABLE, JIT_FULL };
+
+/* Translates b (from the cache of generation `generation`) and sets b->jit.  JIT_FULL: the
+ * buffer is full; flush the block cache, which makes room.  JIT_UNTRANSLATABLE: its first
+ * instruction is one the translator leaves to the interpreter. */
+enum jit_result jit_translate(struct jit *j, struct block *b, uint64_t generation);
+
+/* Links an exit reported by JIT_EXIT_CHAIN / JIT_EXIT_INDIRECT to a translated block. */
+void jit_link(struct jit *j, enum jit_exit kind, void *patch, const struct block *to);
+
+static inline int jit_run(struct jit *j, struct jit_ctx *ctx, const void *entry)
+{
+    return j->enter(ctx, entry);
+}
+
+#endif

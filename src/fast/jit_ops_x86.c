@@ -1,0 +1,332 @@
+/* x86-64 code for straight-line RISC-V instructions: integer computation, loads and stores.
+ *
+ * Guest registers live in struct hart (rbx); the ones a block uses most live in host registers
+ * for the whole block, loaded at its entry and stored back on every way out of it (see
+ * jit_ops_x86.h).  rax, rcx, rdx and r8 are scratch.  Writes to x0 were already retargeted to
+ * the sink x[32] by block formation and are dropped here.
+ * Anything not handled returns false and stays with the interpreter, which is what makes newly
+ * added ops work without the translator knowing them. */
+#if defined(__x86_64__)
+
+#include "fast/jit_ops_x86.h"
+#include "isa/insn.h"
+
+#include <string.h>
+
+static void store_reg(struct xbuf *b, int reg, int32_t disp)
+{
+    x_mem(b, X_W, 0x89, reg, RBX, NO_REG, disp);
+}
+
+static void mov_rr(struct xbuf *b, int to, int from)
+{
+    if (to != from)
+        x_rr(b, X_W, 0x8b, to, from);
+}
+
+void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch)
+{
+    if (fits_i32((int64_t)v)) {
+        x_mem(b, X_W, 0xc7, 0, RBX, NO_REG, disp);
+        x_u32(b, (uint32_t)v);
+    } else {
+        x_mov_ri64(b, scratch, v);
+        store_reg(b, scratch, disp);
+    }
+}
+
+static const int cache_regs[JIT_CACHE_REGS] = { RDI, R9, R10, R11, RBP, R15 };
+
+static void count_use(unsigned *uses, unsigned r, unsigned weight)
+{
+    if (r > 0 && r < 32)
+        uses[r] += weight;
+}
+
+void jit_cache_plan(struct jit_tr *t, const struct fast_insn *insns, uint32_t n)
+{
+    unsigned uses[33] = { 0 };
+    uint32_t rd_mask = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        const struct fast_insn *in = &insns[k];
+        enum op_class c = op_class(in->op);
+        bool x_rs1 = c != CLASS_U && c != CLASS_J && c != CLASS_SYS && c != CLASS_F3 &&
+                     c != CLASS_F4 && c != CLASS_F1 && c != CLASS_FCMP && c != CLASS_F2X &&
+                     c != CLASS_CSRI;
+        bool x_rs2 = c == CLASS_R || c == CLASS_B || c == CLASS_ST || c == CLASS_AMO || c == CLASS_SC;
+        if (x_rs1)
+            count_use(uses, in->rs1, 2);
+        if (x_rs2)
+            count_use(uses, in->rs2, 2);
+        if (c == CLASS_R || c == CLASS_I || c == CLASS_U || c == CLASS_LD) {
+            count_use(uses, in->rd, 2);
+            if (in->rd < 32)
+                rd_mask |= 1u << in->rd;
+        }
+    }
+    memset(t->host, -1, sizeof t->host);
+    t->written = 0;
+    for (unsigned i = 0; i < JIT_CACHE_REGS; i++) {
+        unsigned best = 0;
+        for (unsigned r = 1; r < 32; r++)
+            if (t->host[r] < 0 && uses[r] > uses[best])
+                best = r;
+        /* Once used gains nothing over a memory operand, unless the block loops on itself. */
+        if (uses[best] < (t->self_loop ? 1u : 3u))
+            break;
+        t->host[best] = (int8_t)cache_regs[i];
+        t->written |= rd_mask & (1u << best);
+    }
+}
+
+void jit_cache_preload(struct jit_tr *t)
+{
+    for (unsigned r = 1; r < 32; r++)
+        if (t->host[r] >= 0)
+            x_mem(&t->b, X_W, 0x8b, t->host[r], RBX, NO_REG, GX(r));
+}
+
+void jit_writeback(struct jit_tr *t)
+{
+    for (unsigned r = 1; r < 32; r++)
+        if (t->written >> r & 1)
+            store_reg(&t->b, t->host[r], GX(r));
+}
+
+int jit_get_x(struct jit_tr *t, unsigned r, int scratch)
+{
+    struct xbuf *b = &t->b;
+    if (r == 0) {
+        x_rr(b, 0, 0x33, scratch, scratch);   /* xor: x0 reads zero */
+        return scratch;
+    }
+    if (r < 32 && t->host[r] >= 0)
+        return t->host[r];
+    x_mem(b, X_W, 0x8b, scratch, RBX, NO_REG, GX(r));
+    return scratch;
+}
+
+void jit_set_x(struct jit_tr *t, unsigned r, int src)
+{
+    if (r == 0 || r == 32)   /* the sink: a write to x0 */
+        return;
+    if (t->host[r] >= 0)
+        mov_rr(&t->b, t->host[r], src);
+    else
+        store_reg(&t->b, src, GX(r));
+}
+
+/* rd = rs1 OP rs2 for ops that have a "reg, r/m" form: opcode, and whether it is 32-bit. */
+static bool alu_rm_form(enum op op, uint32_t *opc, bool *word)
+{
+    *word = false;
+    switch (op) {
+    case OP_ADD: *opc = 0x03; return true;
+    case OP_SUB: *opc = 0x2b; return true;
+    case OP_XOR: *opc = 0x33; return true;
+    case OP_OR: *opc = 0x0b; return true;
+    case OP_AND: *opc = 0x23; return true;
+    case OP_MUL: *opc = 0x0faf; return true;
+    case OP_ADDW: *opc = 0x03; *word = true; return true;
+    case OP_SUBW: *opc = 0x2b; *word = true; return true;
+    case OP_MULW: *opc = 0x0faf; *word = true; return true;
+    default: return false;
+    }
+}
+
+/* Group-1 immediate forms: extension and whether it is 32-bit. */
+static bool alu_imm_form(enum op op, int *ext, bool *word)
+{
+    *word = false;
+    switch (op) {
+    case OP_ADDI: *ext = ALU_ADD; return true;
+    case OP_XORI: *ext = ALU_XOR; return true;
+    case OP_ORI: *ext = ALU_OR; return true;
+    case OP_ANDI: *ext = ALU_AND; return true;
+    case OP_ADDIW: *ext = ALU_ADD; *word = true; return true;
+    default: return false;
+    }
+}
+
+static bool shift_form(enum op op, int *ext, bool *word, bool *imm)
+{
+    *word = op == OP_SLLW || op == OP_SRLW || op == OP_SRAW || op == OP_SLLIW || op == OP_SRLIW ||
+            op == OP_SRAIW;
+    *imm = op == OP_SLLI || op == OP_SRLI || op == OP_SRAI || op == OP_SLLIW || op == OP_SRLIW ||
+           op == OP_SRAIW;
+    switch (op) {
+    case OP_SLL: case OP_SLLI: case OP_SLLW: case OP_SLLIW: *ext = SH_SHL; return true;
+    case OP_SRL: case OP_SRLI: case OP_SRLW: case OP_SRLIW: *ext = SH_SHR; return true;
+    case OP_SRA: case OP_SRAI: case OP_SRAW: case OP_SRAIW: *ext = SH_SAR; return true;
+    default: return false;
+    }
+}
+
+/* Where an instruction computes rd: its cache register, else rax (then stored). */
+static int target_of(const struct jit_tr *t, unsigned rd)
+{
+    return rd < 32 && t->host[rd] >= 0 ? t->host[rd] : RAX;
+}
+
+static void finish(struct jit_tr *t, unsigned rd, int reg)
+{
+    if (reg == RAX)
+        jit_set_x(t, rd, RAX);
+}
+
+static bool emit_compute(struct jit_tr *t, const struct fast_insn *in)
+{
+    struct xbuf *b = &t->b;
+    uint32_t opc;
+    int ext;
+    bool word, imm;
+    unsigned w;
+    int d = target_of(t, in->rd);
+    if (in->op == OP_LUI || in->op == OP_AUIPC) {
+        /* auipc's imm is already pc-relative */
+        x_mov_ri64(b, d, (uint64_t)in->imm);
+        finish(t, in->rd, d);
+        return true;
+    }
+    if (alu_rm_form(in->op, &opc, &word)) {
+        w = word ? 0 : X_W;
+        int a = jit_get_x(t, in->rs1, RAX);
+        int v = jit_get_x(t, in->rs2, RCX);
+        if (d == v && d != a)
+            d = RAX;   /* rd = rs1 op rd: computing in place would overwrite the operand */
+        mov_rr(b, d, a);
+        x_rr(b, w, opc, d, v);
+    } else if (alu_imm_form(in->op, &ext, &word)) {
+        w = word ? 0 : X_W;
+        mov_rr(b, d, jit_get_x(t, in->rs1, RAX));
+        if (in->imm || word)
+            x_alu_ri(b, w, ext, d, (int32_t)in->imm);
+    } else if (shift_form(in->op, &ext, &word, &imm)) {
+        w = word ? 0 : X_W;
+        int a = jit_get_x(t, in->rs1, RAX);
+        if (!imm)
+            mov_rr(b, RCX, jit_get_x(t, in->rs2, RCX));
+        mov_rr(b, d, a);
+        if (imm)
+            x_shift_ri(b, w, ext, d, (uint8_t)(in->imm & (word ? 31 : 63)));
+        else
+            x_rr(b, w, 0xd3, ext, d);   /* by cl: the host masks it like RISC-V */
+    } else if (in->op == OP_SLT || in->op == OP_SLTU || in->op == OP_SLTI || in->op == OP_SLTIU) {
+        int a = jit_get_x(t, in->rs1, RAX);
+        if (in->op == OP_SLT || in->op == OP_SLTU)
+            x_rr(b, X_W, 0x3b, a, jit_get_x(t, in->rs2, RCX));
+        else
+            x_alu_ri(b, X_W, ALU_CMP, a, (int32_t)in->imm);
+        bool is_signed = in->op == OP_SLT || in->op == OP_SLTI;
+        x_rr(b, X_BYTE, 0x0f90u + (is_signed ? CC_L : CC_B), 0, RAX);   /* setcc al */
+        x_rr(b, X_BYTE, 0x0fb6, RAX, RAX);                               /* movzx eax, al */
+        jit_set_x(t, in->rd, RAX);
+        return true;
+    } else if (in->op == OP_MULH || in->op == OP_MULHU) {
+        int a = jit_get_x(t, in->rs1, RAX);
+        int v = jit_get_x(t, in->rs2, RCX);
+        mov_rr(b, RAX, a);
+        x_rr(b, X_W, 0xf7, in->op == OP_MULH ? 5 : 4, v);   /* rdx:rax = rax * v */
+        jit_set_x(t, in->rd, RDX);
+        return true;
+    } else {
+        return false;
+    }
+    if (word)
+        x_rr(b, X_W, 0x63, d, d);   /* movsxd: W results are sign-extended */
+    finish(t, in->rd, d);
+    return true;
+}
+
+/* The host load that gives a guest load's value extended to 64 bits, into `to`. */
+static void host_load(struct xbuf *b, enum op op, int to)
+{
+    static const struct { uint16_t op; uint8_t flags; uint32_t opc; } forms[] = {
+        { OP_LB, X_W, 0x0fbe }, { OP_LH, X_W, 0x0fbf }, { OP_LW, X_W, 0x63 },
+        { OP_LD, X_W, 0x8b },   { OP_LBU, 0, 0x0fb6 },  { OP_LHU, 0, 0x0fb7 },
+        { OP_LWU, 0, 0x8b },    { OP_FLW, 0, 0x8b },    { OP_FLD, X_W, 0x8b },
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (forms[i].op == op)
+            x_mem(b, forms[i].flags, forms[i].opc, to, R12, RAX, 0);
+}
+
+static unsigned access_size(enum op op)
+{
+    switch (op) {
+    case OP_LB: case OP_LBU: case OP_SB: return 1;
+    case OP_LH: case OP_LHU: case OP_SH: return 2;
+    case OP_LW: case OP_LWU: case OP_SW: case OP_FLW: case OP_FSW: return 4;
+    case OP_LD: case OP_SD: case OP_FLD: case OP_FSD: return 8;
+    default: return 0;
+    }
+}
+
+/* rax = guest address, rdx = its page number; falls back to the interpreter unless the access
+ * is naturally aligned, below the address-space limit, in a page whose byte allows `need`.
+ * That is the interpreter's mem_access_ok for aligned accesses (which never cross a page); the
+ * interpreter performs (or refuses) misaligned ones itself. */
+static void emit_access_check(struct jit_tr *t, const struct fast_insn *in, uint32_t k,
+                              unsigned size, unsigned need)
+{
+    struct xbuf *b = &t->b;
+    int base = jit_get_x(t, in->rs1, RAX);
+    if (in->imm || base != RAX)
+        x_mem(b, X_W, 0x8d, RAX, base, NO_REG, (int32_t)in->imm);   /* lea rax, [base + imm] */
+    x_rr(b, X_W, 0x8b, RDX, RAX);
+    x_shift_ri(b, X_W, SH_SHR, RDX, GUEST_PAGE_SHIFT);
+    x_alu_ri(b, X_W, ALU_CMP, RDX, (int32_t)GUEST_PAGES);
+    jit_fault_jcc(t, CC_AE, k);
+    x_mem(b, 0, 0xf6, 0, R13, RDX, 0);   /* test byte [page + rdx], need */
+    x_byte(b, (uint8_t)need);
+    jit_fault_jcc(t, CC_E, k);
+    if (size > 1) {   /* misaligned: maybe across pages */
+        x_rr(b, X_BYTE, 0xf6, 0, RAX);                   /* test al, size - 1 */
+        x_byte(b, (uint8_t)(size - 1));
+        jit_fault_jcc(t, CC_NE, k);
+    }
+}
+
+static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
+{
+    struct xbuf *b = &t->b;
+    unsigned size = access_size(in->op);
+    if (!size)
+        return false;
+    enum op_class cls = op_class(in->op);
+    bool store = cls == CLASS_ST || cls == CLASS_FST;
+    emit_access_check(t, in, k, size, store ? MEM_W : MEM_R);
+    if (!store) {
+        int d = cls == CLASS_FLD ? R8 : target_of(t, in->rd);
+        host_load(b, in->op, d);
+        if (in->op == OP_FLW) {                    /* NaN-box the single */
+            x_mov_ri64(b, RCX, 0xffffffff00000000ull);
+            x_rr(b, X_W, 0x0b, R8, RCX);
+        }
+        if (cls == CLASS_FLD)
+            store_reg(b, R8, GF(in->rd));
+        else
+            finish(t, in->rd, d);
+        return true;
+    }
+    int v = R8;
+    if (cls == CLASS_FST)
+        x_mem(b, X_W, 0x8b, R8, RBX, NO_REG, GF(in->rs2));
+    else
+        v = jit_get_x(t, in->rs2, R8);
+    unsigned flags = size == 8 ? X_W : size == 2 ? X_16 : size == 1 ? X_BYTE : 0;
+    x_mem(b, flags, size == 1 ? 0x88 : 0x89, v, R12, RAX, 0);
+    /* The dirty bit, as mem_store sets it (incremental snapshots read it). */
+    x_mem(b, 0, 0x80, ALU_OR, R13, RDX, 0);
+    x_byte(b, MEM_DIRTY);
+    return true;
+}
+
+bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
+{
+    if (in->op == OP_FENCE)   /* one hart, in order: nothing to order */
+        return true;
+    return emit_compute(t, in) || emit_memory(t, in, k);
+}
+
+#endif

@@ -1,0 +1,59 @@
+/* Shared by the block translator and the per-instruction emitters (x86-64 only). */
+#ifndef SNAPSIM_FAST_JIT_OPS_X86_H
+#define SNAPSIM_FAST_JIT_OPS_X86_H
+
+#include <stddef.h>
+
+#include "core/hart.h"
+#include "fast/block.h"
+#include "fast/x86_emit.h"
+
+/* Displacements of guest registers from rbx (struct hart). */
+#define GX(r) ((int32_t)(offsetof(struct hart, x) + 8u * (r)))
+#define GF(r) ((int32_t)(offsetof(struct hart, f) + 8u * (r)))
+
+#define MAX_FAULT_SITES (3 * BLOCK_MAX_INSNS + 1)
+
+/* Host registers that cache guest x registers within a block (all others are scratch or fixed:
+ * see jit_runtime_x86.c). */
+#define JIT_CACHE_REGS 6
+
+/* One block being translated. */
+struct jit_tr {
+    struct xbuf b;
+    /* Guest registers cached in host registers for the whole block: host[r] is x[r]'s (or -1).
+     * All are loaded at entry; those in `written` are stored back to struct hart before the
+     * block is left (jit_writeback), so the interpreter and the next block find them there. */
+    int8_t host[33];
+    uint32_t written;
+    /* A block that branches back to itself loops inside its translation, keeping the cached
+     * registers and counting its executions in rsi (added to the block's count on every exit). */
+    bool self_loop;
+    /* Jumps to "resume the interpreter at instruction k" stubs, emitted after the body. */
+    uint8_t *fault_field[MAX_FAULT_SITES];
+    uint32_t fault_index[MAX_FAULT_SITES];
+    unsigned nfaults;
+};
+
+/* Chooses the guest registers the block uses most for the host registers. */
+void jit_cache_plan(struct jit_tr *t, const struct fast_insn *insns, uint32_t n);
+/* Loads every cached register (at block entry). */
+void jit_cache_preload(struct jit_tr *t);
+/* Stores the cached registers the block writes (before leaving it). */
+void jit_writeback(struct jit_tr *t);
+/* The host register holding x[r]: its cache register, else `scratch` loaded from memory. */
+int jit_get_x(struct jit_tr *t, unsigned r, int scratch);
+/* x[r] = host register src. */
+void jit_set_x(struct jit_tr *t, unsigned r, int src);
+
+/* A conditional jump from the current instruction to its interpreter fallback. */
+void jit_fault_jcc(struct jit_tr *t, enum x86_cc cc, uint32_t k);
+
+/* [rbx + disp] = v, through `scratch` when v does not fit a sign-extended imm32. */
+void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch);
+
+/* Emits the straight-line instruction in (index k of its block); false when the translator
+ * leaves this op to the interpreter. */
+bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
+
+#endif

@@ -1,0 +1,272 @@
+/* Translation of one block to x86-64: the entry check against the stop count, the body, the
+ * block's exits (patchable direct jumps, a target cache for register jumps) and the cold stubs
+ * that hand control back to the interpreter. */
+#if defined(__x86_64__)
+
+#include <time.h>
+
+#include "fast/jit.h"
+#include "fast/jit_ops_x86.h"
+#include "isa/insn.h"
+
+void jit_fault_jcc(struct jit_tr *t, enum x86_cc cc, uint32_t k)
+{
+    uint8_t *field = x_jcc(&t->b, cc, t->b.p);
+    if (t->nfaults < MAX_FAULT_SITES) {
+        t->fault_field[t->nfaults] = field;
+        t->fault_index[t->nfaults++] = k;
+    } else {
+        t->b.overflow = true;   /* cannot happen with two sites per instruction; never emit a dangling jump */
+    }
+}
+
+/* A direct exit towards a known pc: a jmp or jcc whose rel32 first points at a stub that
+ * reports JIT_EXIT_CHAIN, and is later patched to the successor's translation. */
+struct chain_exit {
+    uint8_t *field;
+    uint64_t pc;
+    unsigned slot;
+};
+
+/* Before any exit of a self-looping block: its executions, counted in rsi, go to its count
+ * (rdi is free: cached registers are dead once the block is left). */
+static void emit_count_flush(struct jit_tr *t, const struct block *blk)
+{
+    if (!t->self_loop)
+        return;
+    x_mov_ri64(&t->b, RDI, (uint64_t)(uintptr_t)&blk->entries);
+    x_mem(&t->b, X_W, 0x01, RSI, RDI, NO_REG, 0);   /* add [rdi], rsi */
+}
+
+static void emit_chain_stub(struct jit_tr *t, const struct jit *j, const struct block *blk,
+                            const struct chain_exit *e)
+{
+    struct xbuf *b = &t->b;
+    if (!b->overflow)
+        x_patch_rel32(e->field, b->p);
+    x_mov_ri64(b, RAX, e->pc);
+    x_mov_ri64(b, RCX, e->slot);
+    x_mem(b, X_W, 0x8d, R8, RIP_REL, NO_REG, 0);   /* lea r8, [rip + field] */
+    if (!b->overflow)
+        x_patch_rel32(b->p - 4, e->field);
+    x_mov_ri64(b, RDX, (uint64_t)(uintptr_t)blk);
+    x_jmp(b, j->exit_chain);
+}
+
+static enum x86_cc branch_cc(enum op op)
+{
+    switch (op) {
+    case OP_BEQ: return CC_E;
+    case OP_BNE: return CC_NE;
+    case OP_BLT: return CC_L;
+    case OP_BGE: return CC_GE;
+    case OP_BLTU: return CC_B;
+    default: return CC_AE;   /* BGEU */
+    }
+}
+
+/* A register jump: rax = target; jump straight to the translation it reached last time, else
+ * report JIT_EXIT_INDIRECT with the cache to fill. */
+static void emit_indirect(struct xbuf *b, const struct jit *j, const struct block *blk)
+{
+    x_mem(b, X_W, 0x3b, RAX, RIP_REL, NO_REG, 0);   /* cmp rax, [rip + cache.pc] */
+    uint8_t *pc_field = b->p - 4;
+    uint8_t *miss = x_jcc(b, CC_NE, b->p);
+    x_mem(b, 0, 0xff, 4, RIP_REL, NO_REG, 0);       /* jmp [rip + cache.code] */
+    uint8_t *code_field = b->p - 4;
+    if (!b->overflow)
+        x_patch_rel32(miss, b->p);
+    /* Then the table of all translations. */
+    x_rr(b, 0, 0x8b, RDX, RAX);                     /* mov edx, eax */
+    x_shift_ri(b, 0, SH_SHR, RDX, 1);
+    x_alu_ri(b, 0, ALU_AND, RDX, JIT_TARGETS - 1);
+    x_shift_ri(b, X_W, SH_SHL, RDX, 4);             /* 16-byte entries */
+    x_mov_ri64(b, RCX, (uint64_t)(uintptr_t)j->targets);
+    x_mem(b, X_W, 0x3b, RAX, RCX, RDX, 0);          /* cmp rax, [rcx + rdx] */
+    uint8_t *table_miss = x_jcc(b, CC_NE, b->p);
+    x_mem(b, 0, 0xff, 4, RCX, RDX, 8);              /* jmp [rcx + rdx + 8] */
+    if (!b->overflow)
+        x_patch_rel32(table_miss, b->p);
+    x_mov_ri64(b, RCX, LINK_TAKEN);
+    x_mem(b, X_W, 0x8d, R8, RIP_REL, NO_REG, 0);    /* lea r8, [rip + cache] */
+    uint8_t *cache_field = b->p - 4;
+    x_mov_ri64(b, RDX, (uint64_t)(uintptr_t)blk);
+    x_jmp(b, j->exit_indirect);
+    while ((uintptr_t)b->p & 7)
+        x_byte(b, 0xcc);
+    uint8_t *cache = b->p;
+    x_u64(b, 1);   /* no pc is odd: the first comparison misses */
+    x_u64(b, 0);
+    if (!b->overflow) {
+        x_patch_rel32(pc_field, cache);
+        x_patch_rel32(code_field, cache + 8);
+        x_patch_rel32(cache_field, cache);
+    }
+}
+
+static bool is_jump(enum op op)
+{
+    enum op_class c = op_class(op);
+    return c == CLASS_B || c == CLASS_J || c == CLASS_JR;
+}
+
+/* Emits the block's end after its straight-line body: the branch or jump that ends it, or the
+ * fall-through of a block cut at the size limit, with the cached registers stored back on the
+ * way out (a self loop's back edge keeps them).  Returns the number of direct exits. */
+static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct block *blk,
+                         const uint8_t *loop_head, struct chain_exit exits[2])
+{
+    struct xbuf *b = &t->b;
+    uint32_t n = blk->ninsns;
+    const struct fast_insn *in = &blk->insn[n - 1];
+    enum op_class cls = op_class(in->op);
+    if (cls == CLASS_JR) {
+        int base = jit_get_x(t, in->rs1, RAX);
+        x_mem(b, X_W, 0x8d, RAX, base, NO_REG, (int32_t)in->imm);   /* lea rax, [base + imm] */
+        x_alu_ri(b, X_W, ALU_AND, RAX, -2);
+        jit_writeback(t);
+        jit_store_const(b, GX(in->rd), in->pc + in->len, RCX);   /* after reading rs1: it may be rd */
+        emit_indirect(b, j, blk);
+        return 0;
+    }
+    if (!block_op_ends(in->op)) {
+        jit_writeback(t);
+        exits[0] = (struct chain_exit){ x_jmp(b, b->p), blk->insn[n].pc, LINK_FALLTHROUGH };
+        return 1;
+    }
+    if (cls == CLASS_J) {
+        if (t->self_loop) {
+            x_jmp(b, loop_head);
+            return 0;
+        }
+        jit_writeback(t);
+        jit_store_const(b, GX(in->rd), in->pc + in->len, RCX);
+        exits[0] = (struct chain_exit){ x_jmp(b, b->p), (uint64_t)in->imm, LINK_TAKEN };
+        return 1;
+    }
+    int a = jit_get_x(t, in->rs1, RAX);
+    int v = jit_get_x(t, in->rs2, RCX);
+    if (t->self_loop) {
+        x_rr(b, X_W, 0x3b, a, v);                   /* cmp a, v */
+        x_jcc(b, branch_cc(in->op), loop_head);
+        jit_writeback(t);
+        emit_count_flush(t, blk);   /* here, not in the stub: the exit may be linked past it */
+        exits[0] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
+        return 1;
+    }
+    jit_writeback(t);                               /* moves and stores: the flags wait */
+    x_rr(b, X_W, 0x3b, a, v);
+    exits[0] = (struct chain_exit){ x_jcc(b, branch_cc(in->op), b->p), (uint64_t)in->imm, LINK_TAKEN };
+    exits[1] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
+    return 2;
+}
+
+/* The stubs that give control back to the interpreter at instruction k: one per index, all
+ * through one tail that names the block. */
+static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struct block *blk)
+{
+    struct xbuf *b = &t->b;
+    if (!t->nfaults)
+        return;
+    const uint8_t *tail = b->p;
+    jit_writeback(t);
+    emit_count_flush(t, blk);
+    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)blk->ninsns);   /* not retired as a block */
+    x_mov_ri64(b, RDX, (uint64_t)(uintptr_t)blk);
+    x_jmp(b, j->exit_resume);
+    const uint8_t *stub = NULL;
+    for (unsigned i = 0; i < t->nfaults; i++) {
+        if (i == 0 || t->fault_index[i] != t->fault_index[i - 1]) {   /* sites are in order */
+            stub = b->p;
+            x_mov_ri64(b, RCX, t->fault_index[i]);
+            x_jmp(b, tail);
+        }
+        if (!b->overflow)
+            x_patch_rel32(t->fault_field[i], stub);
+    }
+}
+
+static enum jit_result translate(struct jit *j, struct block *blk, uint64_t generation);
+
+enum jit_result jit_translate(struct jit *j, struct block *blk, uint64_t generation)
+{
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    enum jit_result r = translate(j, blk, generation);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    j->seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+    return r;
+}
+
+static enum jit_result translate(struct jit *j, struct block *blk, uint64_t generation)
+{
+    if (j->generation != generation) {   /* the block cache was flushed: so is every translation */
+        j->used = j->routines_end;
+        j->generation = generation;
+        jit_forget_targets(j);
+    }
+    blk->jit_tried = 1;
+    struct jit_tr t = { .b = { j->code + j->used, j->code + j->size, false } };
+    struct xbuf *b = &t.b;
+    uint8_t *entry = b->p;
+    uint32_t n = blk->ninsns;
+    const struct fast_insn *last = &blk->insn[n - 1];
+    uint32_t body = block_op_ends(last->op) ? n - 1 : n;
+
+    t.self_loop = (op_class(last->op) == CLASS_B || (op_class(last->op) == CLASS_J && last->rd == 32)) &&
+                  (uint64_t)last->imm == blk->pc;
+    jit_cache_plan(&t, blk->insn, n);
+    jit_cache_preload(&t);
+    if (t.self_loop)
+        x_rr(b, 0, 0x33, RSI, RSI);                /* xor esi, esi: executions so far */
+
+    /* Each execution: run only if the whole block retires before stop_at (else the interpreter
+     * runs the part that fits); then count it for the per-op statistics. */
+    const uint8_t *loop_head = b->p;
+    x_alu_ri(b, X_W, ALU_SUB, R14, (int32_t)n);    /* counted as retired from here on */
+    uint8_t *budget = x_jcc(b, CC_B, b->p);
+    if (t.self_loop) {
+        x_rr(b, X_W, 0xff, 0, RSI);                /* inc rsi */
+    } else {
+        x_mov_ri64(b, RAX, (uint64_t)(uintptr_t)&blk->entries);
+        x_mem(b, X_W, 0xff, 0, RAX, NO_REG, 0);     /* inc qword [rax] */
+    }
+
+    uint32_t k = 0;
+    while (k < body && jit_emit_insn(&t, &blk->insn[k], k))
+        k++;
+    bool whole = k == body && (body == n || is_jump(last->op));
+    if (k == 0 && !whole)
+        return JIT_UNTRANSLATABLE;   /* nothing would run translated before handing back */
+    struct chain_exit exits[2];
+    unsigned nexits = 0;
+    if (whole) {
+        nexits = emit_end(&t, j, blk, loop_head, exits);
+    } else {   /* the interpreter runs the rest of the block, from instruction k */
+        t.fault_field[t.nfaults] = x_jmp(b, b->p);
+        t.fault_index[t.nfaults++] = k;
+    }
+
+    /* Cold stubs. */
+    if (!b->overflow)
+        x_patch_rel32(budget, b->p);
+    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);
+    jit_writeback(&t);
+    emit_count_flush(&t, blk);
+    x_mov_ri64(b, RAX, blk->pc);
+    x_jmp(b, j->exit_enter);
+    emit_resume_stubs(&t, j, blk);
+    for (unsigned i = 0; i < nexits; i++)
+        emit_chain_stub(&t, j, blk, &exits[i]);
+
+    if (b->overflow)
+        return JIT_FULL;
+    j->used = ((size_t)(b->p - j->code) + 15) & ~(size_t)15;
+    j->blocks++;
+    j->bytes += (size_t)(b->p - entry);
+    blk->jit = entry;
+    j->targets[jit_target_slot(blk->pc)] = (struct jit_target_cache){ blk->pc, entry };
+    return JIT_OK;
+}
+
+#endif

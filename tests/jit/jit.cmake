@@ -1,0 +1,35 @@
+# The fast model's translation tier (src/fast/jit*): the guest-program and ISA suites again with
+# every block translated (prog.NAME.jit, isa.NAME.jit), and tests/jit/tiers.sh per guest
+# program: the interpreter, the translator and a mix of both agree on output, statistics and
+# snapshots at the same instruction counts, and each continues the other's snapshots.
+# Include after tests/programs/programs.cmake and tests/isa/isa_tests.cmake, which build the
+# programs.
+set(JIT_ALWAYS --config fast:translate:always)
+
+foreach(src ${GUEST_TEST_SOURCES})
+  get_filename_component(name ${src} NAME_WE)
+  add_test(NAME prog.${name}.jit
+           COMMAND ${GUEST_TEST_RUNNER} --sim snapsim --exe $<TARGET_FILE:snapsim>
+                   --sim-opt --config --sim-opt fast:translate:always
+                   --expect-dir ${CMAKE_CURRENT_LIST_DIR}/../programs --work-base ${GUEST_TEST_WORK}
+                   ${GUEST_DIR}/${name})
+  set_tests_properties(prog.${name}.jit PROPERTIES TIMEOUT 60 LABELS "programs;jit")
+  # Programs that create host files: fstat's inode and times differ between runs.
+  set(compare all)
+  if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/../programs/${name}.args)
+    file(READ ${CMAKE_CURRENT_LIST_DIR}/../programs/${name}.args args)
+    if(args MATCHES "scratch")
+      set(compare cpu-only)
+    endif()
+  endif()
+  add_test(NAME jit.tiers.${name}
+           COMMAND ${CMAKE_CURRENT_LIST_DIR}/tiers.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/${name}
+                   ${CMAKE_CURRENT_LIST_DIR}/../programs ${CMAKE_BINARY_DIR}/jit-test-work ${compare})
+  set_tests_properties(jit.tiers.${name} PROPERTIES TIMEOUT 300 LABELS "jit")
+endforeach()
+
+foreach(src ${ISA_TEST_SOURCES})
+  get_filename_component(name ${src} NAME_WLE)
+  add_test(NAME isa.${name}.jit COMMAND $<TARGET_FILE:snapsim> run ${JIT_ALWAYS} ${GUEST_DIR}/isa/${name})
+  set_tests_properties(isa.${name}.jit PROPERTIES LABELS "jit")
+endforeach()
