@@ -67,16 +67,19 @@ unwritable)
 interrupt)
     # SIGTERM: statistics written, cause interrupted, status 128 + 15.  The signal is sent once
     # the run is under way (its first progress line), so a slow machine only makes it later.
-    "$snapsim" run --log oi --progress --max-instructions 200000000000 -- intbench 100000000 \
-        > "$w/out" 2> "$w/err" < /dev/null &
-    pid=$!
-    for _ in $(seq 600); do grep -q "progress:" "$w/err" 2>/dev/null && break; sleep 0.2; done
-    kill -TERM "$pid"
-    wait "$pid"
-    status=$?
-    [ "$status" = 143 ] || fail "status $status after SIGTERM, expected 143: $(cat "$w/err")"
-    stats oi/stats.json 's["exit_cause"] == "interrupted"' 's["exit_status"] == 143' \
-        's["instructions"] > 0' 's["instructions"] == s["end_instret"]'
+    for model in fast pompia; do
+        rm -f "$w/err"
+        "$snapsim" run --model "$model" --log "oi.$model" --progress --max-instructions 200000000000 \
+            -- intbench 100000000 > "$w/out" 2> "$w/err" < /dev/null &
+        pid=$!
+        for _ in $(seq 600); do grep -q "progress:" "$w/err" 2>/dev/null && break; sleep 0.2; done
+        kill -TERM "$pid"
+        wait "$pid"
+        status=$?
+        [ "$status" = 143 ] || fail "$model: status $status after SIGTERM, expected 143: $(cat "$w/err")"
+        stats "oi.$model/stats.json" 's["exit_cause"] == "interrupted"' 's["exit_status"] == 143' \
+            's["instructions"] > 0' 's["instructions"] == s["end_instret"]'
+    done
     ;;
 dumps)
     # stats:dump_every N: a dump at every multiple of N (absolute counts), one entry each.
