@@ -24,8 +24,12 @@ while [ $# -gt 0 ]; do
     esac
 done
 guest_dir="${guest_dir:-$(dirname "$snapsim")/guest}"
-prog="$guest_dir/touchmem"
 [ -x "$snapsim" ] || { echo "snapsim not found at $snapsim (use --snapsim)" >&2; exit 2; }
+[ -d "$guest_dir" ] || { echo "guest directory $guest_dir not found (use --guest-dir)" >&2; exit 2; }
+# Absolute paths: the benchmark runs in its work directory.
+snapsim="$(cd "$(dirname "$snapsim")" && pwd)/$(basename "$snapsim")"
+guest_dir="$(cd "$guest_dir" && pwd)"
+prog="$guest_dir/touchmem"
 [ -f "$prog" ] || { echo "touchmem not found in $guest_dir (use --guest-dir)" >&2; exit 2; }
 rm -rf "$work"; mkdir -p "$work"
 cd "$work"

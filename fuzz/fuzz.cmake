@@ -1,4 +1,5 @@
-# libFuzzer targets for the snapshot format (config parser, memory-image reader).
+# libFuzzer targets for the snapshot format (config parser, memory-image reader, and the whole
+# open path of a snapshot directory: fuzz_snapshot, seeded by fuzz/pack_snapshot.pl).
 # Included from the top-level CMakeLists.txt when SNAPSIM_FUZZ=ON; needs clang.
 #   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DSNAPSIM_FUZZ=ON
 #   cmake --build build-fuzz --target fuzz_config fuzz_pages
@@ -13,7 +14,7 @@ set(SNAPSIM_FUZZ_FLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover
 # The snapshot library sources are built again with the fuzzer's instrumentation so coverage
 # guides the search into the parser and reader.
 file(GLOB SNAPSIM_SNAPSHOT_SOURCES CONFIGURE_DEPENDS ${SNAPSIM_FUZZ_ROOT}/src/snapshot/*.c)
-foreach(target fuzz_config fuzz_pages)
+foreach(target fuzz_config fuzz_pages fuzz_snapshot)
   add_executable(${target} ${SNAPSIM_FUZZ_ROOT}/fuzz/${target}.c ${SNAPSIM_SNAPSHOT_SOURCES})
   target_include_directories(${target} PRIVATE ${SNAPSIM_FUZZ_ROOT}/src)
   target_compile_options(${target} PRIVATE ${SNAPSIM_FUZZ_FLAGS})

@@ -9,14 +9,26 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSNAPSIM_WERROR=ON >/dev/
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
-# Fuzz the snapshot config parser and page-image reader briefly (libFuzzer; new inputs go to a
-# scratch directory, the checked-in seed corpus is only read).
+# Fuzz the snapshot config parser, the page-image reader and the whole snapshot open path
+# briefly (libFuzzer; new inputs go to a scratch directory, the checked-in seed corpora are only
+# read).  fuzz_snapshot is seeded with real snapshots taken here by the optimised build.
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DSNAPSIM_FUZZ=ON >/dev/null
-cmake --build build-fuzz -j "$jobs" --target fuzz_config fuzz_pages
-for target in config pages; do
+cmake --build build-fuzz -j "$jobs" --target fuzz_config fuzz_pages fuzz_snapshot
+seeds=$(mktemp -d)
+mkdir -p "$seeds/snapshot" "$seeds/run/scratch"
+(cd "$seeds/run" && ../../build/snapsim run --clear-env --snapshots 900 --config mainmem:filename:s \
+     -- ../../build/guest/sum 1 2 3 >/dev/null &&
+ ../../build/snapsim run --clear-env --snapshots 30000 --max-instructions 30000 --config mainmem:filename:f \
+     -- ../../build/guest/file_io scratch >/dev/null) 2>/dev/null || true
+for s in "$seeds"/run/*.snapshot; do
+    [ -d "$s" ] && fuzz/pack_snapshot.pl "$s" > "$seeds/snapshot/$(basename "$s")"
+done
+for target in config pages snapshot; do
+    corpus=fuzz/corpus/$target
+    [ "$target" = snapshot ] && corpus=$seeds/snapshot
     scratch=$(mktemp -d)
     if ! build-fuzz/fuzz_$target -max_total_time="${FUZZ_SECONDS:-20}" -print_final_stats=1 \
-            "$scratch" fuzz/corpus/$target >"$scratch.log" 2>&1; then
+            "$scratch" "$corpus" >"$scratch.log" 2>&1; then
         tail -30 "$scratch.log"
         echo "fuzz_$target found a failure"
         exit 1
@@ -24,6 +36,7 @@ for target in config pages; do
     echo "fuzz_$target: $(grep -m1 '^stat::number_of_executed_units' "$scratch.log") in ${FUZZ_SECONDS:-20} s, no failure"
     rm -rf "$scratch" "$scratch.log"
 done
+rm -rf "$seeds"
 
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSNAPSIM_SANITIZE=ON -DSNAPSIM_WERROR=ON >/dev/null
 cmake --build build-asan -j "$jobs"

@@ -11,8 +11,7 @@ if(RISCV_OBJDUMP)
                    $<TARGET_FILE:decode_vs_objdump> ${CMAKE_CURRENT_LIST_DIR}
                    ${CMAKE_CURRENT_BINARY_DIR}/decode_objdump_work)
   set_tests_properties(decode.vs_objdump PROPERTIES
-    ENVIRONMENT "RISCV_LINUX_GCC=${RISCV_LINUX_GCC};RISCV_OBJDUMP=${RISCV_OBJDUMP}"
-    TIMEOUT 300)
+    ENVIRONMENT "RISCV_LINUX_GCC=${RISCV_LINUX_GCC};RISCV_OBJDUMP=${RISCV_OBJDUMP}")
 else()
   message(WARNING "riscv64-linux-gnu-objdump not found: test decode.vs_objdump is not registered")
 endif()

@@ -20,14 +20,18 @@
 # for programs that create files (they get it through NAME.args).  Its environment is exactly
 # NAME.env: snapsim gets --clear-env plus -E per variable, qemu runs under `env -i`.
 #
+# --timeout is a hang guard (default 600 s), multiplied by SNAPSIM_TIMEOUT_SCALE
+# (tests/lib/hang_guard.sh): it only stops a guest that would never end.
+#
 # --update rewrites the expectations from this run (use it with --sim qemu, the reference,
 # then read the new files before committing them).  NAME.stderr is written only for programs
 # that exit normally and print something on stderr.
 set -u
+. "$(dirname "$0")/lib/hang_guard.sh"
 
 die() { echo "run_guest.sh: $*" >&2; exit 2; }
 
-sim="" exe="" expect_dir="" name="" work_base="${TMPDIR:-/tmp}" timeout_s=30
+sim="" exe="" expect_dir="" name="" work_base="${TMPDIR:-/tmp}" timeout_s=600
 update=0 keep=0 prog="" sim_opts=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -47,6 +51,8 @@ while [ $# -gt 0 ]; do
 done
 
 [ -n "$prog" ] || die "no guest program given (see --help)"
+case "$timeout_s" in ''|*[!0-9]*) die "--timeout needs whole seconds, got '$timeout_s'" ;; esac
+timeout_s=$(hang_guard "$timeout_s")
 [ -f "$prog" ] || die "guest program $prog not found (was it built?)"
 case "$sim" in
     snapsim) exe="${exe:-snapsim}" ;;
@@ -136,7 +142,7 @@ expected_status=0
 [ -f "$base.status" ] && expected_status="$(tr -d '[:space:]' < "$base.status")"
 if [ "$status" != "$expected_status" ]; then
     if [ "$status" = 124 ]; then
-        report "timed out after ${timeout_s}s (expected status $expected_status)"
+        report "hung: still running after the ${timeout_s}s hang guard (expected status $expected_status)"
     else
         report "exit status $status, expected $expected_status"
     fi

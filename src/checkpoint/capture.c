@@ -142,12 +142,16 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
     bool incremental = chain && chain->n > 0 && chain->n < CKPT_MAX_CHAIN && !(opts && opts->independent);
     const struct ckpt_chain *ancestors = incremental ? chain : &none;
     linux_snapshot_prepare(m);
+    /* Never write what restore refuses (memory_class.c bounds the region list). */
+    if (m->mem.nregions > CKPT_MAX_REGIONS)
+        return snap_err(err, errlen, "the guest has %zu memory regions; a snapshot holds at most %d",
+                        (size_t)m->mem.nregions, CKPT_MAX_REGIONS);
 
     struct snap_dir_writer w;
     char *parent = parent_real(path);
     if (!parent)
         return snap_err(err, errlen, "%s: the directory for the snapshot does not exist", path);
-    if (snap_dir_begin(&w, path, err, errlen)) {
+    if (snap_dir_begin_replacing(&w, path, opts && opts->replace, err, errlen)) {
         free(parent);
         return -1;
     }

@@ -39,10 +39,12 @@ struct ckpt_run_info {
     char **argv;
     int argc;
     const char *restored_from;   /* the snapshot a restored run started from, or NULL */
+    char *const *env;            /* the guest environment it started with, or NULL if unknown */
 };
 
 struct ckpt_capture_opts {
     bool independent;            /* write a standalone snapshot even if a chain exists */
+    bool replace;                /* replace a snapshot of the same name (else refused) */
     const struct ckpt_run_info *info;
 };
 
@@ -68,6 +70,11 @@ struct ckpt_restore_opts {
     const char *const *allow;
     size_t nallow;
     bool force;                  /* restore although host files changed (with warnings) */
+    /* A regular file the restore would replace or remove although it changed since the snapshot
+     * (the user's data) is first moved into this directory, named after its path with '/' as
+     * '%' (".N" added if taken).  NULL: such a restore is refused before anything changes.  The
+     * directory lies outside the restored tree so that the guest sees what it saw. */
+    const char *replace_dir;
     void (*warn)(const char *msg);
     /* Called once every value has been checked and before the first host file changes, with
      * the real paths of the allowed directory trees: the caller confines the process's writes

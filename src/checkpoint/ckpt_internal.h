@@ -52,6 +52,7 @@ struct ckpt_file {
     uint64_t size, mtime_ns, hash;   /* fingerprint (regular files) */
     bool has_content;
     uint8_t *content;                /* owned; size bytes */
+    bool from_copy;                  /* restore: the guest reads the saved content, not the host file */
 };
 
 struct ckpt_fd {
@@ -126,6 +127,8 @@ int ckpt_write_content(const struct ckpt_file *f, char *err, size_t errlen);
 bool ckpt_file_unchanged(const struct ckpt_file *f);
 bool ckpt_path_allowed(const struct ckpt_roots *roots, const char *real);
 void ckpt_warn(const struct ckpt_restore_opts *o, const char *fmt, const char *arg);
+/* Moves the user's current file into opts->replace_dir before it is replaced or removed. */
+int ckpt_keep_backup(const char *path, const struct ckpt_restore_opts *o, char *err, size_t errlen);
 
 /* Checks before any host change (host_check.c).  ckpt_process_check: consistency of the staged
  * fds, files, shared mappings, fs_changes and brk (no host access; verify runs it too).

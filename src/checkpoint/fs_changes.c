@@ -290,6 +290,10 @@ static int make_file(const struct ckpt_fs_entry *fs, const struct ckpt_fs_entry 
     bool same = ckpt_file_unchanged(&e->file);
     /* Never write through a link: a file that is not regular, or that shares its inode with
      * other names (perhaps outside the allowed directories), is replaced, not rewritten. */
+    /* What the user has there now is kept (check_changed refused the restore without a
+     * directory for it). */
+    if (exists && S_ISREG(st.st_mode) && !same && e->file.has_content && ckpt_keep_backup(path, o, err, errlen))
+        return -1;
     if (exists && (!S_ISREG(st.st_mode) || (!same && st.st_nlink > 1)) && remove_entry(path, err, errlen))
         return -1;
     if (!same) {
@@ -357,8 +361,11 @@ int ckpt_fs_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, con
     }
     for (size_t k = cp->nfs; k-- > 0 && rc == 0;) {
         const struct ckpt_fs_entry *e = &cp->fs[order[k]];
+        struct stat st;
         if (e->kind == CKPT_FS_ABSENT)
-            rc = check_location(roots, e->file.path, err, errlen) || remove_entry(e->file.path, err, errlen);
+            rc = check_location(roots, e->file.path, err, errlen) ||
+                 (lstat(e->file.path, &st) == 0 && S_ISREG(st.st_mode) && ckpt_keep_backup(e->file.path, o, err, errlen)) ||
+                 remove_entry(e->file.path, err, errlen);
     }
     free(order);
     if (rc)

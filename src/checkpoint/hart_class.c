@@ -84,7 +84,8 @@ static int set_reservation(void *o, const struct attr_value *v, char *err, size_
     return 0;
 }
 
-/* Inspection only: the user-level counters CSRs read (cycle = instret, time = instret / 100). */
+/* Inspection only: the time CSR as the fast model reads it (one cycle per instruction at the
+ * default 1 GHz, 10 MHz timebase); cycle-level models count their own cycles. */
 static int get_time(void *o, struct attr_value *v) { *v = attr_uint(H(o)->instret / 100); return 0; }
 
 static const struct snap_attr_def hart_attrs[] = {
@@ -95,7 +96,7 @@ static const struct snap_attr_def hart_attrs[] = {
     {"reservation", "i|n", SNAP_ATTR_OPTIONAL, "NIL", get_reservation, set_reservation,
      "LR/SC reserved address, NIL when none"},
     {"instret", "i", SNAP_ATTR_REQUIRED, NULL, get_instret, set_instret,
-     "instructions retired since the program started (also the cycle CSR)"},
+     "instructions retired since the program started (the fast model's cycle CSR)"},
     {"time", "i", SNAP_ATTR_PSEUDO, NULL, get_time, NULL, "the time CSR, derived from instret"},
 };
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -83,8 +84,36 @@ static int hash_fd(int fd, uint64_t size, uint64_t *hash)
     return rc;
 }
 
+/* A descriptor that can read the file open as host_fd: itself, or for a file the guest opened
+ * write-only a new read-only open of the same file (through /proc/self/fd, so the same inode
+ * even if the path was renamed).  *own tells whether the caller closes it. */
+static int readable_fd(int host_fd, bool *own)
+{
+    int fl = fcntl(host_fd, F_GETFL);
+    *own = false;
+    if (fl < 0 || (fl & O_ACCMODE) != O_WRONLY)
+        return host_fd;
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", host_fd);
+    int fd = open(proc, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    *own = fd >= 0;
+    return fd >= 0 ? fd : host_fd;
+}
+
+static int describe_readable(int host_fd, const char *path, struct ckpt_file *f, char *err, size_t errlen);
+
 /* Fingerprint (and content) of the file open as host_fd. */
 int ckpt_describe_fd(int host_fd, const char *path, struct ckpt_file *f, char *err, size_t errlen)
+{
+    bool own;
+    int rfd = readable_fd(host_fd, &own);
+    int rc = describe_readable(rfd, path, f, err, errlen);
+    if (own)
+        close(rfd);
+    return rc;
+}
+
+static int describe_readable(int host_fd, const char *path, struct ckpt_file *f, char *err, size_t errlen)
 {
     struct stat st;
     *f = (struct ckpt_file){.path = strdup(path)};
@@ -252,14 +281,82 @@ bool ckpt_file_unchanged(const struct ckpt_file *f)
 void ckpt_warn(const struct ckpt_restore_opts *o, const char *fmt, const char *arg)
 {
     char msg[PATH_MAX + 200];
-    snprintf(msg, sizeof msg, fmt, arg);
+    snprintf(msg, sizeof msg, fmt, arg);   /* a message cut short is still a message */
     if (o && o->warn)
         o->warn(msg);
 }
 
-/* Makes one host file look as it did at the snapshot point, or explains why it cannot. */
-static int reproduce(const struct ckpt_file *f, const struct ckpt_roots *roots, const struct ckpt_restore_opts *o,
-                     char *err, size_t errlen)
+/* Does the guest write the file (an fd open for writing, or a writable shared mapping)? */
+static bool guest_writes(const struct ckpt_process *cp, const char *path)
+{
+    for (size_t i = 0; i < cp->nfds; i++)
+        if ((cp->fds[i].flags & G_O_ACCMODE) != 0 && !strcmp(cp->fds[i].path, path))
+            return true;
+    for (size_t i = 0; i < cp->nshared; i++)
+        if (cp->shared[i].writable && !strcmp(cp->shared[i].path, path))
+            return true;
+    return false;
+}
+
+/* Copies a file (backups across file systems); the copy is new (O_EXCL). */
+static int copy_file(const char *from, const char *to)
+{
+    int in = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), out = -1, rc = -1;
+    if (in >= 0)
+        out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    char buf[1 << 16];
+    for (ssize_t k; out >= 0 && (k = read(in, buf, sizeof buf)) >= 0;) {
+        if (k == 0) {
+            rc = 0;
+            break;
+        }
+        if (write(out, buf, (size_t)k) != k)
+            break;
+    }
+    if (in >= 0)
+        close(in);
+    if (out >= 0 && close(out) != 0)
+        rc = -1;
+    if (rc && out >= 0)
+        unlink(to);
+    return rc;
+}
+
+int ckpt_keep_backup(const char *path, const struct ckpt_restore_opts *o, char *err, size_t errlen)
+{
+    char name[PATH_MAX], backup[PATH_MAX];
+    snprintf(name, sizeof name, "%s", path + (path[0] == '/'));
+    for (char *c = name; *c; c++)
+        if (*c == '/')
+            *c = '%';
+    struct stat st;
+    for (unsigned n = 0; n < 1000; n++) {
+        int len = n ? snprintf(backup, sizeof backup, "%s/%s.%u", o->replace_dir, name, n)
+                    : snprintf(backup, sizeof backup, "%s/%s", o->replace_dir, name);
+        if (len >= (int)sizeof backup)
+            break;
+        if (lstat(backup, &st) == 0)
+            continue;
+        if (rename(path, backup) != 0 && (errno != EXDEV || copy_file(path, backup) != 0 || unlink(path) != 0))
+            return snap_err(err, errlen, "cannot move %s to %s: %s", path, backup, strerror(errno));
+        ckpt_warn(o, "changed since the snapshot, so kept as %s before the restore replaced it", backup);
+        return 0;
+    }
+    return snap_err(err, errlen, "cannot keep %s in %s: no free name", path, o->replace_dir);
+}
+
+static int changed_refusal(const char *path, char *err, size_t errlen)
+{
+    return snap_err(err, errlen, "%s changed since the snapshot; --replace-changed DIR replaces it with the "
+                    "snapshot's state, moving the current file into DIR", path);
+}
+
+/* Makes one host file look as it did at the snapshot point, or explains why it cannot.  A file
+ * the user changed since is never lost: a file the guest only reads is served from the saved
+ * copy (f->from_copy) and the host file stays as it is; one the guest writes is replaced only
+ * with --replace-changed, which keeps the current file beside it. */
+static int reproduce(const struct ckpt_process *cp, struct ckpt_file *f, const struct ckpt_roots *roots,
+                     const struct ckpt_restore_opts *o, char *err, size_t errlen)
 {
     switch (f->kind) {
     case CKPT_FILE_STDIO:
@@ -277,7 +374,19 @@ static int reproduce(const struct ckpt_file *f, const struct ckpt_roots *roots, 
         return -1;
     if (ckpt_file_unchanged(f))
         return 0;
+    struct stat st;
+    bool exists = lstat(f->path, &st) == 0;
+    if (f->has_content && !guest_writes(cp, f->path)) {
+        f->from_copy = true;
+        if (exists)
+            ckpt_warn(o, "%s changed since the snapshot; the guest reads the snapshot's copy", f->path);
+        return 0;
+    }
     if (f->has_content) {
+        if (exists && !(o && o->replace_dir))
+            return changed_refusal(f->path, err, errlen);
+        if (exists && ckpt_keep_backup(f->path, o, err, errlen))
+            return -1;
         ckpt_warn(o, "restoring the content %s had at the snapshot point", f->path);
         return ckpt_write_content(f, err, errlen);
     }
@@ -289,9 +398,54 @@ static int reproduce(const struct ckpt_file *f, const struct ckpt_roots *roots, 
                     "saved in it; --force-restore restores anyway", f->path);
 }
 
+/* Would the restore replace or remove a regular file whose content is not the snapshot's?
+ * Refused before the first change unless --replace-changed is given. */
+static int check_changed(const struct ckpt_process *cp, const struct ckpt_restore_opts *o, char *err, size_t errlen)
+{
+    if (o && o->replace_dir) {
+        struct stat d;
+        return stat(o->replace_dir, &d) == 0 && S_ISDIR(d.st_mode)
+                   ? 0 : snap_err(err, errlen, "--replace-changed %s: not a directory", o->replace_dir);
+    }
+    struct stat st;
+    for (size_t i = 0; i < cp->nfs; i++) {
+        const struct ckpt_fs_entry *e = &cp->fs[i];
+        if (lstat(e->file.path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (e->kind == CKPT_FS_ABSENT || (e->kind == CKPT_FS_FILE && e->same_as < 0 && e->file.has_content &&
+                                          !ckpt_file_unchanged(&e->file)))
+            return changed_refusal(e->file.path, err, errlen);
+    }
+    for (size_t i = 0; i < cp->nfiles; i++) {
+        const struct ckpt_file *f = &cp->files[i];
+        if (f->kind == CKPT_FILE_REGULAR && f->has_content && guest_writes(cp, f->path) &&
+            lstat(f->path, &st) == 0 && S_ISREG(st.st_mode) && !ckpt_file_unchanged(f))
+            return changed_refusal(f->path, err, errlen);
+    }
+    return 0;
+}
+
+/* A read-only file descriptor holding the saved content: sealed memory, no host file. */
+static int open_copy(const struct ckpt_file *f, char *err, size_t errlen)
+{
+    int fd = (int)syscall(SYS_memfd_create, "snapsim-saved-file", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    if (fd < 0)
+        return snap_err(err, errlen, "cannot hold the saved copy of %s: %s", f->path, strerror(errno));
+    for (uint64_t done = 0; done < f->size;) {
+        ssize_t k = write(fd, f->content + done, f->size - done > (1u << 30) ? (1u << 30) : (size_t)(f->size - done));
+        if (k <= 0 && errno != EINTR) {
+            close(fd);
+            return snap_err(err, errlen, "cannot hold the saved copy of %s: %s", f->path, strerror(errno));
+        }
+        done += k > 0 ? (uint64_t)k : 0;
+    }
+    fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL);
+    return fd;
+}
+
 /* Opens the host side of one staged fd; hosts[] holds the fds already opened (by guest fd). */
-static int open_fd(const struct ckpt_fd *f, const int *hosts, const struct ckpt_roots *roots, int *out,
-                   char *err, size_t errlen)
+static int open_fd(const struct ckpt_process *cp, const struct ckpt_fd *f, const int *hosts,
+                   const struct ckpt_roots *roots, int *out, char *err, size_t errlen)
 {
     int from = f->dup_of >= 0 ? hosts[f->dup_of] : ckpt_std_index(f->path);
     if (f->dup_of >= 0 && from < 0)
@@ -302,10 +456,16 @@ static int open_fd(const struct ckpt_fd *f, const int *hosts, const struct ckpt_
     }
     if (f->path[0] != '/')
         return snap_err(err, errlen, "guest fd %d (%s) is a pipe or socket: it cannot be restored", f->fd, f->path);
-    if (!harmless_device(f->path) && check_path(roots, f->path, false, err, errlen))
-        return snap_err_prefix(err, errlen, "guest fd %d", f->fd);
+    const struct ckpt_file *file = ckpt_find_file(cp, f->path);
     int flags = f->flags & ~(G_O_CREAT | G_O_EXCL | G_O_TRUNC | G_O_TMPFILE);
-    *out = open(f->path, open_flags_to_host(flags) | O_CLOEXEC);
+    if (file && file->from_copy)
+        *out = open_copy(file, err, errlen);
+    else if (!harmless_device(f->path) && check_path(roots, f->path, false, err, errlen))
+        return snap_err_prefix(err, errlen, "guest fd %d", f->fd);
+    else
+        *out = open(f->path, open_flags_to_host(flags) | O_CLOEXEC);
+    if (*out < 0 && file && file->from_copy)
+        return -1;
     if (*out < 0)
         return snap_err(err, errlen, "guest fd %d: cannot reopen %s: %s", f->fd, f->path, strerror(errno));
     if (f->offset >= 0 && lseek(*out, f->offset, SEEK_SET) != f->offset) {
@@ -321,7 +481,8 @@ int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, 
     struct linux_process *p = cp->p;
     /* Every path is judged before the first change.  The paths the program changed are then
      * made first: its cwd or open files may lie among them. */
-    if (ckpt_locations_check(cp, roots, err, errlen) || ckpt_fs_restore(cp, roots, o, err, errlen))
+    if (ckpt_locations_check(cp, roots, err, errlen) || check_changed(cp, o, err, errlen) ||
+        ckpt_fs_restore(cp, roots, o, err, errlen))
         return -1;
     if (cp->cwd) {
         struct stat st;
@@ -332,7 +493,7 @@ int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, 
         snprintf(p->cwd, sizeof p->cwd, "%s", cp->cwd);
     }
     for (size_t i = 0; i < cp->nfiles; i++)
-        if (reproduce(&cp->files[i], roots, o, err, errlen))
+        if (reproduce(cp, &cp->files[i], roots, o, err, errlen))
             return -1;
 
     /* Open everything first; install only when all succeeded. */
@@ -350,7 +511,7 @@ int ckpt_files_restore(struct ckpt_process *cp, const struct ckpt_roots *roots, 
                 lseek(0, f->offset, SEEK_SET);
         }
         else
-            rc = open_fd(f, hosts, roots, &hosts[f->fd], err, errlen);
+            rc = open_fd(cp, f, hosts, roots, &hosts[f->fd], err, errlen);
     }
     for (; nshared_open < cp->nshared && rc == 0; nshared_open++) {
         const struct linux_shared_map *s = &cp->shared[nshared_open];

@@ -45,6 +45,18 @@ static int get_argv(void *o, struct attr_value *v)
     return 0;
 }
 
+static int get_env(void *o, struct attr_value *v)
+{
+    char *const *env = R(o)->info ? R(o)->info->env : NULL;
+    size_t n = 0;
+    while (env && env[n])
+        n++;
+    *v = attr_list(n);
+    for (size_t i = 0; i < n; i++)
+        attr_list_append(v, attr_string(env[i]));
+    return 0;
+}
+
 /* Every configuration key with its value, as "component:field" -> text. */
 static int get_config(void *o, struct attr_value *v)
 {
@@ -74,6 +86,7 @@ static const struct snap_attr_def run_attrs[] = {
     INFO(config, "{s:s}", "configuration of that run (component:field -> value)"),
     INFO(program, "s", "program the run started"),
     INFO(argv, "[s*]", "its arguments"),
+    INFO(env, "[s*]", "the guest environment it started with (empty when restored or unknown)"),
     INFO(restored_from, "s|n", "snapshot that run was itself restored from"),
     INFO(host_time, "i", "host time of capture (seconds since the epoch)"),
 };

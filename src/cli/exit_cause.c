@@ -12,6 +12,7 @@ static const struct {
     [EXIT_CAUSE_FAIL] = {"fail", "the guest reported a failure (op fail); status: its code (1 if 0)"},
     [EXIT_CAUSE_WATCHDOG] = {"watchdog", "nothing retired for watchdog:result_cycles cycles; status 1"},
     [EXIT_CAUSE_INTERRUPTED] = {"interrupted", "SIGINT or SIGTERM; status 128 + the signal number"},
+    [EXIT_CAUSE_DIFFTEST] = {"difftest", "--difftest found a mismatch between the model and its reference; status 4"},
     [EXIT_CAUSE_ERROR] = {"error", "the simulator could not go on; status 1 (3 if an output could not be written)"},
 };
 
@@ -38,6 +39,8 @@ enum exit_cause exit_cause_of_halt(enum halt_reason h)
         return EXIT_CAUSE_WATCHDOG;
     case HALT_INTERRUPTED:
         return EXIT_CAUSE_INTERRUPTED;
+    case HALT_MISMATCH:
+        return EXIT_CAUSE_DIFFTEST;
     default:
         return EXIT_CAUSE_ERROR;
     }

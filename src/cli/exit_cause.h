@@ -16,6 +16,7 @@ enum exit_cause {
     EXIT_CAUSE_FAIL,             /* the guest op fail(code) */
     EXIT_CAUSE_WATCHDOG,         /* the pipeline's watchdog: nothing retired for too long */
     EXIT_CAUSE_INTERRUPTED,      /* SIGINT or SIGTERM */
+    EXIT_CAUSE_DIFFTEST,         /* DiffTest found the detailed model disagreeing with the reference */
     EXIT_CAUSE_ERROR,            /* the simulator could not go on (out of memory, an output
                                     could not be written, a deadlocked guest) */
     EXIT_CAUSE_COUNT

@@ -34,11 +34,10 @@ int main(int argc, char **argv)
         return models_main(argc - 2, argv + 2);
     if (strcmp(cmd, "snapshot") == 0)
         return snapshot_main(argc - 2, argv + 2);
-    if (strcmp(cmd, "help") == 0 && argc == 3) {
-        /* `snapsim help CMD` is `snapsim CMD --help`. */
-        char *help_argv[] = {argv[0], argv[2], "--help", NULL};
-        if (strcmp(argv[2], "help") != 0)
-            return main(3, help_argv);
+    if (strcmp(cmd, "help") == 0 && (argc == 3 || argc == 4) && strcmp(argv[2], "help") != 0) {
+        /* `snapsim help CMD [SUBCOMMAND]` is `snapsim CMD [SUBCOMMAND] --help`. */
+        char *help_argv[] = {argv[0], argv[2], argc == 4 ? argv[3] : "--help", "--help", NULL};
+        return main(argc == 4 ? 4 : 3, help_argv);
     }
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);

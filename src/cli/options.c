@@ -19,8 +19,10 @@ enum option_id {
     OPT_MODEL = 'm', OPT_CONFIG = 'c', OPT_MAX_INSTRUCTIONS = 'n', OPT_RESTORE = 'r',
     OPT_SET_ENV = 'E', OPT_UNSET_ENV = 'U', OPT_HELP = 'h', OPT_VERSION = 'V',
     OPT_LOG = 256, OPT_SNAPSHOTS, OPT_SNAPSHOT_EVERY, OPT_INDEPENDENT, OPT_ALLOW_PATH,
-    OPT_FORCE_RESTORE, OPT_SANDBOX, OPT_SANDBOX_ALLOW, OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV,
+    OPT_FORCE_RESTORE, OPT_REPLACE_CHANGED, OPT_REPLACE_SNAPSHOTS, OPT_SANDBOX, OPT_SANDBOX_ALLOW,
+    OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV, OPT_HOST_ENV,
     OPT_OUTDIR, OPT_READFILE, OPT_ON_CHECKPOINT, OPT_WORK_END_EXIT, OPT_PROGRESS,
+    OPT_DIFFTEST, OPT_COMMIT_LOG, OPT_WAVE, OPT_TRACE_WINDOW, OPT_LIGHTSSS, OPT_ENABLE_FORK,
 };
 
 struct option_spec {
@@ -42,6 +44,9 @@ static const struct option_spec specs[] = {
     {"restore", OPT_RESTORE, "SNAPSHOT", "resume a snapshot instead of starting a program"},
     {"allow-path", OPT_ALLOW_PATH, "DIR", "let a restored snapshot use host files under DIR"},
     {"force-restore", OPT_FORCE_RESTORE, NULL, "restore although host files changed since the snapshot"},
+    {"replace-changed", OPT_REPLACE_CHANGED, "DIR", "restore host files that changed since the snapshot, "
+                                                    "moving what they hold now into DIR (refused otherwise)"},
+    {"replace-snapshots", OPT_REPLACE_SNAPSHOTS, NULL, "replace snapshots of the same names (refused otherwise)"},
     {"sandbox", OPT_SANDBOX, NULL, "let the run write only below the current directory, --allow-path and "
                                    "--sandbox-allow directories (always on with --restore)"},
     {"sandbox-allow", OPT_SANDBOX_ALLOW, "DIR", "let the sandboxed run also write below DIR"},
@@ -49,9 +54,16 @@ static const struct option_spec specs[] = {
     {"max-cycles", OPT_MAX_CYCLES, "N", "stop after N cycles (pipeline models)"},
     {"warmup", OPT_WARMUP, "N", "statistics start when the program has retired N instructions"},
     {"pipeline-trace", OPT_PIPELINE_TRACE, "FILE", "write a Kanata pipeline trace for Konata (pipeline models)"},
+    {"difftest", OPT_DIFFTEST, NULL, "check a detailed model against the fast model per instruction"},
+    {"commit-log", OPT_COMMIT_LOG, "FILE", "write a Spike-style commit log (with --difftest also FILE.ref)"},
+    {"lightsss", OPT_LIGHTSSS, NULL, "fork snapshots; on a failure replay it with every debugging output (pipeline models)"},
+    {"enable-fork", OPT_ENABLE_FORK, NULL, "the same as --lightsss"},
+    {"wave", OPT_WAVE, "FILE", "write a VCD waveform of the pipeline (GTKWave; pipeline models)"},
+    {"trace-window", OPT_TRACE_WINDOW, "[insn:|cycle:]A-B", "limit --commit-log and --wave to instructions (or cycles) A..B-1"},
     {"set-env", OPT_SET_ENV, "VAR=VALUE", "set a variable in the guest environment"},
-    {"unset-env", OPT_UNSET_ENV, "VAR", "remove a variable from the guest environment"},
-    {"clear-env", OPT_CLEAR_ENV, NULL, "start the guest with an empty environment"},
+    {"unset-env", OPT_UNSET_ENV, "VAR", "with --host-env: remove a host variable from the guest environment"},
+    {"clear-env", OPT_CLEAR_ENV, NULL, "with --host-env: start from an empty environment"},
+    {"host-env", OPT_HOST_ENV, NULL, "pass the host environment to the guest, as qemu-user (linux:host_env)"},
     {"on-checkpoint", OPT_ON_CHECKPOINT, "MODE", "a guest checkpoint op: snapshot (default), exit (snapshot and end) or ignore"},
     {"readfile", OPT_READFILE, "FILE", "the file the guest op readfile reads (an input of this run, not of a snapshot)"},
     {"work-end-exit", OPT_WORK_END_EXIT, "N", "end the run at the guest's Nth work_end (exit cause work-end)"},
@@ -107,8 +119,10 @@ void run_usage(FILE *out)
     }
     fprintf(out,
         "\n"
-        "The guest environment defaults to the simulator's own.  A PROGRAM without a '/' is looked\n"
-        "up among the bundled example programs, then in PATH.\n");
+        "The guest environment holds only the -E variables unless --host-env is given, and the\n"
+        "standard streams look like pipes (linux:stdio), so a run retires the same instructions\n"
+        "on any machine.  A PROGRAM without a '/' is looked up among the bundled example\n"
+        "programs, then in PATH.\n");
 }
 
 static bool push(const char ***list, size_t *n, const char *v)
@@ -197,7 +211,7 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         return 0;
     case OPT_LOG:
     case OPT_OUTDIR:
-        o->log_dir = value;
+        o->log_dir = o->debug.log_dir = value;
         return 0;
     case OPT_READFILE:
         o->readfile = value;
@@ -232,6 +246,12 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         return push(&o->allow_paths, &o->nallow_paths, value) ? 0 : fail("%s", "out of memory");
     case OPT_SANDBOX_ALLOW:
         return push(&o->sandbox_allow, &o->nsandbox_allow, value) ? 0 : fail("%s", "out of memory");
+    case OPT_REPLACE_CHANGED:
+        o->replace_changed = value;
+        return 0;
+    case OPT_REPLACE_SNAPSHOTS:
+        o->replace_snapshots = true;
+        return 0;
     case OPT_SANDBOX:
         o->sandbox = true;
         return 0;
@@ -282,6 +302,24 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         return 0;
     case OPT_CLEAR_ENV:
         o->clear_env = true;
+        return 0;
+    case OPT_HOST_ENV:
+        return push_model_setting(o, "linux:host_env", "true") ? 0 : fail("%s", "out of memory");
+    case OPT_DIFFTEST:
+        o->debug.difftest = true;
+        return 0;
+    case OPT_COMMIT_LOG:
+        o->debug.commit_log = value;
+        return 0;
+    case OPT_LIGHTSSS:
+    case OPT_ENABLE_FORK:
+        o->debug.lightsss = true;
+        return 0;
+    case OPT_WAVE:
+        o->debug.wave = value;
+        return 0;
+    case OPT_TRACE_WINDOW:
+        o->debug.window = value;
         return 0;
     }
     return fail("internal error: unhandled option --%s", name);

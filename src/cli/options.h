@@ -9,6 +9,7 @@
 
 /* What a guest checkpoint op does (--on-checkpoint). */
 enum on_checkpoint { ON_CHECKPOINT_SNAPSHOT, ON_CHECKPOINT_EXIT, ON_CHECKPOINT_IGNORE };
+#include "debug/session.h"
 
 struct run_options {
     const char *model;             /* --model */
@@ -29,6 +30,8 @@ struct run_options {
     const char **allow_paths;      /* --allow-path DIR: host trees a restored snapshot may use */
     size_t nallow_paths;
     bool force_restore;            /* --force-restore: restore although host files changed */
+    const char *replace_changed;   /* --replace-changed DIR: replace changed files, keeping them in DIR */
+    bool replace_snapshots;        /* --replace-snapshots: overwrite snapshots that already exist */
     bool sandbox;                  /* --sandbox: confine writes (always for --restore) */
     bool no_sandbox;               /* --no-sandbox: restore without the kernel sandbox */
     const char **sandbox_allow;    /* --sandbox-allow DIR: more trees the sandboxed run may write */
@@ -39,6 +42,7 @@ struct run_options {
     enum on_checkpoint on_checkpoint;
     uint64_t work_end_exit;        /* --work-end-exit N: end the run at the Nth work_end (0 = no) */
     bool progress;                 /* --progress: a progress line on stderr even off a terminal */
+    struct debug_options debug;    /* --difftest, --commit-log, --trace-window */
     const char *program;           /* NULL with --restore */
     char **argv;                   /* program and its arguments */
     int argc;

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/guest_env.h"
 #include "cli/options.h"
 #include "cli/run_config.h"
 #include "cli/run_keys.h"
@@ -20,8 +21,6 @@
 #include "core/model.h"
 #include "linux/guest_ops.h"
 #include "linux/process.h"
-
-extern char **environ;
 
 /* Builds the configuration: machine keys, the model's keys and preset, then the user's. */
 bool run_build_config(struct config *cfg, const struct model *model, const char *const *assignments,
@@ -58,63 +57,6 @@ const struct model *run_find_model(const char *name)
         log_msg("unknown model '%s'; available:%s", name, names);
     }
     return model;
-}
-
-/* The guest environment: the host's (as qemu-user), edited by --clear-env, -U and -E. */
-static char **build_env(const struct run_options *o)
-{
-    size_t n = 0;
-    if (!o->clear_env)
-        while (environ[n])
-            n++;
-    char **env = calloc(n + o->nenv_set + 1, sizeof *env);
-    if (!env)
-        return NULL;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        bool unset = false;
-        for (size_t u = 0; u < o->nenv_unset; u++) {
-            size_t len = strlen(o->env_unset[u]);
-            if (strncmp(environ[i], o->env_unset[u], len) == 0 && environ[i][len] == '=')
-                unset = true;
-        }
-        if (!unset)
-            env[k++] = environ[i];
-    }
-    for (size_t s = 0; s < o->nenv_set; s++) {
-        size_t name_len = (size_t)(strchr(o->env_set[s], '=') - o->env_set[s]);
-        size_t j = 0;
-        while (j < k && !(strncmp(env[j], o->env_set[s], name_len + 1) == 0))
-            j++;
-        env[j] = (char *)o->env_set[s];
-        if (j == k)
-            k++;
-    }
-    env[k] = NULL;
-    return env;
-}
-
-/* A program name without '/' is looked up among the bundled examples, then in PATH. */
-static const char *resolve_program(const char *name, char *buf, size_t size)
-{
-    if (strchr(name, '/'))
-        return name;
-    const char *bundled = getenv("SNAPSIM_GUEST_DIR");
-    if (!bundled)
-        bundled = SNAPSIM_GUEST_DIR;
-    snprintf(buf, size, "%s/%s", bundled, name);
-    if (access(buf, F_OK) == 0)
-        return buf;
-    const char *path = getenv("PATH");
-    for (const char *p = path; p && *p;) {
-        const char *e = strchr(p, ':');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        snprintf(buf, size, "%.*s/%s", (int)len, p, name);
-        if (len && access(buf, X_OK) == 0)
-            return buf;
-        p = e ? e + 1 : p + len;
-    }
-    return name;   /* the loader reports it missing */
 }
 
 /* The statistics file (stats:output_filename, else LOGDIR/stats.json) is checked writable and
@@ -173,7 +115,7 @@ int run_main(int argc, char **argv)
         goto out;
     }
     const struct model *model = run_find_model(o.model);
-    if (!model || !run_build_config(&cfg, model, o.config, o.nconfig))
+    if (!model || !run_build_config(&cfg, model, o.config, o.nconfig) || !guest_config_check(&cfg))
         goto out;
     for (size_t i = 0; i < o.nmodel_settings; i++) {
         char err[2048];
@@ -201,9 +143,10 @@ int run_main(int argc, char **argv)
             log_msg("%s", why);
             goto out;
         }
-        env = build_env(&o);
+        env = guest_env_build(&o, config_bool(&cfg, "linux", "host_env"));
+        rs.env = env;
         char path[4096], err[1024];
-        const char *program = resolve_program(o.program, path, sizeof path);
+        const char *program = guest_program_path(o.program, path, sizeof path);
         if (!env || linux_load(&m, program, o.argc, o.argv, env, err, sizeof err) != 0) {
             fprintf(stderr, "%s\n", env ? err : "snapsim: out of memory");
             goto out;
@@ -224,6 +167,8 @@ int run_main(int argc, char **argv)
         log_msg("%s", err);
         goto out;
     }
+    if (!debug_wrap(&model, &inst, &m, &cfg, &o.debug))   /* DiffTest, commit logs (src/debug) */
+        goto out;
     run_stats_init(&stats, model, inst, &m, stats_path, config_json);
     stats_ready = true;
     struct run_loop loop;

@@ -17,6 +17,7 @@ struct run_state {
     char *base;            /* mainmem:filename */
     char *previous;        /* directory of the last snapshot written, for incremental chains */
     struct ckpt_chain *chain;  /* ancestors of the next incremental snapshot (checkpoint.h) */
+    char *const *env;      /* the guest environment the program started with (NULL on restore) */
 };
 
 int run_main(int argc, char **argv);

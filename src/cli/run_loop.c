@@ -200,7 +200,7 @@ void run_loop_run(struct run_loop *l)
     if (l->cause == EXIT_CAUSE_COUNT)
         l->cause = exit_cause_of_halt(m->halt);
     switch (l->cause) {
-    case EXIT_CAUSE_EXIT: case EXIT_CAUSE_SIGNAL:
+    case EXIT_CAUSE_EXIT: case EXIT_CAUSE_SIGNAL: case EXIT_CAUSE_DIFFTEST:
         l->status = m->exit_status;
         break;
     case EXIT_CAUSE_INTERRUPTED:

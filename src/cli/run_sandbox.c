@@ -37,7 +37,7 @@ bool run_sandbox_enter(const struct run_options *o, const struct config *cfg, co
     const char *trees[MAX_TREES];
     static char outs[2][PATH_MAX];
     size_t n = 0;
-    if (nroots + o->nallow_paths + o->nsandbox_allow + 4 > MAX_TREES) {
+    if (nroots + o->nallow_paths + o->nsandbox_allow + 5 > MAX_TREES) {
         snprintf(err, errlen, "sandbox: more than %d directories to allow", MAX_TREES);
         return false;
     }
@@ -50,7 +50,9 @@ bool run_sandbox_enter(const struct run_options *o, const struct config *cfg, co
         trees[n++] = o->sandbox_allow[i];
     if (o->log_dir)
         trees[n++] = o->log_dir;
-    if (o->nsnapshots || o->snapshot_every) {
+    if (o->replace_changed)
+        trees[n++] = o->replace_changed;
+    if (o->nsnapshots || o->snapshot_every || o->on_checkpoint != ON_CHECKPOINT_IGNORE) {
         const char *base = config_string(cfg, "mainmem", "filename");
         if (*base && !run_make_parent_dirs(base)) {
             snprintf(err, errlen, "cannot create the directory of %s: %s", base, strerror(errno));

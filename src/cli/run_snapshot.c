@@ -8,6 +8,7 @@
  * its first snapshot is standalone.
  *
  * Set SNAPSIM_SNAPSHOT_VERBOSE=1 to get one line per snapshot taken or restored with its timing. */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -49,7 +50,7 @@ bool run_restore(struct machine *m, const struct run_options *o, struct run_stat
 {
     struct confine_ctx cc = {o, m->config};
     struct ckpt_restore_opts ro = {.allow = o->allow_paths, .nallow = o->nallow_paths,
-                                   .force = o->force_restore, .warn = warn_line,
+                                   .force = o->force_restore, .replace_dir = o->replace_changed, .warn = warn_line,
                                    .confine = o->no_sandbox ? NULL : confine, .confine_ctx = &cc};
     struct ckpt_chain *chain = chain_of(rs);
     struct ckpt_stats st;
@@ -107,16 +108,73 @@ static bool same_directory(const char *snapshot_dir, const char *base)
     return same;
 }
 
+static const char *snapshot_base(const struct machine *m, const struct run_options *o, char *buf, size_t size)
+{
+    const char *base = config_string(m->config, "mainmem", "filename");
+    if (*base)
+        return base;
+    snprintf(buf, size, "%s/mainmem.raw", o->log_dir ? o->log_dir : ".");
+    return buf;
+}
+
+static bool name_taken(const char *base, uint64_t n)
+{
+    char path[PATH_MAX];
+    struct stat st;
+    if (ckpt_snapshot_name(path, sizeof path, base, n) || lstat(path, &st) != 0)
+        return false;
+    log_msg("%s already exists; --replace-snapshots replaces it, or choose another mainmem:filename", path);
+    return true;
+}
+
+/* Is a snapshot of every-N point past `from` already in the directory of base? */
+static bool periodic_name_taken(const char *base, uint64_t every, uint64_t from)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", base);
+    char *slash = strrchr(dir, '/');
+    const char *name = slash ? base + (slash - dir) + 1 : base;
+    if (!slash)
+        strcpy(dir, ".");
+    else
+        *(slash == dir ? slash + 1 : slash) = 0;
+    DIR *d = opendir(dir);
+    size_t len = strlen(name);
+    bool taken = false;
+    for (struct dirent *e; d && !taken && (e = readdir(d));) {
+        char *end;
+        if (strncmp(e->d_name, name, len) || e->d_name[len] != '.')
+            continue;
+        unsigned long long n = strtoull(e->d_name + len + 1, &end, 10);
+        if (end == e->d_name + len + 16 && !strcmp(end, ".snapshot") && n > from && n % every == 0)
+            taken = name_taken(base, n);
+    }
+    if (d)
+        closedir(d);
+    return taken;
+}
+
+static bool run_snapshot_names_free(const struct machine *m, const struct run_options *o, uint64_t from)
+{
+    char buf[PATH_MAX];
+    const char *base = snapshot_base(m, o, buf, sizeof buf);
+    if (o->replace_snapshots)
+        return true;
+    for (size_t i = 0; i < o->nsnapshots; i++)
+        if ((o->snapshots[i] > from || (o->snapshots[i] == from && !o->restore)) && name_taken(base, o->snapshots[i]))
+            return false;
+    return !o->snapshot_every || !periodic_name_taken(base, o->snapshot_every, from);
+}
+
 bool run_snapshots_prepare(struct machine *m, const struct run_options *o, struct run_state *rs)
 {
     if (!o->nsnapshots && !o->snapshot_every && o->on_checkpoint == ON_CHECKPOINT_IGNORE)
         return true;   /* no snapshot can be asked for (guest checkpoints included) */
-    const char *base = config_string(m->config, "mainmem", "filename");
     char buf[PATH_MAX];
-    if (!*base) {
-        snprintf(buf, sizeof buf, "%s/mainmem.raw", o->log_dir ? o->log_dir : ".");
-        base = buf;
-    }
+    const char *base = snapshot_base(m, o, buf, sizeof buf);
+    /* Refused before the first instruction runs, not when the point is reached. */
+    if (!run_snapshot_names_free(m, o, m->hart.instret))
+        return false;
     if (!(rs->base = strdup(base)) || !chain_of(rs)) {
         log_msg("out of memory");
         return false;
@@ -143,8 +201,10 @@ bool run_snapshot_take(struct machine *m, const struct run_options *o, struct ru
         return false;
     }
     struct ckpt_run_info info = {.model = model ? model->name : o->model, .program = o->program,
-                                 .argv = o->argv, .argc = o->argc, .restored_from = o->restore};
-    struct ckpt_capture_opts co = {.independent = o->independent_snapshots, .info = &info};
+                                 .argv = o->argv, .argc = o->argc, .restored_from = o->restore,
+                                 .env = rs->env};
+    struct ckpt_capture_opts co = {.independent = o->independent_snapshots, .replace = o->replace_snapshots,
+                                   .info = &info};
     struct ckpt_stats st;
     if (ckpt_capture(m, path, rs->chain, &co, &st, err, sizeof err) != 0) {
         log_msg("cannot write snapshot %s: %s", path, err);

@@ -1,4 +1,5 @@
 /* `snapsim snapshot`: inspect, check, compare and flatten snapshots. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,7 +27,9 @@ static void usage(FILE *out)
 int snapshot_main(int argc, char **argv)
 {
     char err[2048];
-    if (argc < 1 || !strcmp(argv[0], "-h") || !strcmp(argv[0], "--help")) {
+    /* `snapshot --help` and `snapshot SUBCOMMAND --help` both show the one usage. */
+    bool help = argc >= 1 && (!strcmp(argv[argc - 1], "-h") || !strcmp(argv[argc - 1], "--help"));
+    if (argc < 1 || help) {
         usage(argc < 1 ? stderr : stdout);
         return argc < 1 ? 2 : 0;
     }

@@ -23,6 +23,17 @@ const struct config_key machine_config_keys[] = {
       "getrandom and AT_RANDOM use host randomness instead of the seeded generator (not reproducible)" },
     { "linux", "seed", CONFIG_UINT, "0x5eed", 0, UINT64_MAX, NULL,
       "seed of the deterministic random generator behind getrandom and AT_RANDOM" },
+    { "linux", "core_frequency_hz", CONFIG_UINT, "1000000000", 1000, 100000000000ull, NULL,
+      "guest core clock: the time CSR (10 MHz timebase) and guest clocks advance by cycles at this "
+      "rate (the fast model retires one instruction per cycle)" },
+    { "linux", "host_env", CONFIG_BOOL, "false", 0, 0, NULL,
+      "the guest environment is the host's, as under qemu-user (default: only -E variables)" },
+    { "linux", "cwd", CONFIG_STRING, "/tmp/cwd", 0, 0, NULL,
+      "the guest's name for the directory the run starts in (getcwd, /proc/self/cwd); "
+      "\"host\" shows the host's own (not reproducible)" },
+    { "linux", "stdio", CONFIG_ENUM, "pipe", 0, 0, "pipe tty host",
+      "what the standard streams look like to the guest (fstat, terminal ioctls, lseek): "
+      "pipes, a terminal, or whatever the host's are (not reproducible)" },
 };
 const size_t machine_config_nkeys = sizeof machine_config_keys / sizeof machine_config_keys[0];
 
@@ -32,6 +43,7 @@ int machine_init(struct machine *m, const struct config *cfg)
 {
     memset(m, 0, sizeof *m);
     m->config = cfg;
+    m->core_hz = config_uint(cfg, "linux", "core_frequency_hz");
     int rc = mem_init(&m->mem, config_uint(cfg, "mainmem", "capacity"));
     if (rc != 0)
         return rc;
@@ -39,6 +51,8 @@ int machine_init(struct machine *m, const struct config *cfg)
         .host_time = config_bool(cfg, "linux", "host_time"),
         .host_random = config_bool(cfg, "linux", "host_random"),
         .seed = config_uint(cfg, "linux", "seed"),
+        .cwd = config_string(cfg, "linux", "cwd"),
+        .stdio = linux_stdio_view_parse(config_string(cfg, "linux", "stdio")),
     };
     m->proc = linux_process_new(&opts);
     if (!m->proc) {
@@ -78,8 +92,9 @@ void machine_kill(struct machine *m, int sig, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(cause, sizeof cause, fmt, ap);
     va_end(ap);
-    log_msg("guest killed by %s at pc 0x%llx after %llu instructions: %s", signal_name(sig),
-            (unsigned long long)m->hart.pc, (unsigned long long)m->hart.instret, cause);
+    if (!m->quiet)
+        log_msg("guest killed by %s at pc 0x%llx after %llu instructions: %s", signal_name(sig),
+                (unsigned long long)m->hart.pc, (unsigned long long)m->hart.instret, cause);
     m->halt = HALT_SIGNAL;
     m->exit_status = 128 + sig;
 }
@@ -90,9 +105,18 @@ void machine_exit(struct machine *m, int status)
     m->exit_status = status & 0xff;
 }
 
-/* Guest-visible time: 10 MHz, the timebase of common RISC-V platforms, derived from the retired
- * instruction count (one instruction per nanosecond) so that runs are reproducible. */
-static uint64_t time_csr(const struct machine *m) { return m->hart.instret / 100; }
+uint64_t machine_cycles_to_ns(const struct machine *m, uint64_t cycles)
+{
+    return (uint64_t)((unsigned __int128)cycles * 1000000000u / (m->core_hz ? m->core_hz : 1));
+}
+
+/* Guest-visible time: 10 MHz, the timebase of common RISC-V platforms, derived from the model's
+ * cycles at the core frequency (not the host clock) so that runs are reproducible. */
+enum { TIMEBASE_HZ = 10000000 };
+static uint64_t time_csr(const struct machine *m)
+{
+    return (uint64_t)((unsigned __int128)machine_cycles(m) * TIMEBASE_HZ / (m->core_hz ? m->core_hz : 1));
+}
 
 bool machine_csr_access(struct machine *m, unsigned csr, unsigned op, uint64_t operand,
                         bool do_write, uint64_t *old)
@@ -103,7 +127,8 @@ bool machine_csr_access(struct machine *m, unsigned csr, unsigned op, uint64_t o
     case CSR_FFLAGS: value = h->fflags; break;
     case CSR_FRM: value = h->frm; break;
     case CSR_FCSR: value = (uint64_t)h->frm << 5 | h->fflags; break;
-    case CSR_CYCLE: case CSR_INSTRET: value = h->instret; break;
+    case CSR_CYCLE: value = machine_cycles(m); break;
+    case CSR_INSTRET: value = h->instret; break;
     case CSR_TIME: value = time_csr(m); break;
     default: return false;
     }

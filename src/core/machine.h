@@ -14,6 +14,7 @@
 #include "isa/insn.h"
 
 struct linux_process;
+struct event_bus;
 
 enum halt_reason {
     HALT_NONE = 0,   /* still running */
@@ -23,10 +24,18 @@ enum halt_reason {
     HALT_STOPPED,    /* a model-level limit ended the run (e.g. --max-cycles); exit_status says how */
     HALT_ERROR,      /* the simulator could not go on (internal error, guest deadlock) */
     HALT_WATCHDOG,   /* the pipeline's watchdog: nothing retired for watchdog:result_cycles */
+    HALT_MISMATCH,   /* DiffTest: the detailed model disagreed with its reference (exit status 4) */
     HALT_INTERRUPTED,/* SIGINT/SIGTERM (machine_stop_requested) ended the model's run */
     HALT_EVENT,      /* the guest asked the simulator for something (a guest op, see `event`);
                         the run can continue after the instruction that asked */
 };
+
+/* Halts that mean something went wrong in the simulation itself, not in the guest: what LightSSS
+ * replays. */
+static inline bool halt_is_failure(enum halt_reason h)
+{
+    return h == HALT_ERROR || h == HALT_WATCHDOG || h == HALT_MISMATCH;
+}
 
 /* A guest op the run loop carries out (linux/guest_ops.c raises it with HALT_EVENT). */
 struct machine_event {
@@ -48,8 +57,24 @@ struct machine {
     const struct guest_ops_env *ops_env;  /* the run's inputs and outputs for guest ops */
 
     uint64_t op_count[OP_COUNT]; /* retired instructions per operation (statistics) */
+
+    /* Cycles as the guest sees them (the cycle and time CSRs, its clocks; machine_cycles).  A
+     * cycle-level model sets counts_cycles and keeps `cycles` current wherever the guest can
+     * look (CSR reads, system calls); other models retire one instruction per cycle. */
+    bool counts_cycles;
+    uint64_t cycles;
+    uint64_t core_hz;            /* linux:core_frequency_hz: cycles per second of guest time */
+    struct event_bus *events;    /* debugging sinks models report to (debug/events.h); NULL = none */
+    bool quiet;                  /* a reference machine: guest deaths are not reported */
 };
 
+static inline uint64_t machine_cycles(const struct machine *m)
+{
+    return m->counts_cycles ? m->cycles : m->hart.instret;
+}
+
+/* Nanoseconds of guest time that `cycles` cycles take at the core frequency. */
+uint64_t machine_cycles_to_ns(const struct machine *m, uint64_t cycles);
 /* Set (to the signal number) by the simulator's SIGINT/SIGTERM handler; models that can poll it
  * end their run with HALT_INTERRUPTED when it is non-zero (see also model.poll_slice). */
 extern volatile sig_atomic_t machine_stop_requested;
@@ -80,8 +105,10 @@ bool machine_csr_access(struct machine *m, unsigned csr, unsigned op, uint64_t o
 void linux_syscall(struct machine *m);
 
 /* A guest fault (SIGSEGV, SIGBUS, SIGILL, SIGTRAP; addr is the faulting address or the pc) with
- * hart.pc at the faulting instruction: true if a guest handler now runs (hart.pc and registers
- * changed; the model continues there), false if the model kills the guest as before. */
+ * hart.pc at the faulting instruction.  True if the Linux layer took it: a guest handler now
+ * runs (hart.pc and registers changed; the model continues there) or, for faults the model
+ * cannot name (a SIGBUS past the end of a mapped file), the guest was killed (m->halt says
+ * which).  False: the model kills the guest with its own report. */
 bool linux_signal_fault(struct machine *m, int sig, uint64_t addr);
 
 /* Runs a model's step function up to stop_at, stopping at the exact instruction counts where

@@ -13,21 +13,32 @@
 
 #include "core/log.h"
 #include "core/model.h"
+#include "debug/events.h"
+#include "debug/step_record.h"
 #include "fast/block.h"
 #include "fast/jit.h"
+#include "fast/fast.h"
 #include "isa/fpu.h"
 #include "isa/semantics.h"
 
 struct model_instance {
     struct block_cache cache;
-    uint64_t stats_begin;   /* instret when the statistics started (the `cycle` baseline) */
     struct jit jit;
     bool translate;            /* jit is initialised and in use */
     uint64_t hot_threshold;    /* interpreted executions of a block before it is translated */
+    uint64_t stats_begin;      /* instret when the statistics started (the `cycle` baseline) */
 };
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* mem_access_ok with the common case first: an access within one page needs one page byte. */
+static inline bool access_ok(const struct guest_mem *mem, uint64_t addr, unsigned size, unsigned need)
+{
+    if (likely((addr & (GUEST_PAGE_SIZE - 1)) <= GUEST_PAGE_SIZE - size && addr < GUEST_VA_LIMIT))
+        return (mem->page[addr >> GUEST_PAGE_SHIFT] & need) != 0;
+    return mem_access_ok(mem, addr, size, need);
+}
 
 /* Corrects statistics of a block left part-way through by a fault: its entry was counted as a
  * complete execution, but only the instructions before `ip` retired. */
@@ -203,33 +214,33 @@ L_AUIPC:
     /* ---- loads and stores: misaligned accesses succeed, as Linux user mode provides ---- */
 #define LOAD_OP(name, size) \
     L_##name: addr = x[ip->rs1] + (uint64_t)ip->imm; \
-    if (unlikely(!mem_access_ok(mem, addr, size, MEM_R))) goto load_fault; \
+    if (unlikely(!access_ok(mem, addr, size, MEM_R))) goto load_fault; \
     x[ip->rd] = load_extend(OP_##name, mem_load(mem, addr, size)); NEXT;
 #define STORE_OP(name, size) \
     L_##name: addr = x[ip->rs1] + (uint64_t)ip->imm; \
-    if (unlikely(!mem_access_ok(mem, addr, size, MEM_W))) goto store_fault; \
+    if (unlikely(!access_ok(mem, addr, size, MEM_W))) goto store_fault; \
     mem_store(mem, addr, size, x[ip->rs2]); NEXT;
     LOAD_OP(LB, 1) LOAD_OP(LH, 2) LOAD_OP(LW, 4) LOAD_OP(LD, 8) LOAD_OP(LBU, 1) LOAD_OP(LHU, 2)
     LOAD_OP(LWU, 4)
     STORE_OP(SB, 1) STORE_OP(SH, 2) STORE_OP(SW, 4) STORE_OP(SD, 8)
 L_FLW:
     addr = x[ip->rs1] + (uint64_t)ip->imm;
-    if (unlikely(!mem_access_ok(mem, addr, 4, MEM_R))) goto load_fault;
+    if (unlikely(!access_ok(mem, addr, 4, MEM_R))) goto load_fault;
     f[ip->rd] = f32_box((uint32_t)mem_load(mem, addr, 4));
     NEXT;
 L_FLD:
     addr = x[ip->rs1] + (uint64_t)ip->imm;
-    if (unlikely(!mem_access_ok(mem, addr, 8, MEM_R))) goto load_fault;
+    if (unlikely(!access_ok(mem, addr, 8, MEM_R))) goto load_fault;
     f[ip->rd] = mem_load(mem, addr, 8);
     NEXT;
 L_FSW:
     addr = x[ip->rs1] + (uint64_t)ip->imm;
-    if (unlikely(!mem_access_ok(mem, addr, 4, MEM_W))) goto store_fault;
+    if (unlikely(!access_ok(mem, addr, 4, MEM_W))) goto store_fault;
     mem_store(mem, addr, 4, f[ip->rs2]);
     NEXT;
 L_FSD:
     addr = x[ip->rs1] + (uint64_t)ip->imm;
-    if (unlikely(!mem_access_ok(mem, addr, 8, MEM_W))) goto store_fault;
+    if (unlikely(!access_ok(mem, addr, 8, MEM_W))) goto store_fault;
     mem_store(mem, addr, 8, f[ip->rs2]);
     NEXT;
 
@@ -402,9 +413,38 @@ handler:
     goto enter;
 }
 
-static void fast_step(struct model_instance *self, struct machine *m, uint64_t stop_at)
+/* With debugging sinks listening (a commit log), one instruction at a time: each step's effects
+ * become a commit event.  Ordinary runs never come here. */
+static void run_reporting(struct model_instance *self, struct machine *m, uint64_t stop_at)
 {
-    run_blocks(self, m, stop_at);
+    if (m->hart.instret >= stop_at)
+        m->halt = HALT_LIMIT;
+    while (m->hart.instret < stop_at) {
+        struct step_record r;
+        struct commit_event ev;
+        step_record_begin(&r, m);
+        fast_step(self, m);
+        step_record_end(&r, m, &ev);
+        enum halt_reason halt = m->halt;
+        event_emit_commit(m->events, m, &ev);
+        if (halt != HALT_LIMIT || m->halt != HALT_LIMIT)
+            return;
+    }
+}
+
+void fast_step(struct model_instance *self, struct machine *m)
+{
+    m->halt = HALT_NONE;
+    run_blocks(self, m, m->hart.instret + 1);
+}
+
+/* One step of linux_run_model: up to stop_at, or less where a guest timer expires. */
+static void fast_advance(struct model_instance *self, struct machine *m, uint64_t stop_at)
+{
+    if (unlikely(m->events != NULL))
+        run_reporting(self, m, stop_at);
+    else
+        run_blocks(self, m, stop_at);
     /* Per-op counts accumulate in the blocks; the machine's totals must be whole between runs. */
     if (self->cache.table)
         block_cache_fold_stats(&self->cache, m);
@@ -412,7 +452,7 @@ static void fast_step(struct model_instance *self, struct machine *m, uint64_t s
 
 static void fast_run(struct model_instance *self, struct machine *m, uint64_t stop_at)
 {
-    linux_run_model(self, m, stop_at, fast_step);
+    linux_run_model(self, m, stop_at, fast_advance);
 }
 
 static const struct config_key fast_keys[] = {

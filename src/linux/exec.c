@@ -18,7 +18,11 @@ int linux_load(struct machine *m, const char *path, int argc, char *const argv[]
     struct elf_image img;
     if (elf_load(m, path, &img, err, errlen) != 0)
         return 2;
-    uint64_t sp = stack_build(m, &img, path, argc, argv, envp, err, errlen);
+    /* AT_EXECFN is the program as the command line names it (argv[0]), not the file found for
+     * it: a bundled example's location differs between machines and installs, and the string's
+     * length moves the whole initial stack. */
+    const char *execfn = argc > 0 && argv && argv[0] ? argv[0] : path;
+    uint64_t sp = stack_build(m, &img, execfn, argc, argv, envp, err, errlen);
     if (sp == 0)
         return 2;
 

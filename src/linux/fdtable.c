@@ -11,7 +11,8 @@ int fd_install(struct linux_process *p, int minfd, int host_fd, int flags, bool 
                bool passthrough, const char *path)
 {
     char *copy = strdup(path ? path : "");
-    for (int fd = minfd < 0 ? 0 : minfd; copy && fd < LINUX_MAX_FDS; fd++) {
+    int limit = fd_limit(p);
+    for (int fd = minfd < 0 ? 0 : minfd; copy && fd < limit; fd++) {
         struct linux_fd *f = &p->fds[fd];
         if (f->host_fd >= 0)
             continue;
@@ -23,6 +24,11 @@ int fd_install(struct linux_process *p, int minfd, int host_fd, int flags, bool 
     if (!passthrough)
         close(host_fd);
     return copy ? -EMFILE : -ENOMEM;
+}
+
+int fd_limit(const struct linux_process *p)
+{
+    return p->rlimits[7].cur < LINUX_MAX_FDS ? (int)p->rlimits[7].cur : LINUX_MAX_FDS;
 }
 
 struct linux_fd *fd_get(struct linux_process *p, int64_t fd)

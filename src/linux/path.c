@@ -32,6 +32,12 @@ void path_normalize(char *path)
 int path_resolve(const struct linux_process *p, int64_t dirfd, const char *path, char *out)
 {
     const char *base = "";
+    char host[LINUX_PATH_MAX];
+    if (path[0] == '/' && p->cwd_view[0]) {   /* the start directory under its guest name */
+        if (cwd_view_to_host(p, path, host) != 0)
+            return -ENAMETOOLONG;
+        path = host;
+    }
     if (path[0] != '/') {
         if (dirfd == G_AT_FDCWD) {
             base = p->cwd;

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "linux/syscall_internal.h"
@@ -19,7 +20,7 @@ static const struct linux_rlimit default_rlimits[LINUX_RLIMITS] = {
     [4] = { 0, RLIM_INF },                          /* CORE */
     [5] = { RLIM_INF, RLIM_INF },                   /* RSS */
     [6] = { 63432, 63432 },                         /* NPROC */
-    [7] = { LINUX_MAX_FDS, LINUX_MAX_FDS },         /* NOFILE */
+    [7] = { 1024, LINUX_MAX_FDS },                  /* NOFILE */
     [8] = { 8u << 20, 8u << 20 },                   /* MEMLOCK */
     [9] = { RLIM_INF, RLIM_INF },                   /* AS */
     [10] = { RLIM_INF, RLIM_INF },                  /* LOCKS */
@@ -46,8 +47,16 @@ struct linux_process *linux_process_new(const struct linux_options *opt)
     /* A guest write to a pipe without readers must come back as EPIPE (the guest then gets its
      * own SIGPIPE) instead of killing the simulator. */
     signal(SIGPIPE, SIG_IGN);
+    /* Every guest fd is backed by a host fd: let the host allow as many as the guest may have. */
+    struct rlimit host_nofile;
+    if (getrlimit(RLIMIT_NOFILE, &host_nofile) == 0 && host_nofile.rlim_cur < LINUX_MAX_FDS + 64) {
+        host_nofile.rlim_cur = host_nofile.rlim_max < LINUX_MAX_FDS + 64 ? host_nofile.rlim_max
+                                                                         : LINUX_MAX_FDS + 64;
+        setrlimit(RLIMIT_NOFILE, &host_nofile);
+    }
     if (opt)
         p->opt = *opt;
+    memcpy(p->rlimits, default_rlimits, sizeof p->rlimits);   /* fd_install reads NOFILE */
     for (int i = 0; i < LINUX_MAX_FDS; i++)
         p->fds[i].host_fd = -1;
     static const char *const std_names[3] = { "/dev/stdin", "/dev/stdout", "/dev/stderr" };
@@ -60,8 +69,9 @@ struct linux_process *linux_process_new(const struct linux_options *opt)
     }
     if (!getcwd(p->cwd, sizeof p->cwd))
         strcpy(p->cwd, "/");
+    cwd_view_init(p, p->opt.cwd);
+    p->opt.cwd = NULL;   /* the process is plain data: no pointer into the configuration */
     p->umask = 022;
-    memcpy(p->rlimits, default_rlimits, sizeof p->rlimits);
     uint64_t s = p->opt.seed;
     for (int i = 0; i < 4; i++)
         p->rng[i] = splitmix64(&s);

@@ -13,13 +13,21 @@
 
 struct machine;
 
+/* What the guest sees of the standard streams it inherits (stdio_view.c).  The host's are
+ * different on every run (a terminal, a file, a pipe, /dev/null) and glibc's buffering asks, so
+ * by default all three look like pipes; the data still flows to and from the host's. */
+enum linux_stdio_view { LINUX_STDIO_PIPE, LINUX_STDIO_TTY, LINUX_STDIO_HOST };
+enum linux_stdio_view linux_stdio_view_parse(const char *name);   /* "pipe" "tty" "host" */
+
 struct linux_options {
+    enum linux_stdio_view stdio;
     bool host_time;      /* clocks read the host clock instead of instret-derived time */
     bool host_random;    /* getrandom/AT_RANDOM read host randomness instead of the seeded PRNG */
     uint64_t seed;       /* seed of the deterministic PRNG */
+    const char *cwd;     /* the guest's name for the start directory, "host" for its own */
 };
 
-#define LINUX_MAX_FDS     1024   /* also RLIMIT_NOFILE */
+#define LINUX_MAX_FDS     8192   /* the hard RLIMIT_NOFILE; the soft limit starts at 1024 */
 #define LINUX_NSIG        64
 #define LINUX_RLIMITS     16
 #define LINUX_PATH_MAX    4096
@@ -101,7 +109,9 @@ struct linux_process {
 
     /* Files. */
     struct linux_fd fds[LINUX_MAX_FDS];
-    char cwd[LINUX_PATH_MAX];        /* guest view of the working directory */
+    char cwd[LINUX_PATH_MAX];        /* the working directory (a host path) */
+    char cwd_view[LINUX_PATH_MAX];   /* the guest's name for cwd_host ("": none; cwd_view.c) */
+    char cwd_host[LINUX_PATH_MAX];   /* the host directory the run started in */
     uint32_t umask;
     uint32_t pipe_counter;           /* names pipes "pipe:[n]" reproducibly */
     struct linux_shared_map shared[LINUX_MAX_SHARED_MAPS];
@@ -143,7 +153,8 @@ struct linux_process {
     int exit_status;
 };
 
-/* Creates a process with stdin/stdout/stderr passed through, cwd = the host cwd, default limits.
+/* Creates a process with stdin/stdout/stderr passed through, cwd = the host cwd (shown to the
+ * guest under opt->cwd), default limits.
  * NULL options mean deterministic defaults.  Returns NULL if out of memory. */
 struct linux_process *linux_process_new(const struct linux_options *opt);
 void linux_process_free(struct linux_process *p);

@@ -5,12 +5,14 @@
  * there), or in place of the faulting instruction.  All three are the same boundary in every
  * model, so a run with signals is as reproducible as one without. */
 #include <stdio.h>
+#include <string.h>
 
 #include "core/log.h"
 #include "core/model.h"
 #include "linux/syscall_internal.h"
 
-enum { G_SEGV_MAPERR = 1, G_SEGV_ACCERR = 2, G_BUS_ADRALN = 1, G_ILL_ILLOPC = 1, G_TRAP_BRKPT = 1 };
+enum { G_SEGV_MAPERR = 1, G_SEGV_ACCERR = 2, G_BUS_ADRALN = 1, G_BUS_ADRERR = 2, G_ILL_ILLOPC = 1,
+       G_TRAP_BRKPT = 1 };
 
 static bool ignored_by_default(int sig)
 {
@@ -124,14 +126,24 @@ bool linux_signal_fault(struct machine *m, int sig, uint64_t addr)
     struct linux_process *p = m->proc;
     if (!p || sig < 1 || sig > LINUX_NSIG)
         return false;
+    const struct mem_region *r = sig == G_SIGSEGV ? mem_region_at(&m->mem, addr) : NULL;
+    bool past_eof = r && strcmp(r->tag, LINUX_PAST_EOF_TAG) == 0;
+    if (past_eof)
+        sig = G_SIGBUS;
     /* A fault whose signal is blocked or not handled kills, as the kernel's force_sig does. */
     uint64_t handler = p->sigactions[sig].handler;
-    if (handler == G_SIG_DFL || handler == G_SIG_IGN || (p->sigmask & sig_bit(sig)))
-        return false;
+    if (handler == G_SIG_DFL || handler == G_SIG_IGN || (p->sigmask & sig_bit(sig))) {
+        if (!past_eof)
+            return false;   /* the model reports it */
+        p->exited = true;
+        p->exit_status = 128 + sig;
+        machine_kill(m, sig, "access past the end of the mapped file at 0x%llx", (unsigned long long)addr);
+        return true;
+    }
     struct linux_siginfo info = { .word = addr };
     switch (sig) {
-    case G_SIGSEGV: info.code = mem_region_at(&m->mem, addr) ? G_SEGV_ACCERR : G_SEGV_MAPERR; break;
-    case G_SIGBUS: info.code = G_BUS_ADRALN; break;
+    case G_SIGSEGV: info.code = r ? G_SEGV_ACCERR : G_SEGV_MAPERR; break;
+    case G_SIGBUS: info.code = past_eof ? G_BUS_ADRERR : G_BUS_ADRALN; break;
     case G_SIGILL: info.code = G_ILL_ILLOPC; break;
     case G_SIGTRAP: info.code = G_TRAP_BRKPT; break;
     default: break;

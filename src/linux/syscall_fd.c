@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "linux/stdio_view.h"
 #include "linux/syscall_internal.h"
 
 SYSCALL(openat)
@@ -78,7 +79,7 @@ SYSCALL(dup3)
         return -EBADF;
     if (oldfd == newfd)
         return -EINVAL;
-    if (newfd < 0 || newfd >= LINUX_MAX_FDS)
+    if (newfd < 0 || newfd >= fd_limit(m->proc))
         return -EBADF;
     int hfd = fcntl(f->host_fd, F_DUPFD_CLOEXEC, 3);
     if (hfd < 0)
@@ -126,7 +127,7 @@ SYSCALL(fcntl)
     case G_F_DUPFD:
     case G_F_DUPFD_CLOEXEC: {
         int64_t minfd = (int64_t)(int32_t)a[2];
-        if (minfd < 0 || minfd >= LINUX_MAX_FDS)
+        if (minfd < 0 || minfd >= fd_limit(m->proc))
             return -EINVAL;
         return dup_from(m, f, (int)minfd, cmd == G_F_DUPFD_CLOEXEC);
     }
@@ -136,6 +137,8 @@ SYSCALL(fcntl)
         f->cloexec = a[2] & 1;
         return 0;
     case G_F_GETFL: {
+        if (stdio_view_pinned(m->proc, f))   /* the host's say "terminal" or "appending file" */
+            return f->flags & ~G_O_CLOEXEC;
         int hfl = fcntl(f->host_fd, F_GETFL);
         return hfl < 0 ? -errno : open_flags_to_guest(hfl) & ~G_O_CLOEXEC;
     }
@@ -215,6 +218,9 @@ SYSCALL(ioctl)
     uint64_t arg = a[2];
     /* The host kernel's termios and winsize have the generic layout on x86-64, AArch64 and
      * RISC-V hosts, so terminal requests pass straight through. */
+    int64_t viewed;
+    if (stdio_view_ioctl(m, f, req, arg, &viewed))
+        return viewed;
     unsigned char buf[64];
     memset(buf, 0, sizeof buf);
     switch (req) {

@@ -67,10 +67,12 @@ SYSCALL(renameat2) { return do_rename(m, a, (unsigned)a[4]); }
 
 SYSCALL(getcwd)
 {
-    size_t len = strlen(m->proc->cwd) + 1;
+    char buf[LINUX_PATH_MAX];
+    const char *cwd = cwd_view_from_host(m->proc, m->proc->cwd, buf);
+    size_t len = strlen(cwd) + 1;
     if (a[1] < len)
         return -ERANGE;
-    return mem_write(&m->mem, a[0], m->proc->cwd, len) ? -EFAULT : (int64_t)len;
+    return mem_write(&m->mem, a[0], cwd, len) ? -EFAULT : (int64_t)len;
 }
 
 /* Makes `path` the cwd.  Like the kernel's getcwd, the stored name has symbolic links resolved. */

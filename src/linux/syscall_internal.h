@@ -37,6 +37,8 @@ static inline int arg_int(uint64_t v) { return (int)(int32_t)v; }
  * (the host fd is then closed unless passthrough). */
 int fd_install(struct linux_process *p, int minfd, int host_fd, int flags, bool cloexec,
                bool passthrough, const char *path);
+/* One more than the highest fd the guest may open: RLIMIT_NOFILE's soft limit. */
+int fd_limit(const struct linux_process *p);
 /* The open entry for a guest fd, or NULL (the caller returns -EBADF). */
 struct linux_fd *fd_get(struct linux_process *p, int64_t fd);
 /* Closes a guest fd (the host fd too unless passthrough); -EBADF if not open. */
@@ -64,8 +66,19 @@ const char *proc_self_entry(const char *path);
 /* Opens a generated /proc entry of the guest: false if path is not one (the host answers),
  * else true with the new guest fd or -errno in *result. */
 bool procfs_open(struct machine *m, const char *path, int flags, int64_t *result);
+/* ---- the start directory's guest name, linux:cwd (cwd_view.c) ---- */
+/* Sets the view up from the host cwd in p->cwd; "host" (or anything not absolute) turns it off. */
+void cwd_view_init(struct linux_process *p, const char *view);
+/* An absolute guest path as a host path in out[LINUX_PATH_MAX]; 0 or -ENAMETOOLONG. */
+int cwd_view_to_host(const struct linux_process *p, const char *guest, char *out);
+/* A host path as the guest names it: out, or host itself when the view does not rename it. */
+const char *cwd_view_from_host(const struct linux_process *p, const char *host, char *out);
 
 /* ---- memory helpers (syscall_mem.c) ---- */
+/* Linux's default vm.mmap_min_addr: MAP_FIXED below it is EPERM for an unprivileged process. */
+#define LINUX_MMAP_MIN_ADDR 0x10000ull
+/* The region tag of the pages of a file mapping past the end of the file (access: SIGBUS). */
+#define LINUX_PAST_EOF_TAG "file past EOF"
 /* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */
 void *guest_ptr(struct machine *m, uint64_t addr, uint64_t len, unsigned need);
 

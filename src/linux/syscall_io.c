@@ -6,6 +6,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "linux/stdio_view.h"
 #include "linux/syscall_internal.h"
 
 #define MAX_RW_COUNT 0x7ffff000ull   /* the kernel's cap on one transfer */
@@ -65,11 +66,13 @@ SYSCALL(write) { return do_write(m, a[0], a[1], a[2], false, 0); }
 SYSCALL(pread64) { return do_read(m, a[0], a[1], a[2], true, (int64_t)a[3]); }
 SYSCALL(pwrite64) { return do_write(m, a[0], a[1], a[2], true, (int64_t)a[3]); }
 
-/* Translates a guest iovec array into host iovecs pointing into guest memory. */
+/* Translates a guest iovec array into host iovecs pointing into guest memory; returns how many
+ * can be used.  As on Linux, a buffer that cannot be accessed ends the transfer there: the
+ * buffers before it are still transferred, and only a first bad buffer is -EFAULT. */
 static int64_t gather(struct machine *m, uint64_t iov, uint64_t cnt, unsigned need,
                       struct iovec *out)
 {
-    uint64_t total = 0;
+    uint64_t total = 0, usable = cnt;
     for (uint64_t i = 0; i < cnt; i++) {
         uint64_t g[2];
         if (mem_read(&m->mem, iov + i * 16, g, sizeof g) != 0)
@@ -77,13 +80,16 @@ static int64_t gather(struct machine *m, uint64_t iov, uint64_t cnt, unsigned ne
         if ((int64_t)g[1] < 0)
             return -EINVAL;
         uint64_t len = g[1] > MAX_RW_COUNT - total ? MAX_RW_COUNT - total : g[1];
-        void *p = guest_ptr(m, g[0], len, need);
-        if (!p)
-            return -EFAULT;
+        void *p = usable == cnt ? guest_ptr(m, g[0], len, need) : NULL;
+        if (!p && usable == cnt) {
+            if (i == 0 || g[0] >= GUEST_VA_LIMIT)
+                return -EFAULT;
+            usable = i;
+        }
         out[i] = (struct iovec){ .iov_base = p, .iov_len = len };
         total += len;
     }
-    return 0;
+    return (int64_t)usable;
 }
 
 static int64_t do_vector(struct machine *m, const uint64_t a[6], bool is_read)
@@ -96,8 +102,9 @@ static int64_t do_vector(struct machine *m, const uint64_t a[6], bool is_read)
         return -EINVAL;
     struct iovec iov[G_UIO_MAXIOV];
     int64_t rc = gather(m, a[1], cnt, is_read ? MEM_W : MEM_R, iov);
-    if (rc != 0)
+    if (rc < 0)
         return rc;
+    cnt = (uint64_t)rc;
     if (m->proc->nshared)
         shared_map_flush(m);
     ssize_t n = is_read ? RETRY(readv(f->host_fd, iov, (int)cnt))
@@ -126,6 +133,8 @@ SYSCALL(lseek)
         return -EBADF;
     if (a[2] > 4)   /* SEEK_SET, CUR, END, DATA, HOLE */
         return -EINVAL;
+    if (stdio_view_pinned(m->proc, f))   /* pipes and terminals cannot seek */
+        return -ESPIPE;
     off_t r = lseek(f->host_fd, (off_t)a[1], (int)a[2]);
     return r < 0 ? -errno : r;
 }

@@ -1,6 +1,7 @@
 /* Memory system calls: brk, mmap family, mprotect, madvise.  Placement is deterministic:
  * top-down below the stack, first fit from the highest address, as the kernel does. */
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/log.h"
@@ -144,7 +145,9 @@ SYSCALL(mmap)
     if (fixed) {
         if (addr & (GUEST_PAGE_SIZE - 1))
             return -EINVAL;
-        if (!user_range(addr, len) || addr < GUEST_PAGE_SIZE)
+        if (addr < LINUX_MMAP_MIN_ADDR)
+            return -EPERM;   /* below vm.mmap_min_addr, for a process without CAP_SYS_RAWIO */
+        if (!user_range(addr, len))
             return -ENOMEM;
         if ((flags & G_MAP_FIXED_NOREPLACE) && !(flags & G_MAP_FIXED) &&
             !range_free(&m->mem, addr, len))
@@ -172,9 +175,21 @@ SYSCALL(mmap)
             log_once("mmap shared", "mmap: too many MAP_SHARED file mappings; further ones are "
                      "private copies whose writes do not reach the file");
     }
+    /* Pages wholly past the end of a regular file are no memory at all: touching them raises
+     * SIGBUS (linux_signal_fault recognises the tag). */
+    uint64_t valid = len;
+    struct stat st;
+    if (f && fstat(f->host_fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        uint64_t size = (uint64_t)st.st_size;
+        valid = size > off ? page_ceil(size - off) : 0;
+        if (valid < len)
+            mem_map(&m->mem, addr + valid, len - valid, 0, LINUX_PAST_EOF_TAG);
+        else
+            valid = len;
+    }
     unsigned perm = prot_to_perm(prot);
-    if (perm != (MEM_R | MEM_W))
-        mem_protect(&m->mem, addr, len, perm);
+    if (perm != (MEM_R | MEM_W) && valid)
+        mem_protect(&m->mem, addr, valid, perm);
     return (int64_t)addr;
 }
 
@@ -295,7 +310,8 @@ SYSCALL(madvise)
 {
     uint64_t addr = a[0], len = page_ceil(a[1]);
     int advice = arg_int(a[2]);
-    if (addr & (GUEST_PAGE_SIZE - 1))
+    /* A length that wraps (rounded up, or added to addr) is invalid, not unmapped. */
+    if ((addr & (GUEST_PAGE_SIZE - 1)) || (a[1] && !len) || addr + len < addr)
         return -EINVAL;
     if (len == 0)
         return 0;

@@ -8,6 +8,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "linux/stdio_view.h"
 #include "linux/syscall_internal.h"
 
 /* struct stat of asm-generic/stat.h, which 64-bit RISC-V uses. */
@@ -57,13 +58,26 @@ static int empty_path_target(struct machine *m, int64_t dirfd, uint64_t path_add
     return 1;
 }
 
+/* The pinned standard stream (stdio_view.c) a *at call refers to, or -1: the fd of an empty
+ * path, or a path naming /dev/stdin, /dev/stdout or /dev/stderr. */
+static int viewed_stream(struct machine *m, int64_t dirfd, int hfd, const char *path)
+{
+    if (hfd < 0)
+        return stdio_view_stream(m->proc, path);
+    struct linux_fd *f = fd_get(m->proc, dirfd);
+    return f ? stdio_view_stream(m->proc, f->path) : -1;
+}
+
 SYSCALL(fstat)
 {
     struct linux_fd *f = fd_get(m->proc, arg_int(a[0]));
     if (!f)
         return -EBADF;
     struct stat st;
-    if (fstat(f->host_fd, &st) != 0)
+    int stream = stdio_view_stream(m->proc, f->path);
+    if (stream >= 0)
+        stdio_view_stat(m->proc, stream, &st);
+    else if (fstat(f->host_fd, &st) != 0)
         return -errno;
     return put_stat(m, a[1], &st);
 }
@@ -83,6 +97,11 @@ SYSCALL(newfstatat)
     if (rc == 0 && (rc = path_from_guest(m, dirfd, a[1], false, path)) != 0)
         return rc;
     struct stat st;
+    int stream = viewed_stream(m, dirfd, hfd, path);
+    if (stream >= 0) {
+        stdio_view_stat(m->proc, stream, &st);
+        return put_stat(m, a[2], &st);
+    }
     int r = hfd >= 0 ? fstat(hfd, &st)
                      : fstatat(AT_FDCWD, path, &st, flags & G_AT_SYMLINK_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0);
     if (r != 0)
@@ -107,6 +126,11 @@ SYSCALL(statx)
     if (rc == 0 && (rc = path_from_guest(m, dirfd, a[1], false, path)) != 0)
         return rc;
     struct statx stx;
+    int stream = viewed_stream(m, dirfd, hfd, path);
+    if (stream >= 0) {
+        stdio_view_statx(m->proc, stream, &stx);
+        return mem_write(&m->mem, a[4], &stx, sizeof stx);
+    }
     int r = hfd >= 0 ? statx(hfd, "", flags | AT_EMPTY_PATH, (unsigned)a[3], &stx)
                      : statx(AT_FDCWD, path, flags & ~AT_EMPTY_PATH, (unsigned)a[3], &stx);
     if (r != 0)
@@ -148,15 +172,14 @@ static const char *proc_link(struct machine *m, const char *path, char *buf)
     if (strcmp(rest, "exe") == 0)
         return m->proc->exe_path;
     if (strcmp(rest, "cwd") == 0)
-        return m->proc->cwd;
+        return cwd_view_from_host(m->proc, m->proc->cwd, buf);
     if (strncmp(rest, "fd/", 3) == 0) {
         char *end;
         long fd = strtol(rest + 3, &end, 10);
         struct linux_fd *f = *end == 0 && end != rest + 3 ? fd_get(m->proc, fd) : NULL;
         if (!f)
             return NULL;
-        snprintf(buf, LINUX_PATH_MAX, "%s", f->path);
-        return buf;
+        return cwd_view_from_host(m->proc, f->path, buf);
     }
     return NULL;
 }

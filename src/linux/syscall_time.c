@@ -1,12 +1,12 @@
-/* Time and randomness.  By default the guest's clocks are derived from the retired-instruction
- * count (1 ns per instruction, the 1 GHz the time CSR also assumes) plus the virtual time its
- * sleeps added, from a fixed epoch, so every run sees the same times. */
+/* Time and randomness.  By default the guest's clocks are derived from the model's cycle count
+ * at linux:core_frequency_hz (the same as the time CSR; on the fast model one instruction is one
+ * cycle, 1 ns at the default 1 GHz) plus the virtual time its sleeps added, from a fixed epoch,
+ * so every run sees the same times. */
 #include <time.h>
 
 #include "linux/syscall_internal.h"
 
 #define NS_PER_SEC      1000000000ull
-#define NS_PER_INSN     1ull
 #define REALTIME_EPOCH  1767225600ull   /* 2026-01-01T00:00:00Z */
 #define MONOTONIC_BASE  1ull            /* seconds of "uptime" when the program starts */
 
@@ -19,7 +19,8 @@ enum {
 
 struct g_timespec { int64_t sec, nsec; };
 
-static uint64_t cpu_ns(const struct machine *m) { return m->hart.instret * NS_PER_INSN; }
+/* The guest's CPU time: the model's cycles at linux:core_frequency_hz. */
+static uint64_t cpu_ns(const struct machine *m) { return machine_cycles_to_ns(m, machine_cycles(m)); }
 
 static uint64_t host_ns(clockid_t id)
 {

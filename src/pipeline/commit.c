@@ -2,7 +2,10 @@
  * fence.i and faults.  Everything older has committed when an instruction gets here, so the
  * register file holds exactly the state the fast model would have before it. */
 #include <signal.h>
+#include <string.h>
 
+#include "debug/events.h"
+#include "debug/step_record.h"
 #include "isa/fpu.h"
 #include "isa/semantics.h"
 #include "pipeline/pipeline.h"
@@ -110,6 +113,7 @@ static bool csr(struct model_instance *p, struct machine *m, struct pinst *in)
     /* csrrs/csrrc with x0 or a zero immediate only read: no write side effects. */
     bool write = i->op == OP_CSRRW || i->op == OP_CSRRWI || i->rs1 != 0;
     m->hart.pc = in->pc;
+    m->cycles = p->cycle_base + p->now;
     return machine_csr_access(m, (unsigned)i->imm, i->op, operand, write, &in->result);
 }
 
@@ -125,15 +129,90 @@ static void retire(struct model_instance *p, struct machine *m, const struct pin
         pipe_stats_start(p);
 }
 
+/* Reports the instruction's architectural effects, as this model performed them, to the debugging
+ * sinks.  `stored` tells whether a store or atomic wrote memory. */
+static void emit_commit(struct model_instance *p, struct machine *m, const struct pinst *in, bool stored)
+{
+    const struct insn *i = &in->d.in;
+    struct commit_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.instret = m->hart.instret;
+    ev.cycle = p->now;
+    ev.pc = in->pc;
+    ev.next_pc = p->commit_pc;
+    ev.insn = i->raw;
+    ev.len = (uint8_t)(i->len ? i->len : insn_length((uint16_t)i->raw));
+    ev.fflags = m->hart.fflags;
+    if (m->halt == HALT_SIGNAL && in->d.kind != PK_ECALL) {
+        ev.exception = m->exit_status - 128;
+        ev.next_pc = in->pc;
+        event_emit_commit(m->events, m, &ev);
+        return;
+    }
+    ev.rd = in->d.dst;
+    ev.rd_value = in->d.dst ? in->result : 0;
+    ev.size = in->d.msize;
+    ev.addr = in->addr;
+    uint64_t mask = step_size_mask(in->d.msize);
+    switch ((enum pkind)in->d.kind) {
+    case PK_LOAD:
+        ev.mem = EV_MEM_LOAD;
+        ev.load_value = in->result;
+        break;
+    case PK_STORE:
+        ev.mem = stored ? EV_MEM_STORE : EV_MEM_NONE;
+        ev.store_data = in->val[1] & mask;
+        break;
+    case PK_ATOMIC: {
+        enum op op = (enum op)i->op;
+        if (op == OP_LR_W || op == OP_LR_D) {
+            ev.mem = EV_MEM_LOAD;
+            ev.load_value = in->result;
+        } else if (op == OP_SC_W || op == OP_SC_D) {
+            ev.mem = in->result == 0 ? EV_MEM_STORE : EV_MEM_NONE;
+            ev.store_data = in->val[1] & mask;
+        } else {
+            ev.mem = EV_MEM_LOAD | EV_MEM_STORE;
+            ev.load_value = in->result;
+            ev.store_data = mem_load(&m->mem, in->addr, in->d.msize) & mask;
+        }
+        break;
+    }
+    case PK_CSR:
+        if (i->op == OP_CSRRW || i->op == OP_CSRRWI || i->rs1 != 0) {
+            ev.csr_write = true;
+            ev.csr = (uint16_t)i->imm;
+            ev.csr_value = step_csr_value(m, (unsigned)i->imm);
+        }
+        break;
+    case PK_ECALL:
+        ev.rd = 0;
+        ev.syscall = true;
+        ev.syscall_result = m->hart.x[10];
+        if (m->hart.pc != in->pc)      /* the call moved the pc (execve, a signal return) */
+            ev.next_pc = m->hart.pc;
+        break;
+    default:
+        break;
+    }
+    event_emit_commit(m->events, m, &ev);
+}
+
 enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m, struct pinst *in)
 {
+    bool stored = true;
     enum pfault f = (enum pfault)in->fault;
     if (f == PF_NONE)
         f = (enum pfault)in->d.fault;
     if (f == PF_NONE) {
         switch ((enum pkind)in->d.kind) {
         case PK_STORE:
-            mem_store(&m->mem, in->addr, in->d.msize, in->val[1]);
+            if (inject_due(&p->inj, INJ_DROP_STORE, m->hart.instret + 1)) {
+                inject_applied(&p->inj, m->hart.instret + 1, in->pc);
+                stored = false;
+            } else {
+                mem_store(&m->mem, in->addr, in->d.msize, in->val[1]);
+            }
             break;
         case PK_ATOMIC:
             f = atomic(m, in);
@@ -145,12 +224,15 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
         case PK_ECALL: {
             m->hart.pc = in->pc;
             retire(p, m, in);           /* a system call sees itself retired, as on the fast model */
+            m->cycles = p->cycle_base + p->now;
             linux_syscall(m);
             p->commit_pc = m->hart.pc;  /* after the ecall, a signal handler, or rt_sigreturn's pc */
             for (unsigned r = 1; r < PREG_F; r++)
                 p->rf[r] = m->hart.x[r];
             for (unsigned r = 0; r < 32; r++)
                 p->rf[PREG_F + r] = m->hart.f[r];
+            if (m->events)
+                emit_commit(p, m, in, false);
             return m->halt != HALT_NONE ? COMMIT_HALTED : COMMIT_SERIALIZED;
         }
         case PK_FENCEI:
@@ -161,17 +243,21 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
         }
     }
     if (f != PF_NONE) {
-        if (raise_fault(m, in, f)) {
+        if (raise_fault(m, in, f) && m->halt == HALT_NONE) {
             /* A guest handler runs: the run ends here (the fault did not retire) and resumes at
              * the handler, with the registers the frame set up (linux_run_model). */
             p->commit_pc = m->hart.pc;
             m->halt = HALT_LIMIT;
         }
+        if (m->events)
+            emit_commit(p, m, in, false);
         return COMMIT_HALTED;
     }
     write_reg(p, m, in->d.dst, in->result);
     m->hart.fflags |= in->fflags;
     retire(p, m, in);
+    if (m->events)
+        emit_commit(p, m, in, stored);
     switch ((enum pkind)in->d.kind) {
     case PK_CSR: case PK_FENCEI:
         return COMMIT_SERIALIZED;

@@ -28,6 +28,7 @@ static bool read_block(struct model_instance *p, uint64_t block)
     p->fetch_block[1] = p->fetch_block[0];
     p->fetch_block[0] = block;
     if (latency > 1) {
+        p->note.icache_miss = true;
         p->fetch_resume = p->now + latency - 1;
         p->fetch_why = WHY_IFETCH;
         return false;
@@ -69,6 +70,9 @@ void pipe_fetch(struct model_instance *p, struct machine *m)
                 bpred_predict(&p->bp, pc, &d->in, &in->pred)) {
                 in->pred_next = in->pred.target;
                 p->fetch_pc = in->pred.target;
+                p->note.predicted = true;
+                p->note.pred_pc = pc;
+                p->note.pred_target = in->pred.target;
                 break;                      /* the target is fetched next cycle */
             }
             p->fetch_pc = in->pred_next;

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "debug/events.h"
 #include "pipeline/pipeline.h"
 
 /* A value no correct computation here is likely to produce: using a result before its time
@@ -30,7 +31,7 @@
 
 static void move_to(struct model_instance *p, struct pinst *in, unsigned k)
 {
-    if (kanata_on(&p->trace)) {
+    if (pipe_traced(p, in)) {
         kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], false);
         kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[k], true);
     }
@@ -52,6 +53,7 @@ struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct 
     in->ready = p->now + 1;
     in->result_cycle = UINT64_MAX;
     in->stage = (uint8_t)f1;
+    in->trace_id = PIPE_UNTRACED;
     if (kanata_on(&p->trace)) {
         char label[128];
         int n = snprintf(label, sizeof label, "%" PRIx64 ": ", pc);
@@ -95,8 +97,10 @@ static void squash_from(struct model_instance *p, uint64_t from, uint8_t why)
     if (kanata_on(&p->trace))
         for (uint64_t s = from; s < end; s++) {
             struct pinst *in = pipe_at(p, s);
-            kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], false);
-            kanata_retire(&p->trace, p->now, in->trace_id, 0, true);
+            if (pipe_traced(p, in)) {
+                kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], false);
+                kanata_retire(&p->trace, p->now, in->trace_id, 0, true);
+            }
         }
     for (unsigned k = 0; k <= p->nstages; k++)
         if (p->first[k] > from)
@@ -112,8 +116,10 @@ static void leave_commit(struct model_instance *p)
     if (kanata_on(&p->trace))
         for (uint64_t s = p->first[ST_CM]; s < p->first[ST_MEM]; s++) {
             struct pinst *in = pipe_at(p, s);
-            kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[ST_CM], false);
-            kanata_retire(&p->trace, p->now, in->trace_id, p->retire_id++, false);
+            if (pipe_traced(p, in)) {
+                kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[ST_CM], false);
+                kanata_retire(&p->trace, p->now, in->trace_id, p->retire_id++, false);
+            }
         }
     p->first[ST_CM] = p->first[ST_MEM];
 }
@@ -157,6 +163,12 @@ static enum cycle_end commit_stage(struct model_instance *p, struct machine *m, 
         move_to(p, in, ST_CM);
         in->result_cycle = p->now;
         n++;
+        p->note.commits = n;
+        p->note.commit_pc = in->pc;
+        if (m->halt != HALT_NONE) {   /* a debugging sink stopped the run (a DiffTest mismatch) */
+            end = CYCLE_HALTED;
+            break;
+        }
         if (o == COMMIT_SERIALIZED)   /* fetch stopped behind it: resume after it, next cycle */
             pipe_redirect(p, p->commit_pc, p->now + 1, WHY_STRUCTURAL);
         if (m->hart.instret == stop_at) {
@@ -208,6 +220,7 @@ static void mem_stage(struct model_instance *p, struct machine *m)
                 pipe_load(m, in);
                 if (in->fault == PF_NONE)
                     latency = memsys_load(&p->ms, in->addr, in->d.msize);
+                p->note.dcache_miss |= latency > 1;
             } else if (kind == PK_STORE) {
                 if (!mem_access_ok(&m->mem, in->addr, in->d.msize, MEM_W))
                     in->fault = PF_STORE;
@@ -236,6 +249,20 @@ static bool late_result(unsigned kind)
     return kind == PK_LOAD || kind == PK_ATOMIC || kind == PK_CSR || kind == PK_ECALL;
 }
 
+/* Faults injected into the execute stage's results (debug/inject.h).  Ex only ever holds
+ * correct-path instructions that will retire unless something older faults, so the retire number
+ * it computes is the one the instruction commits as. */
+static void inject_execute(struct model_instance *p, struct pinst *in, uint64_t retire_number)
+{
+    if (in->d.kind == PK_ALU && in->d.dst && inject_due(&p->inj, INJ_ALU_BITFLIP, retire_number)) {
+        in->pending ^= 1ull << p->inj.bit;
+        inject_applied(&p->inj, retire_number, in->pc);
+    } else if (is_control(in->d.kind) && inject_due(&p->inj, INJ_BRANCH_TARGET, retire_number)) {
+        in->next_pc += 4;
+        inject_applied(&p->inj, retire_number, in->pc);
+    }
+}
+
 static void ex_stage(struct model_instance *p, struct machine *m)
 {
     unsigned n = 0;
@@ -252,6 +279,7 @@ static void ex_stage(struct model_instance *p, struct machine *m)
         }
         /* The bypass network: a pending operand comes from its producer's record once the
          * producer has the value, or from the register file once it has committed. */
+        uint64_t retire_number = m->hart.instret + (in->seq - p->first[ST_MEM]) + 1;
         bool wait = false;
         for (unsigned j = 0; j < 3; j++) {
             uint64_t pr = in->producer[j];
@@ -266,6 +294,11 @@ static void ex_stage(struct model_instance *p, struct machine *m)
                     break;
                 }
                 in->val[j] = q->result;
+                if (inject_due(&p->inj, INJ_STALE_FORWARD, retire_number) &&
+                    p->rf[in->d.src[j]] != q->result) {
+                    in->val[j] = p->rf[in->d.src[j]];
+                    inject_applied(&p->inj, retire_number, in->pc);
+                }
             }
             in->producer[j] = 0;
         }
@@ -278,6 +311,8 @@ static void ex_stage(struct model_instance *p, struct machine *m)
         p->first[ST_IS]++;
         move_to(p, in, ST_EX);
         unsigned latency = pipe_execute(&p->prm, in, m->hart.frm);
+        if (p->inj.kind != INJ_NONE)
+            inject_execute(p, in, retire_number);
         in->ready = p->now + latency;
         if (!late_result(in->d.kind))
             in->result_cycle = in->ready;
@@ -286,7 +321,11 @@ static void ex_stage(struct model_instance *p, struct machine *m)
         if (is_control(in->d.kind)) {
             bool taken = in->next_pc != in->pc + in->d.in.len;
             bool redirect = bpred_update(&p->bp, in->pc, &in->d.in, &in->pred, taken, in->next_pc);
+            p->note.resolved = true;
+            p->note.res_pc = in->pc;
+            p->note.res_target = in->next_pc;
             if (redirect || in->next_pc != in->pred_next) {
+                p->note.mispredicted = p->note.flushed = true;
                 p->cnt.flushes += p->first[p->nstages] - (in->seq + 1);
                 squash_from(p, in->seq + 1, WHY_BRANCH);
                 pipe_redirect(p, in->next_pc, p->now + 1, WHY_BRANCH);
@@ -408,6 +447,12 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
             end_run(p, m, false);
             return;
         }
+        uint64_t first_at_start[PIPE_MAX_STAGES + 1];
+        bool cycle_events = m->events && event_bus_cycle_due(m->events, p->now);
+        if (cycle_events) {
+            memcpy(first_at_start, p->first, sizeof first_at_start);
+            memset(&p->note, 0, sizeof p->note);
+        }
         leave_commit(p);
         publish_results(p);
         enum cycle_end e = commit_stage(p, m, stop_at);
@@ -423,6 +468,13 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
         for (unsigned k = ST_IS + 1; k + 1 < p->nstages; k++)
             front_stage(p, k);
         pipe_fetch(p, m);
+        if (cycle_events) {
+            pipe_emit_cycle(p, m, first_at_start);
+            if (m->halt != HALT_NONE) {   /* a debugging sink ended the run */
+                end_run(p, m, true);
+                return;
+            }
+        }
         p->now++;
         if (p->prm.watchdog_cycles && p->now - p->last_commit_cycle >= p->prm.watchdog_cycles) {
             log_msg("watchdog: no instruction retired for %" PRIu64 " cycles (cycle %" PRIu64

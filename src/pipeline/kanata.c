@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "debug/detach.h"
 
 bool kanata_open(struct kanata *k, const char *path, char *err, size_t errlen)
 {
@@ -36,6 +37,12 @@ void kanata_close(struct kanata *k)
     }
     free(k->path);
     memset(k, 0, sizeof *k);
+}
+
+void kanata_abandon(struct kanata *k)
+{
+    debug_file_detach(k->f);
+    kanata_close(k);
 }
 
 /* Writes the time line(s) that bring the trace to `cycle`. */

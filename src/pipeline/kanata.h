@@ -29,6 +29,8 @@ struct kanata {
 bool kanata_open(struct kanata *k, const char *path, char *err, size_t errlen);
 /* Flushes and closes; reports a write error through the log. */
 void kanata_close(struct kanata *k);
+/* Closes without writing anything more to the file (it belongs to another process: a fork). */
+void kanata_abandon(struct kanata *k);
 
 static inline bool kanata_on(const struct kanata *k) { return k->f != NULL; }
 

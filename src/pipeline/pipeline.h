@@ -31,6 +31,7 @@
 #include <cjson/cJSON.h>
 
 #include "core/machine.h"
+#include "debug/inject.h"
 #include "isa/insn.h"
 #include "pipeline/kanata.h"
 #include "timing/bpred.h"
@@ -133,6 +134,8 @@ struct model_instance {
     uint64_t last_writer[PREG_COUNT];      /* youngest issued writer's seq; 0 = none */
 
     uint64_t now;                          /* cycle counter, continues across runs */
+    uint64_t cycle_base;                   /* guest-visible cycles before this model started:
+                                              a restored run's earlier part counts 1 per instruction */
     uint64_t commit_pc;                    /* the next instruction to commit */
     uint64_t last_commit_cycle;
 
@@ -149,6 +152,12 @@ struct model_instance {
     struct bpred bp;
     struct kanata trace;
     uint64_t retire_id;
+    struct inject inj;                     /* a fault injected on purpose (debug/inject.h) */
+    struct cycle_notes {                   /* what happened this cycle, for the cycle event */
+        bool predicted, resolved, mispredicted, flushed, icache_miss, dcache_miss;
+        unsigned commits;
+        uint64_t pred_pc, pred_target, res_pc, res_target, commit_pc;
+    } note;
 
     struct pipe_counters cnt;
     struct pipe_baseline base;
@@ -159,6 +168,14 @@ struct model_instance {
 static inline struct pinst *pipe_at(struct model_instance *p, uint64_t seq)
 {
     return &p->ring[seq & PIPE_RING_MASK];
+}
+
+/* trace_id of an instruction fetched while no trace was being written. */
+#define PIPE_UNTRACED UINT64_MAX
+
+static inline bool pipe_traced(const struct model_instance *p, const struct pinst *in)
+{
+    return kanata_on(&p->trace) && in->trace_id != PIPE_UNTRACED;
 }
 
 static inline unsigned pipe_occupancy(const struct model_instance *p, unsigned k)
@@ -190,6 +207,11 @@ void pipe_redirect(struct model_instance *p, uint64_t pc, uint64_t resume, enum 
 
 /* inorder.c */
 void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at);
+
+/* cycle_events.c: the per-cycle debugging event; `first` holds the stage boundaries as the cycle
+ * began (a stage whose oldest instruction did not leave stalled).  Also starts a Kanata trace
+ * a debugging tool asks for part-way through a run. */
+void pipe_emit_cycle(struct model_instance *p, struct machine *m, const uint64_t *first);
 /* Creates the record of a newly fetched instruction in the first fetch stage. */
 struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct pdec *d);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "debug/session.h"
 #include "pipeline/pipeline.h"
 #include "timing/timing_config.h"
 
@@ -44,6 +45,8 @@ static const size_t own_nkeys = NOWN;
 static const struct model_key_table pipeline_key_tables[] = {
     { own_keys, &own_nkeys },
     { timing_config_keys, &timing_config_nkeys },
+    { inject_config_keys, &inject_config_nkeys },
+    { debug_config_keys, &debug_config_nkeys },
 };
 
 /* Pompia: seven stages (two fetch stages read a whole cache block), several instructions decoded
@@ -135,6 +138,7 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
         return NULL;
     }
     read_params(&p->prm, c);
+    inject_from_config(&p->inj, c);
     bool ok = memsys_init_from_config(&p->ms, c, err, errlen);
     if (ok && !bpred_init_from_config(&p->bp, c, err, errlen)) {
         memsys_free(&p->ms);
@@ -156,6 +160,9 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
         p->first[k] = 1;            /* seq 0 means "no producer" */
     pipe_decode_cache_flush(p);
     p->dcache_epoch = m->mem.code_epoch;
+    p->cycle_base = m->hart.instret;
+    m->counts_cycles = true;
+    m->cycles = p->cycle_base;
     pipe_stats_start(p);   /* the run loop restarts them where a warm-up ends (reset_stats) */
     return p;
 }
@@ -177,7 +184,7 @@ static void pipe_run_model(struct model_instance *p, struct machine *m, uint64_t
         .name = model_name,                                                 \
         .summary = summary_text,                                            \
         .key_tables = pipeline_key_tables,                                  \
-        .nkey_tables = 2,                                                   \
+        .nkey_tables = sizeof pipeline_key_tables / sizeof pipeline_key_tables[0], \
         .preset = preset_table,                                             \
         .npreset = sizeof preset_table / sizeof preset_table[0],            \
         .create = pipe_create,                                              \
@@ -188,12 +195,30 @@ static void pipe_run_model(struct model_instance *p, struct machine *m, uint64_t
         .destroy = pipe_destroy,                                            \
     }
 
-/* The generic model: the keys' defaults (an Oroblanco-like scalar pipeline) to be reshaped with
- * --config; its preset restates one default so the table is never empty. */
-static const struct config_override inorder_preset[] = { { "alu:result_forwarding", "true" } };
+/* The generic model: a textbook scalar in-order core of today's embedded class -- six stages
+ * (F D Is Ex Mem Cm), forwarding, 32 KiB 4-way L1 caches, a 256 KiB 8-way L2, a gshare
+ * predictor with a target buffer and a return stack -- to be reshaped with --config.  Unlike
+ * Oroblanco (2 KiB L1s, 8 KiB L2, a 32-entry 2-bit BTB) its caches hold typical working sets. */
+static const struct config_override inorder_preset[] = {
+    { "fetch:stages", "1" },
+    { "alu:result_forwarding", "true" },
+    { "fetch:l1ic_nsets", "512" },
+    { "fetch:l1ic_nways", "4" },
+    { "lsu:l1dc_nsets", "512" },
+    { "lsu:l1dc_nways", "4" },
+    { "l2:nsets", "2048" },
+    { "l2:nways", "8" },
+    { "l2:hitlatency", "8" },
+    { "mainmem:peek_latency_in_cycles", "60" },
+    { "brpred:predictor_type", "gshare" },
+    { "brpred:predictor_entries", "1024" },
+    { "brpred:history_bits", "10" },
+    { "brpred:btac_entries", "256" },
+};
 
 PIPELINE_MODEL(inorder_model, "inorder",
-               "in-order pipeline, every stage width, depth and latency set by --config", inorder_preset);
+               "6-stage scalar in-order pipeline: 32 KiB L1s, 256 KiB L2, gshare; reshape with --config",
+               inorder_preset);
 PIPELINE_MODEL(pompia_model, "pompia",
                "7-stage in-order multi-issue pipeline: L1I/L1D/L2, no forwarding, no prediction",
                pompia_preset);

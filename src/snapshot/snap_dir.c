@@ -15,6 +15,9 @@
 #ifndef RENAME_NOREPLACE
 #define RENAME_NOREPLACE (1 << 0)
 #endif
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
 
 static void release(struct snap_dir_writer *w)
 {
@@ -30,7 +33,13 @@ static void release(struct snap_dir_writer *w)
 
 int snap_dir_begin(struct snap_dir_writer *w, const char *final_path, char *err, size_t errlen)
 {
-    *w = (struct snap_dir_writer){.parent_fd = -1, .dir_fd = -1};
+    return snap_dir_begin_replacing(w, final_path, false, err, errlen);
+}
+
+int snap_dir_begin_replacing(struct snap_dir_writer *w, const char *final_path, bool replace, char *err,
+                             size_t errlen)
+{
+    *w = (struct snap_dir_writer){.parent_fd = -1, .dir_fd = -1, .replace = replace};
     size_t n = strlen(final_path);
     while (n > 1 && final_path[n - 1] == '/')
         n--;
@@ -64,7 +73,7 @@ int snap_dir_begin(struct snap_dir_writer *w, const char *final_path, char *err,
         return -1;
     }
     struct stat st;
-    if (fstatat(w->parent_fd, w->final_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+    if (!replace && fstatat(w->parent_fd, w->final_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
         snap_err(err, errlen, "%s: already exists (snapshots are never overwritten)", w->final_path);
         release(w);
         return -1;
@@ -126,6 +135,42 @@ int snap_dir_write_file(struct snap_dir_writer *w, const char *name, const void 
     return snap_dir_close_file(fd, name, err, errlen);
 }
 
+/* Removes a snapshot directory (regular files only, one level) below dirfd. */
+static void remove_snapshot_dir(int parent_fd, const char *name)
+{
+    int fd = openat(parent_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d && fd >= 0)
+        close(fd);
+    for (struct dirent *de; d && (de = readdir(d));)
+        if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+            unlinkat(fd, de->d_name, 0);
+    if (d)
+        closedir(d);
+    unlinkat(parent_fd, name, AT_REMOVEDIR);
+}
+
+/* Swaps the new directory with the existing one (atomically where the kernel can), then removes
+ * the old one, now under the temporary name. */
+static int rename_replacing(int dirfd, const char *from, const char *to)
+{
+    struct stat st;
+    if (fstatat(dirfd, to, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return renameat(dirfd, from, dirfd, to);   /* nothing to replace */
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;   /* only a snapshot directory is ever replaced */
+        return -1;
+    }
+#ifdef SYS_renameat2
+    if (syscall(SYS_renameat2, dirfd, from, dirfd, to, RENAME_EXCHANGE) == 0) {
+        remove_snapshot_dir(dirfd, from);
+        return 0;
+    }
+#endif
+    remove_snapshot_dir(dirfd, to);
+    return renameat(dirfd, from, dirfd, to);
+}
+
 static int rename_noreplace(int dirfd, const char *from, const char *to)
 {
 #ifdef SYS_renameat2
@@ -151,7 +196,7 @@ int snap_dir_commit(struct snap_dir_writer *w, char *err, size_t errlen)
         snap_dir_abort(w);
         return -1;
     }
-    if (rename_noreplace(w->parent_fd, w->tmp_name, w->final_name) != 0) {
+    if ((w->replace ? rename_replacing : rename_noreplace)(w->parent_fd, w->tmp_name, w->final_name) != 0) {
         if (errno == EEXIST || errno == ENOTEMPTY)
             snap_err(err, errlen, "%s: already exists (snapshots are never overwritten)", w->final_path);
         else

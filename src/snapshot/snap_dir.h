@@ -8,6 +8,7 @@
 #ifndef SNAPSIM_SNAPSHOT_SNAP_DIR_H
 #define SNAPSIM_SNAPSHOT_SNAP_DIR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct snap_dir_writer {
@@ -16,10 +17,15 @@ struct snap_dir_writer {
     char *final_name;    /* last component of the final path */
     char *tmp_name;      /* last component of the temporary directory */
     char *final_path;
+    bool replace;        /* commit replaces an existing snapshot directory of the name */
 };
 
 /* Fails early (without creating anything) if the final path already exists. */
 int snap_dir_begin(struct snap_dir_writer *w, const char *final_path, char *err, size_t errlen);
+/* The same, but with `replace` an existing snapshot directory of the name is replaced at commit
+ * (exchanged atomically, then removed) instead of refused. */
+int snap_dir_begin_replacing(struct snap_dir_writer *w, const char *final_path, bool replace, char *err,
+                             size_t errlen);
 /* Creates a file in the temporary directory, writes the bytes, fsyncs and closes it. */
 int snap_dir_write_file(struct snap_dir_writer *w, const char *name, const void *data, size_t len,
                         char *err, size_t errlen);

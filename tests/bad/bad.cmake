@@ -47,5 +47,5 @@ foreach(case ${BAD_CASES})
            COMMAND ${BAD_DIR}/run_bad.sh --snapsim $<TARGET_FILE:snapsim>
                    --work ${CMAKE_BINARY_DIR}/bad-work/${case} --elf ${GUEST_DIR}/bad_hello
                    ${BAD_EXTRA_ARGS} ${case})
-  set_tests_properties(bad.${case} PROPERTIES TIMEOUT 30 LABELS "bad")
+  set_tests_properties(bad.${case} PROPERTIES LABELS "bad")
 endforeach()

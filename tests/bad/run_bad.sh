@@ -9,6 +9,7 @@
 # The inputs are derived at test time from real binaries in the build tree (nothing binary is
 # checked in).  CASE is one of the names listed in make_input below.
 set -u
+. "$(dirname "$0")/../lib/hang_guard.sh"
 
 die() { echo "run_bad.sh: $*" >&2; exit 2; }
 
@@ -142,7 +143,7 @@ before="$(ls -A "$work")"
 out="$(dirname "$work")/$(basename "$work").stdout"
 err="$(dirname "$work")/$(basename "$work").stderr"
 ulimit -c 0
-status=$( { cd "$work" && timeout -k 5 20 "$snapsim" run -- "$input" > "$out" 2> "$err"
+status=$( { cd "$work" && timeout -k 5 "$(hang_guard 120)" "$snapsim" run -- "$input" > "$out" 2> "$err"
             echo $?; } 2>/dev/null )
 
 failed=0

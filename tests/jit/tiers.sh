@@ -15,6 +15,7 @@
 # NAME.args/.stdin/.env/.status beside the program's expectations are used as
 # tests/run_guest.sh uses them.  KEEP=1 keeps the work directory.
 set -u
+. "$(dirname "$0")/../lib/hang_guard.sh"
 snapsim="$1" prog="$2" expect_dir="$3" work_base="$4" compare="${5:-all}"
 name="$(basename "$prog")"
 abspath() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
@@ -53,7 +54,7 @@ sim() {
     local out="$1" err="$1.err" status="$1.status"; shift
     [ "$out" = /dev/null ] && err=/dev/null status=/dev/null
     rm -rf "$work/cwd"; mkdir -p "$work/cwd/scratch"
-    ( cd "$work/cwd" && timeout -k 5 120 "$snapsim" "$@" < "$stdin_file" > "$out" 2> "$err"
+    ( cd "$work/cwd" && timeout -k 5 "$(hang_guard 300)" "$snapsim" "$@" < "$stdin_file" > "$out" 2> "$err"
       echo $? > "$status" )
 }
 # The statistics without what depends on the host (its time) or on the tier (the translator's).

@@ -87,6 +87,9 @@ CASES = {
 # the 5000 data-dependent branches (the loop branch is predicted): 30-70 % of iterations.
 LFSR_CASE = "oroblanco.lfsr_branch"
 
+# A hang guard only (tests/lib/hang_guard.sh): far above any run, scaled for slow machines.
+HANG_GUARD = 600 * int(os.environ.get("SNAPSIM_TIMEOUT_SCALE", "1"))
+
 
 def run(snapsim, ubench_dir, model, program, config, warmup):
     with tempfile.TemporaryDirectory() as tmp:
@@ -98,7 +101,7 @@ def run(snapsim, ubench_dir, model, program, config, warmup):
             cmd += ["--config", c]
         cmd.append(os.path.join(ubench_dir, program))
         proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              timeout=120)
+                              timeout=HANG_GUARD)
         if proc.returncode != 0:
             sys.exit("FAIL: %s exited with %d: %s" % (" ".join(cmd), proc.returncode,
                                                      proc.stderr.strip()))

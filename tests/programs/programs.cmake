@@ -30,17 +30,17 @@ foreach(src ${GUEST_TEST_SOURCES})
              ${GUEST_DIR}/${name})
   add_test(NAME prog.${name}
            COMMAND ${GUEST_TEST_RUNNER} --sim snapsim --exe $<TARGET_FILE:snapsim> ${common})
-  set_tests_properties(prog.${name} PROPERTIES TIMEOUT 60 LABELS "programs")
+  set_tests_properties(prog.${name} PROPERTIES LABELS "programs")
   foreach(model ${SNAPSIM_PROGRAM_MODELS})
     add_test(NAME prog.${name}.${model}
              COMMAND ${GUEST_TEST_RUNNER} --sim snapsim --exe $<TARGET_FILE:snapsim>
                      --sim-opt --model --sim-opt ${model} ${common})
-    set_tests_properties(prog.${name}.${model} PROPERTIES TIMEOUT 60 LABELS "programs;models")
+    set_tests_properties(prog.${name}.${model} PROPERTIES LABELS "programs;models")
   endforeach()
   # NAME.snapsim-only: the program uses what qemu-riscv64 lacks (the file says what).
   if(QEMU_RISCV64 AND NOT EXISTS ${CMAKE_CURRENT_LIST_DIR}/${name}.snapsim-only)
     add_test(NAME prog.${name}.qemu
              COMMAND ${GUEST_TEST_RUNNER} --sim qemu --exe ${QEMU_RISCV64} ${common})
-    set_tests_properties(prog.${name}.qemu PROPERTIES TIMEOUT 60 LABELS "programs;qemu")
+    set_tests_properties(prog.${name}.qemu PROPERTIES LABELS "programs;qemu")
   endif()
 endforeach()

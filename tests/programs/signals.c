@@ -218,13 +218,13 @@ static void on_alarm(int sig) { (void)sig; alarms++; }
 static void test_itimer(void)
 {
     signal(SIGALRM, on_alarm);
-    struct itimerval it = { .it_interval = { 0, 0 }, .it_value = { 0, 2000 } };
+    struct itimerval it = { .it_interval = { 0, 0 }, .it_value = { 0, 200 } };
     setitimer(ITIMER_REAL, &it, NULL);
     while (alarms == 0)
         ;
     printf("itimer: one-shot fired %d\n", (int)alarms);
-    it.it_interval.tv_usec = 1000;
-    it.it_value.tv_usec = 1000;
+    it.it_interval.tv_usec = 100;
+    it.it_value.tv_usec = 100;
     setitimer(ITIMER_REAL, &it, NULL);
     while (alarms < 4)
         ;
@@ -292,7 +292,7 @@ static void test_posix_timer(void)
         printf("timer_create failed\n");
         return;
     }
-    struct itimerspec spec = { .it_interval = { 0, 0 }, .it_value = { 0, 1000000 } };
+    struct itimerspec spec = { .it_interval = { 0, 0 }, .it_value = { 0, 100000 } };
     timer_settime(t, 0, &spec, NULL);
     while (timer_value == 0)
         ;

@@ -83,9 +83,9 @@ interrupt)
     ;;
 dumps)
     # stats:dump_every N: a dump at every multiple of N (absolute counts), one entry each.
-    run 0 --log dd --config stats:dump_every:5000 -- sum 1 2 3
+    run 0 --log dd --config stats:dump_every:1000 -- sum 1 2 3
     stats dd/stats.json 'len(d) >= 4' 'all(x["dump"] == i for i, x in enumerate(d))' \
-        'all(x["dump_cause"] == "dump_every" and x["end_instret"] == 5000 * (i + 1) for i, x in enumerate(d[:-1]))' \
+        'all(x["dump_cause"] == "dump_every" and x["end_instret"] == 1000 * (i + 1) for i, x in enumerate(d[:-1]))' \
         'd[-1]["dump_cause"] == "end" and d[-1]["end_instret"] == s["end_instret"]' \
         'all(x["begin_instret"] == 0 for x in d)'
     if python3 -c "import pandas" 2> /dev/null; then

@@ -11,13 +11,14 @@
 #
 #   checkpoint_props.sh SNAPSIM GUEST_DIR WORK_BASE tester|chain|files|fs
 set -u
+. "$(dirname "$0")/../lib/hang_guard.sh"
 snapsim="$1" guest="$2" work_base="$3" what="$4"
 mkdir -p "$work_base"
 work="$(mktemp -d "$work_base/props.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 fail=0
 bad() { echo "FAIL $what: $*"; fail=1; }
-run() { (cd "$work/cwd" && timeout -k 5 60 "$snapsim" "$@" < /dev/null); }
+run() { (cd "$work/cwd" && timeout -k 5 "$(hang_guard 600)" "$snapsim" "$@" < /dev/null); }
 mkdir -p "$work/cwd/scratch"
 models=$("$snapsim" models | awk '{print $1}')
 
@@ -76,7 +77,14 @@ files)
     snap="$work/s.$(printf %015d 20000).snapshot"
     grep -q 'alpha.txt' "$snap/config" || bad "alpha.txt not recorded"
     rm -rf "$work/cwd/scratch"; mkdir -p "$work/cwd/scratch"; echo garbage > "$work/cwd/scratch/alpha.txt"
-    run run --restore "$snap" > "$work/rest.out" 2> "$work/rest.err" || bad "restore failed: $(head -2 "$work/rest.err")"
+    # The user's change is never lost: refused (naming the file and the option) without
+    # --replace-changed DIR, moved into DIR with it.
+    run run --restore "$snap" > /dev/null 2> "$work/rest.err" && bad "restore replaced a changed file without --replace-changed"
+    grep -q 'alpha.txt changed since the snapshot; --replace-changed' "$work/rest.err" || bad "refusal does not name the file: $(head -2 "$work/rest.err")"
+    [ "$(cat "$work/cwd/scratch/alpha.txt")" = garbage ] || bad "the refused restore changed alpha.txt"
+    mkdir -p "$work/kept"
+    run run --restore "$snap" --replace-changed "$work/kept" > "$work/rest.out" 2> "$work/rest.err" || bad "restore failed: $(head -2 "$work/rest.err")"
+    [ "$(cat "$work/kept/$(echo "${work#/}/cwd/scratch/alpha.txt" | tr / %)" 2>/dev/null)" = garbage ] || bad "the replaced alpha.txt was not kept"
     cat "$work/prefix.out" "$work/rest.out" | cmp -s - "$work/full.out" || bad "output differs after restoring alpha.txt"
     ;;
 fs)
@@ -103,7 +111,8 @@ fs)
         for start in empty early; do
             if [ "$start" = empty ]; then rm -rf "$work/cwd"; mkdir -p "$work/cwd/scratch"
             else run_to "$early" /dev/null; fi
-            run run --restore "$snap" > "$work/rest.out" 2> "$work/rest.err" ||
+            rm -rf "$work/kept"; mkdir -p "$work/kept"
+            run run --restore "$snap" --replace-changed "$work/kept" > "$work/rest.out" 2> "$work/rest.err" ||
                 { bad "$pct% from $start: restore failed: $(head -2 "$work/rest.err")"; continue; }
             cat "$work/prefix.out" "$work/rest.out" | cmp -s - "$work/full.out" ||
                 { bad "$pct% from $start: output differs"; cat "$work/prefix.out" "$work/rest.out" | diff - "$work/full.out" | head -5; }

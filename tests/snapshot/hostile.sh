@@ -5,6 +5,7 @@
 #
 #   hostile.sh SNAPSIM GUEST_DIR WORK_BASE
 set -u
+. "$(dirname "$0")/../lib/hang_guard.sh"
 snapsim="$1" guest="$2" work_base="$3"
 mkdir -p "$work_base"
 work="$(mktemp -d "$work_base/hostile.XXXXXX")"
@@ -28,7 +29,7 @@ case_() {
     [ -n "$edit" ] && perl -0pi -e "$edit" "$s/config"
     [ -n "$extra" ] && (cd "$s" && eval "$extra")
     local before; before=$(cat "$work/outside/secret" "$work/cwd/keep" | cksum)
-    (cd "$work/cwd" && timeout -k 2 20 "$snapsim" run $opt --restore "$s" > "$work/out" 2> "$work/err")
+    (cd "$work/cwd" && timeout -k 2 "$(hang_guard 120)" "$snapsim" run $opt --restore "$s" > "$work/out" 2> "$work/err")
     local st=$?
     local lines; lines=$(grep -vc "(--force-restore)$" "$work/err")
     if [ "$st" = 0 ] || [ "$st" -ge 124 ] || [ "$lines" != 1 ]; then
@@ -42,17 +43,17 @@ case_() {
     # Host-dependent refusals (paths, pipes) are not defects of the snapshot itself.
     if [ "$name" != outside_cwd ] && [ "$name" != outside_fd ] && [ "$name" != pipe_fd ] &&
        [ "${name#fs_outside}" = "$name" ] && [ "$name" != fs_symlink_escape ] && [ "$name" != link_source_escape ] &&
-       "$snapsim" snapshot verify "$s" > /dev/null 2>&1; then
+       timeout -k 2 "$(hang_guard 120)" "$snapsim" snapshot verify "$s" > /dev/null 2>&1; then
         echo "FAIL $name: snapshot verify accepted it"; fail=1
     fi
     # The other commands must not crash or hang on it either.
     local cmd
     for cmd in info verify; do
-        timeout -k 2 20 "$snapsim" snapshot $cmd "$s" > /dev/null 2>&1
+        timeout -k 2 "$(hang_guard 120)" "$snapsim" snapshot $cmd "$s" > /dev/null 2>&1
         st=$?
         if [ "$st" -ge 124 ]; then echo "FAIL $name: snapshot $cmd: status $st"; fail=1; fi
     done
-    rm -rf "$s"; rm -f "$work/cwd/hl"; echo mine > "$work/cwd/keep"
+    rm -rf "$s" "$work/cwd/keep"; rm -f "$work/cwd/hl"; echo mine > "$work/cwd/keep"
 }
 
 case_ syntax 's/pc: 0x[0-9a-f]+/pc: (0x1/'

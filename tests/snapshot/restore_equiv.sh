@@ -10,6 +10,7 @@
 # just before the final instruction.  Default: 1 50% last.  NAME.args/.stdin/.env are used as
 # tests/run_guest.sh uses them.
 set -u
+. "$(dirname "$0")/../lib/hang_guard.sh"
 snapsim="$1" prog="$2" expect_dir="$3" work_base="$4"
 shift 4
 points=("$@")
@@ -42,7 +43,7 @@ ulimit -c 0
 fresh_cwd() { rm -rf "$work/cwd"; mkdir -p "$work/cwd/scratch"; }
 sim() {
     local out="$1"; shift
-    ( cd "$work/cwd" && timeout -k 5 60 "$snapsim" "$@" < "$stdin_file" > "$out" 2> "$out.err"; echo $? > "$out.status" )
+    ( cd "$work/cwd" && timeout -k 5 "$(hang_guard 600)" "$snapsim" "$@" < "$stdin_file" > "$out" 2> "$out.err"; echo $? > "$out.status" )
     cat "$out.status"
 }
 tree_state() { (cd "$work/cwd" && find . -mindepth 1 | sort | while read -r f; do

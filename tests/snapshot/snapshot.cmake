@@ -26,22 +26,36 @@ foreach(src ${SNAP_PROGRAM_SOURCES})
   add_test(NAME snapshot.equiv.${name}
            COMMAND ${SNAP_TEST_DIR}/restore_equiv.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/${name}
                    ${SNAP_PROGRAMS_DIR} ${SNAP_TEST_WORK} ${points})
-  set_tests_properties(snapshot.equiv.${name} PROPERTIES TIMEOUT 300 LABELS "snapshot")
+  set_tests_properties(snapshot.equiv.${name} PROPERTIES LABELS "snapshot")
 endforeach()
 
 foreach(what tester chain files fs)
   add_test(NAME snapshot.${what}
            COMMAND ${SNAP_TEST_DIR}/checkpoint_props.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}
                    ${SNAP_TEST_WORK} ${what})
-  set_tests_properties(snapshot.${what} PROPERTIES TIMEOUT 300 LABELS "snapshot")
+  set_tests_properties(snapshot.${what} PROPERTIES LABELS "snapshot")
 endforeach()
 add_test(NAME snapshot.hostile
          COMMAND ${SNAP_TEST_DIR}/hostile.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${SNAP_TEST_WORK})
 add_test(NAME snapshot.seed COMMAND ${SNAP_TEST_DIR}/seed.sh $<TARGET_FILE:snapsim> ${SNAP_TEST_WORK})
-set_tests_properties(snapshot.hostile snapshot.seed PROPERTIES TIMEOUT 120 LABELS "snapshot")
+set_tests_properties(snapshot.hostile snapshot.seed PROPERTIES LABELS "snapshot")
 
 # The kernel sandbox of restored runs: a guest that tries to change files outside.
 add_guest_program(snapshot_escape SOURCES ${SNAP_TEST_DIR}/escape.c)
 add_test(NAME snapshot.sandbox
          COMMAND ${SNAP_TEST_DIR}/sandbox.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_escape ${SNAP_TEST_WORK})
-set_tests_properties(snapshot.sandbox PROPERTIES TIMEOUT 120 LABELS "snapshot")
+set_tests_properties(snapshot.sandbox PROPERTIES LABELS "snapshot")
+
+# Restores and snapshots that lose nothing of the user's.
+add_guest_program(snapshot_read_later SOURCES ${SNAP_TEST_DIR}/read_later.c)
+add_guest_program(snapshot_write_only SOURCES ${SNAP_TEST_DIR}/write_only.c)
+add_test(NAME snapshot.user_data
+         COMMAND ${SNAP_TEST_DIR}/user_data.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
+                 ${GUEST_DIR}/sum ${GUEST_DIR}/snapshot_write_only ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.user_data PROPERTIES LABELS "snapshot")
+
+# A fixed-seed subset of the mutation campaign (tests/snapshot/campaign.sh; run it with more
+# mutants and other seeds for a real campaign).
+add_test(NAME snapshot.campaign
+         COMMAND ${SNAP_TEST_DIR}/campaign.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${SNAP_TEST_WORK} 150 1)
+set_tests_properties(snapshot.campaign PROPERTIES LABELS "snapshot")

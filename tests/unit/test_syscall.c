@@ -158,6 +158,92 @@ static void test_signals_recorded(void **state)
     assert_int_equal(SC2(m, NR_kill, 4242, 15), -ESRCH);
 }
 
+/* A handled signal: the rt_sigframe the handler gets (RISC-V Linux layout) and rt_sigreturn
+ * putting back the interrupted registers, pc and mask. */
+static void test_signal_frame_and_sigreturn(void **state)
+{
+    struct machine *m = &((struct fixture *)*state)->m;
+    uint64_t act[3] = { 0x10000, 0x4 /* SA_SIGINFO */, 1ull << 11 /* also block SIGUSR2 */ };
+    assert_int_equal(mem_write(&m->mem, BUF, act, sizeof act), 0);
+    assert_int_equal(SC4(m, NR_rt_sigaction, 10, BUF, 0, 8), 0);
+    uint64_t pc = m->hart.pc, sp = m->hart.x[2];
+    m->hart.x[20] = 0x1234;
+    m->hart.f[3] = 0x4004000000000000ull;
+    m->hart.frm = 1;
+
+    assert_int_equal(SC2(m, NR_kill, LINUX_PID, 10), 10);   /* a0 is now the handler's argument */
+    struct hart *h = &m->hart;
+    assert_int_equal(h->pc, 0x10000);
+    uint64_t frame = h->x[2];
+    assert_true(frame < sp && sp - frame >= 1088 && (frame & 15) == 0);
+    assert_int_equal(h->x[11], frame);
+    assert_int_equal(h->x[12], frame + 128);
+    const struct mem_region *tramp = mem_region_at(&m->mem, h->x[1]);
+    assert_non_null(tramp);
+    assert_string_equal(tramp->tag, "[vdso]");
+    uint32_t info[6];
+    assert_int_equal(mem_read(&m->mem, frame, info, sizeof info), 0);
+    assert_int_equal(info[0], 10);          /* si_signo */
+    assert_int_equal(info[2], 0);           /* si_code SI_USER */
+    assert_int_equal(info[4], LINUX_PID);   /* si_pid */
+    uint64_t uc = frame + 128;
+    assert_int_equal(get_u64(m, uc + 40), 0);                 /* uc_sigmask: the mask before */
+    assert_int_equal(get_u64(m, uc + 176), pc + 4);           /* gregs[0]: pc after the ecall */
+    assert_int_equal(get_u64(m, uc + 176 + 2 * 8), sp);       /* sp */
+    assert_int_equal(get_u64(m, uc + 176 + 20 * 8), 0x1234);  /* s4 */
+    assert_int_equal(get_u64(m, uc + 432 + 3 * 8), 0x4004000000000000ull);
+    assert_int_equal(get_u64(m, uc + 688) & 0xff, 1 << 5);    /* fcsr: frm 1 */
+    assert_int_equal(m->proc->sigmask, (1ull << 9) | (1ull << 11));   /* SIGUSR1 and sa_mask */
+
+    /* The handler clobbers registers; rt_sigreturn brings the interrupted ones back. */
+    h->x[20] = 0;
+    h->f[3] = 0;
+    h->frm = 0;
+    SC0(m, NR_rt_sigreturn);
+    assert_int_equal(h->pc, pc + 4);
+    assert_int_equal(h->x[2], sp);
+    assert_int_equal(h->x[20], 0x1234);
+    assert_int_equal(h->x[10], 0);   /* kill's own result */
+    assert_int_equal(h->f[3], 0x4004000000000000ull);
+    assert_int_equal(h->frm, 1);
+    assert_int_equal(m->proc->sigmask, 0);
+    assert_int_equal(m->halt, HALT_NONE);
+}
+
+/* Arming a timer asks the model to return (HALT_LIMIT) so that its stop moves to the expiry. */
+static void test_itimer(void **state)
+{
+    struct machine *m = &((struct fixture *)*state)->m;
+    int64_t it[4] = { 0, 0, 0, 1500 };   /* interval 0, value 1500 us */
+    assert_int_equal(mem_write(&m->mem, BUF, it, sizeof it), 0);
+    assert_int_equal(SC3(m, NR_setitimer, 0, BUF, 0), 0);
+    assert_int_equal(m->halt, HALT_LIMIT);
+    assert_int_equal(m->proc->timers[0].expiry, m->hart.instret + 1500000);
+    assert_int_equal(SC2(m, NR_getitimer, 0, BUF + 64), 0);
+    assert_int_equal(get_u64(m, BUF + 64 + 24), 1500);
+    assert_int_equal(SC2(m, NR_getitimer, 3, BUF + 64), -EINVAL);
+}
+
+/* The legacy newlib open takes newlib's O_* values: 0x601 is O_WRONLY | O_CREAT | O_TRUNC. */
+static void test_newlib_open(void **state)
+{
+    struct fixture *f = *state;
+    struct machine *m = &f->m;
+    char path[128];
+    snprintf(path, sizeof path, "%s/newlib.txt", f->tmpdir);
+    assert_int_equal(mem_write(&m->mem, BUF, path, strlen(path) + 1), 0);
+    int64_t fd = SC3(m, 1024, BUF, 0x601, 0600);
+    assert_true(fd >= 3);
+    assert_int_equal(m->proc->fds[fd].flags & 3, 1);
+    assert_int_equal(SC3(m, NR_write, (uint64_t)fd, BUF, 4), 4);
+    assert_int_equal(SC3(m, 1024, BUF, 0xa02 /* O_RDWR | O_CREAT | O_EXCL */, 0600), -EEXIST);
+    uint64_t st[16];
+    assert_int_equal(SC2(m, 1038, BUF, BUF + 256), 0);
+    assert_int_equal(mem_read(&m->mem, BUF + 256, st, sizeof st), 0);
+    assert_int_equal(st[6], 4);                       /* st_size at 48 */
+    assert_int_equal((uint32_t)st[2] & 07777, 0600);  /* st_mode at 16 */
+}
+
 static void test_abort_kills(void **state)
 {
     struct machine *m = &((struct fixture *)*state)->m;
@@ -207,6 +293,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_getrandom, setup, teardown),
         cmocka_unit_test_setup_teardown(test_identity_and_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_signals_recorded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_signal_frame_and_sigreturn, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_itimer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_newlib_open, setup, teardown),
         cmocka_unit_test_setup_teardown(test_abort_kills, setup, teardown),
         cmocka_unit_test_setup_teardown(test_exit_group, setup, teardown),
         cmocka_unit_test_setup_teardown(test_futex, setup, teardown),

@@ -168,8 +168,14 @@ static void test_directories_and_paths(void **state)
     struct fixture *f = *state;
     struct machine *m = &f->m;
     char cwd[256];
-    assert_int_equal(SC2(m, NR_getcwd, BUF, sizeof cwd), (int64_t)strlen(m->proc->cwd) + 1);
+    /* The start directory shows under its fixed guest name (linux:cwd), and a file in it is
+     * reached by that absolute name. */
+    assert_int_equal(SC2(m, NR_getcwd, BUF, sizeof cwd), (int64_t)strlen("/tmp/cwd") + 1);
+    assert_int_equal(mem_read_string(&m->mem, BUF, cwd, sizeof cwd), 0);
+    assert_string_equal(cwd, "/tmp/cwd");
     assert_int_equal(SC2(m, NR_getcwd, BUF, 1), -ERANGE);
+    put_str(m, PATHS, "/tmp/cwd");
+    assert_int_equal(SC3(m, NR_faccessat, AT_FDCWD_G, PATHS, F_OK), 0);
 
     put_str(m, PATHS, f->tmpdir);
     assert_int_equal(SC1(m, NR_chdir, PATHS), 0);

@@ -89,6 +89,8 @@ static void test_mmap_anonymous(void **state)
     assert_int_equal(sc(m, NR_mmap, 0, 4096, PROT_R, MAP_ANON_, NOFD, 0), -EINVAL);
     assert_int_equal(sc(m, NR_mmap, 0, 4096, PROT_R, ANON, NOFD, 100), -EINVAL);
     assert_int_equal(sc(m, NR_mmap, 0x1001, 4096, PROT_R, ANON | MAP_FIXED_, NOFD, 0), -EINVAL);
+    assert_int_equal(sc(m, NR_mmap, 0, 4096, PROT_R, ANON | MAP_FIXED_, NOFD, 0), -EPERM);
+    assert_int_equal(sc(m, NR_mmap, 0xf000, 4096, PROT_R, ANON | MAP_FIXED_, NOFD, 0), -EPERM);
     assert_int_equal(sc(m, NR_mmap, 0, 4096, PROT_R, MAP_PRIVATE_, 55, 0), -EBADF);
     assert_int_equal(sc(m, NR_mmap, 0, 1ull << 50, PROT_R, ANON, NOFD, 0), -ENOMEM);
     /* More than the configured capacity (4 GiB by default). */
@@ -174,6 +176,9 @@ static void test_madvise_dontneed(void **state)
     assert_int_equal(get_u64(m, a + 4096), 99);
     assert_int_equal(SC3(m, NR_madvise, a + 1, 4096, MADV_DONTNEED_), -EINVAL);
     assert_int_equal(SC3(m, NR_madvise, 0x70000000, 4096, MADV_DONTNEED_), -ENOMEM);
+    assert_int_equal(SC3(m, NR_madvise, a, UINT64_MAX - 100, MADV_DONTNEED_), -EINVAL);   /* wraps */
+    assert_int_equal(SC3(m, NR_madvise, a, (uint64_t)0 - a + 4096, MADV_DONTNEED_), -EINVAL);
+    assert_int_equal(SC3(m, NR_madvise, a, 1ull << 60, MADV_DONTNEED_), -ENOMEM);
 }
 
 static void test_mmap_file(void **state)

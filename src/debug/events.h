@@ -1,0 +1,114 @@
+/* The debugging event stream: what a model reports as it runs, and the sinks that listen.
+ *
+ * A model emits one commit event per retired instruction (and one for an instruction that
+ * faults at commit) and, if it models time, one cycle event per simulated cycle.  DiffTest, the
+ * commit log, the waveform writer and LightSSS are sinks on this one stream, so a new model gets
+ * every debugging tool by emitting these two events.  The stream hangs off struct machine
+ * (`m->events`); it is NULL on an ordinary run, so emission costs one predictable branch. */
+#ifndef SNAPSIM_DEBUG_EVENTS_H
+#define SNAPSIM_DEBUG_EVENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct machine;
+
+enum ev_mem { EV_MEM_NONE = 0, EV_MEM_LOAD = 1, EV_MEM_STORE = 2 };   /* bits; atomics: both */
+
+/* Register numbers as the pipeline numbers them: x1..x31 are 1..31, f0..f31 are 32..63. */
+#define EV_REG_F 32
+
+struct commit_event {
+    uint64_t instret;        /* retired instructions after this one (a fault: before it) */
+    uint64_t cycle;          /* the model's cycle of the commit (the fast model: instret) */
+    uint64_t pc, next_pc;
+    uint32_t insn;           /* the encoding (16-bit encodings in the low half) */
+    uint8_t len;
+    uint8_t rd;              /* destination register, 0 = none (see EV_REG_F) */
+    uint8_t mem;             /* enum ev_mem bits */
+    uint8_t size;            /* bytes accessed */
+    uint64_t rd_value;
+    uint64_t addr, load_value, store_data;
+    uint32_t fflags;         /* accrued flags after the instruction */
+    bool csr_write;
+    uint16_t csr;
+    uint64_t csr_value;      /* the CSR's value after the write */
+    bool syscall;
+    uint64_t syscall_result; /* a0 after the system call */
+    int exception;           /* signal the instruction killed the guest with, 0 = none */
+};
+
+/* A stage's contents at the end of a cycle (the oldest instruction it holds). */
+struct stage_state {
+    const char *name;
+    bool valid, stall, flush;
+    uint64_t pc;
+    uint32_t insn;
+};
+
+#define EV_MAX_STAGES 16
+
+struct cycle_event {
+    uint64_t cycle;
+    unsigned nstages;                 /* oldest (commit) first */
+    struct stage_state stage[EV_MAX_STAGES];
+    uint64_t fetch_pc;
+    bool predict_valid;               /* a control transfer was predicted this cycle */
+    uint64_t predict_pc, predict_target;
+    bool resolve_valid, mispredict;   /* a control transfer resolved this cycle */
+    uint64_t resolve_pc, resolve_target;
+    bool icache_miss, dcache_miss;
+    unsigned commits;                 /* instructions committed this cycle */
+    uint64_t commit_pc;               /* the last one committed */
+};
+
+struct event_sink {
+    void (*commit)(void *ctx, struct machine *m, const struct commit_event *ev);  /* may be NULL */
+    void (*cycle)(void *ctx, struct machine *m, const struct cycle_event *ev);    /* may be NULL */
+    void *ctx;
+};
+
+/* A cheap alternative to cycle events for a tool that acts only at chosen cycles (LightSSS):
+ * the model calls `fn` at the end of cycle `at - 1`, i.e. at the boundary before cycle `at`;
+ * fn sets the next alarm (UINT64_MAX: none). */
+struct cycle_alarm {
+    uint64_t at;
+    void (*fn)(void *ctx, struct machine *m, uint64_t cycle);
+    void *ctx;
+};
+
+#define EV_MAX_SINKS 8
+
+struct event_bus {
+    struct event_sink sink[EV_MAX_SINKS];
+    unsigned nsinks;
+    bool wants_cycles;                /* some sink listens to cycle events */
+    struct cycle_alarm alarm;         /* fn NULL: none */
+    const char *start_trace;          /* a model with a pipeline trace starts one in this file */
+    bool abandon_trace;               /* ... and first drops its current one unwritten (a fork child) */
+};
+
+static inline bool event_bus_wants_cycles(const struct event_bus *bus) { return bus->wants_cycles; }
+
+/* For models: is anything due at the end of `cycle` (cycle events or the alarm)? */
+static inline bool event_bus_cycle_due(const struct event_bus *bus, uint64_t cycle)
+{
+    return bus->wants_cycles || (bus->alarm.fn && cycle + 1 >= bus->alarm.at);
+}
+
+/* Adds a sink; false if the bus is full (a programming error: the table is sized for the tools). */
+bool event_bus_add(struct event_bus *bus, struct event_sink sink);
+
+void event_emit_commit(struct event_bus *bus, struct machine *m, const struct commit_event *ev);
+void event_emit_cycle(struct event_bus *bus, struct machine *m, const struct cycle_event *ev);
+/* Calls the alarm if it is due at the end of `cycle`. */
+void event_emit_alarm(struct event_bus *bus, struct machine *m, uint64_t cycle);
+
+/* The destination register's ABI name ("a0", "ft1"), or "" for none. */
+const char *event_reg_name(unsigned rd);
+
+/* One line describing a commit ("pc 0x... (0x...) addi a0,a0,1  a0=0x..."), for reports. */
+int event_describe(const struct commit_event *ev, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,380 @@
+/* LightSSS: fork snapshots, their lifetime and the replay of a failure (see lightsss.h). */
+#include "debug/lightsss.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "core/machine.h"
+
+#define MAX_STOPS 256      /* run stop points (snapshots, limits) a replay repeats */
+#define MAX_ZOMBIES 64
+
+/* Where the parent failed, sent to the child it wakes. */
+struct wake_msg {
+    uint64_t cycle, instret, state;     /* the failure point and its architectural state hash */
+    uint64_t start_cycle;               /* outputs on from this cycle */
+    uint64_t nstops;
+    uint64_t stops[MAX_STOPS];          /* the stop points the parent ran to after the fork */
+};
+
+/* What the child found, sent back. */
+struct result_msg {
+    bool verified;
+    uint64_t cycle, instret, first_cycle;
+};
+
+struct slot {
+    pid_t pid;
+    int wake_fd, result_fd;             /* parent's ends */
+    uint64_t cycle, instret;            /* when it was forked */
+};
+
+struct lightsss {
+    uint64_t interval, window;
+    unsigned nslots;
+    char dir[4096];
+    struct lightsss_outputs out;
+    struct slot *slot;                  /* oldest first */
+    unsigned used;
+    pid_t zombie[MAX_ZOMBIES];          /* killed children not reaped yet */
+    unsigned nzombies;
+    uint64_t stops[MAX_STOPS], nstops;  /* stop points since the oldest slot */
+    bool stops_overflow;
+    uint64_t forks;
+    double fork_seconds, fork_max;
+    /* in a woken child */
+    bool child, outputs_on;
+    struct wake_msg wake;
+    int result_fd;
+    uint64_t first_cycle;
+};
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+struct lightsss *lightsss_create(const struct config *cfg, const char *dir,
+                                 const struct lightsss_outputs *out)
+{
+    uint64_t interval = config_uint(cfg, "lightsss", "interval");
+    uint64_t slots = config_uint(cfg, "lightsss", "slots");
+    uint64_t window = config_uint(cfg, "lightsss", "window");
+    if (interval == 0 || slots == 0) {
+        log_msg("lightsss:%s must be at least 1", interval == 0 ? "interval" : "slots");
+        return NULL;
+    }
+    if (window > interval * slots) {
+        log_msg("lightsss:window (%" PRIu64 ") must not exceed lightsss:interval x lightsss:slots "
+                "(%" PRIu64 "): no snapshot would be old enough", window, interval * slots);
+        return NULL;
+    }
+    if (access(dir, W_OK | X_OK) != 0) {
+        log_msg("lightsss: cannot write the replay's files into %s: %s", dir, strerror(errno));
+        return NULL;
+    }
+    struct lightsss *l = calloc(1, sizeof *l);
+    if (!l || !(l->slot = calloc(slots + 1, sizeof *l->slot))) {
+        free(l);
+        log_msg("out of memory");
+        return NULL;
+    }
+    l->interval = interval;
+    l->window = window;
+    l->nslots = (unsigned)slots;
+    snprintf(l->dir, sizeof l->dir, "%s", dir);
+    l->out = *out;
+    return l;
+}
+
+static void reap_zombies(struct lightsss *l, bool block)
+{
+    unsigned keep = 0;
+    for (unsigned i = 0; i < l->nzombies; i++)
+        if (waitpid(l->zombie[i], NULL, block ? 0 : WNOHANG) == 0)
+            l->zombie[keep++] = l->zombie[i];
+    l->nzombies = keep;
+}
+
+static void drop_slot(struct lightsss *l, unsigned i)
+{
+    struct slot *s = &l->slot[i];
+    close(s->wake_fd);                  /* EOF wakes it to exit; SIGKILL makes sure */
+    close(s->result_fd);
+    kill(s->pid, SIGKILL);
+    if (l->nzombies == MAX_ZOMBIES)
+        reap_zombies(l, true);
+    l->zombie[l->nzombies++] = s->pid;
+    memmove(&l->slot[i], &l->slot[i + 1], (l->used - i - 1) * sizeof *l->slot);
+    l->used--;
+}
+
+void lightsss_destroy(struct lightsss *l)
+{
+    if (!l)
+        return;
+    if (!l->child) {
+        while (l->used)
+            drop_slot(l, 0);
+        reap_zombies(l, true);
+    }
+    free(l->slot);
+    free(l);
+}
+
+/* In the child, forever: sleeps until the parent sends a failure (or goes away). */
+static void child_wait(struct lightsss *l, int wake_fd, int result_fd, pid_t parent)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)            /* the parent died before the line above */
+        _exit(0);
+    for (unsigned i = 0; i < l->used; i++) {       /* the older snapshots' pipes are not ours */
+        close(l->slot[i].wake_fd);
+        close(l->slot[i].result_fd);
+    }
+    size_t got = 0;
+    char *buf = (char *)&l->wake;
+    while (got < sizeof l->wake) {
+        ssize_t n = read(wake_fd, buf + got, sizeof l->wake - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            _exit(0);                   /* the parent ended without a failure */
+        got += (size_t)n;
+    }
+    close(wake_fd);
+    l->child = true;
+    l->result_fd = result_fd;
+    /* Never write the parent's outputs: no guest output, no log file, no open writer. */
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) {
+        dup2(null, STDOUT_FILENO);
+        dup2(null, STDERR_FILENO);
+        close(null);
+    }
+    log_close();
+    l->out.silence(l->out.ctx);
+}
+
+static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
+{
+    int wake[2], result[2];
+    if (pipe(wake) != 0)
+        return;
+    if (pipe(result) != 0) {
+        close(wake[0]);
+        close(wake[1]);
+        return;
+    }
+    fflush(NULL);                       /* a child must not inherit buffered output */
+    pid_t parent = getpid();
+    double t0 = now_seconds();
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(wake[1]);
+        close(result[0]);
+        child_wait(l, wake[0], result[1], parent);
+        l->first_cycle = cycle;
+        return;                         /* woken: replay from here */
+    }
+    double dt = now_seconds() - t0;
+    close(wake[0]);
+    close(result[1]);
+    if (pid < 0) {
+        log_once("lightsss-fork", "lightsss: fork failed: %s (continuing without this snapshot)",
+                 strerror(errno));
+        close(wake[1]);
+        close(result[0]);
+        return;
+    }
+    l->forks++;
+    l->fork_seconds += dt;
+    if (dt > l->fork_max)
+        l->fork_max = dt;
+    if (l->used == l->nslots)
+        drop_slot(l, 0);
+    l->slot[l->used++] = (struct slot){ pid, wake[1], result[0], cycle, m->hart.instret };
+    reap_zombies(l, false);
+    if (l->used == 1) {                 /* stop points before the oldest snapshot are history */
+        l->nstops = 0;
+        l->stops_overflow = false;
+    }
+}
+
+static void start_outputs(struct lightsss *l, struct machine *m, uint64_t cycle)
+{
+    l->outputs_on = true;
+    l->first_cycle = cycle;
+    l->out.start(l->out.ctx, m, l->dir);
+}
+
+/* Cycle events are costly; LightSSS only needs the boundaries it acts at, so it uses the
+ * bus's alarm, and a cycle sink only to know the last cycle for failures without a commit. */
+static void on_alarm(void *ctx, struct machine *m, uint64_t boundary)
+{
+    struct lightsss *l = ctx;
+    struct event_bus *bus = m->events;
+    if (l->child) {
+        bus->alarm.at = UINT64_MAX;
+        if (!l->outputs_on)
+            start_outputs(l, m, boundary);
+        return;
+    }
+    take_snapshot(l, m, boundary);
+    if (l->child) {                    /* woken: the outputs start at the window */
+        bus->alarm.at = l->wake.start_cycle > boundary ? l->wake.start_cycle : boundary;
+        if (bus->alarm.at == boundary)
+            on_alarm(ctx, m, boundary);
+        return;
+    }
+    bus->alarm.at = (boundary / l->interval + 1) * l->interval;
+}
+
+void lightsss_attach(struct lightsss *l, struct event_bus *bus)
+{
+    bus->alarm = (struct cycle_alarm){ .at = l->interval, .fn = on_alarm, .ctx = l };
+}
+
+/* FNV-1a over the architectural state a replay must reproduce. */
+static uint64_t state_hash(const struct machine *m)
+{
+    const struct hart *h = &m->hart;
+    uint64_t v[32 + 32 + 4];
+    memcpy(v, h->x, 32 * sizeof *v);
+    memcpy(v + 32, h->f, 32 * sizeof *v);
+    v[64] = h->pc, v[65] = h->instret, v[66] = h->fflags, v[67] = h->frm;
+    uint64_t hash = 0xcbf29ce484222325ull;
+    const unsigned char *b = (const unsigned char *)v;
+    for (size_t i = 0; i < sizeof v; i++)
+        hash = (hash ^ b[i]) * 0x100000001b3ull;
+    return hash;
+}
+
+static uint64_t failure_cycle(struct lightsss *l, const struct commit_event *f)
+{
+    (void)l;
+    return f ? f->cycle : 0;   /* a failure without a commit (the watchdog): compared by state */
+}
+
+/* In the child: the replay reached its end; report and exit. */
+static void child_finish(struct lightsss *l, struct machine *m, const struct commit_event *f)
+{
+    if (!l->outputs_on)
+        start_outputs(l, m, l->first_cycle);
+    l->out.finish(l->out.ctx);
+    struct result_msg r = {
+        .cycle = failure_cycle(l, f), .instret = m->hart.instret, .first_cycle = l->first_cycle,
+    };
+    r.verified = halt_is_failure(m->halt) && r.cycle == l->wake.cycle && r.instret == l->wake.instret &&
+                 state_hash(m) == l->wake.state;
+    ssize_t n = write(l->result_fd, &r, sizeof r);
+    _exit(n == (ssize_t)sizeof r ? 0 : 1);
+}
+
+static void list_artefacts(const struct lightsss *l, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/lightsss.vcd %s/lightsss.kanata %s/lightsss.commits%s%s%s", l->dir,
+             l->dir, l->dir, l->out.difftest ? " " : "", l->out.difftest ? l->dir : "",
+             l->out.difftest ? "/lightsss.commits.ref" : "");
+}
+
+/* In the parent: wakes the oldest snapshot with the failure and waits for its replay. */
+static void replay(struct lightsss *l, struct machine *m, const struct commit_event *f)
+{
+    if (!l->used) {
+        log_msg("lightsss: no snapshot was taken before the failure (lightsss:interval %" PRIu64
+                " cycles); nothing to replay", l->interval);
+        return;
+    }
+    struct slot s = l->slot[0];
+    uint64_t fcycle = failure_cycle(l, f);
+    struct wake_msg w = { .cycle = fcycle, .instret = m->hart.instret, .state = state_hash(m) };
+    w.start_cycle = l->window && fcycle > l->window && fcycle - l->window > s.cycle ? fcycle - l->window
+                                                                                   : s.cycle;
+    w.nstops = l->nstops;
+    memcpy(w.stops, l->stops, sizeof w.stops);
+    log_msg("lightsss: failure at instruction %" PRIu64 " (cycle %" PRIu64 "); replaying from the "
+            "snapshot at cycle %" PRIu64 ", recording from cycle %" PRIu64, w.instret, fcycle, s.cycle,
+            w.start_cycle);
+    if (l->stops_overflow)
+        log_msg("lightsss: more than %d run stops since the snapshot: the replay may diverge", MAX_STOPS);
+    for (unsigned i = 1; i < l->used; i++)
+        kill(l->slot[i].pid, SIGKILL);
+    struct result_msg r;
+    bool sent = write(s.wake_fd, &w, sizeof w) == (ssize_t)sizeof w;
+    bool got = sent && read(s.result_fd, &r, sizeof r) == (ssize_t)sizeof r;
+    waitpid(s.pid, NULL, 0);
+    l->slot[0].pid = 0;
+    char files[4 * 4200];
+    list_artefacts(l, files, sizeof files);
+    if (!got)
+        log_msg("lightsss: the replay did not report back (it crashed or could not run)");
+    else if (r.verified)
+        log_msg("lightsss: replay verified: it reached the failure's architectural state at "
+                "instruction %" PRIu64 " (cycle %" PRIu64 ")", r.instret, r.cycle);
+    else
+        log_msg("lightsss: replay diverged: it ended at instruction %" PRIu64 " (cycle %" PRIu64
+                "), the failure was at instruction %" PRIu64 " (cycle %" PRIu64 ")", r.instret,
+                r.cycle, w.instret, w.cycle);
+    if (got)
+        log_msg("lightsss: wrote cycles %" PRIu64 "-%" PRIu64 ": %s", r.first_cycle, r.cycle, files);
+}
+
+void lightsss_run(struct lightsss *l, struct machine *m, uint64_t stop_at,
+                  void (*run)(void *ctx, struct machine *m, uint64_t stop_at), void *ctx,
+                  const struct commit_event *(*failure)(void *ctx))
+{
+    if (!l->child) {
+        if (l->used && l->nstops < MAX_STOPS)
+            l->stops[l->nstops++] = stop_at;
+        else if (l->used)
+            l->stops_overflow = true;
+    }
+    run(ctx, m, stop_at);
+    if (!l->child) {
+        if (halt_is_failure(m->halt))
+            replay(l, m, failure(ctx));
+        for (unsigned i = 0; i < l->used; i++)   /* the woken one, if any, is gone */
+            if (l->slot[i].pid == 0) {
+                close(l->slot[i].wake_fd);
+                close(l->slot[i].result_fd);
+                memmove(&l->slot[i], &l->slot[i + 1], (l->used - i - 1) * sizeof *l->slot);
+                l->used--;
+            }
+        return;
+    }
+    /* A replaying child: repeat the parent's later stops (the pipeline restarts at each, which
+     * changes timing), never return to the run loop. */
+    while (m->halt == HALT_LIMIT) {
+        uint64_t next = UINT64_MAX;
+        for (uint64_t i = 0; i < l->wake.nstops; i++)
+            if (l->wake.stops[i] > m->hart.instret) {
+                next = l->wake.stops[i];
+                break;
+            }
+        m->halt = HALT_NONE;
+        run(ctx, m, next);
+    }
+    child_finish(l, m, failure(ctx));
+}
+
+void lightsss_stats(const struct lightsss *l, cJSON *top)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "snapshots", (double)l->forks);
+    cJSON_AddNumberToObject(o, "fork_seconds", l->fork_seconds);
+    cJSON_AddNumberToObject(o, "fork_max_seconds", l->fork_max);
+    cJSON_AddItemToObject(top, "lightsss", o);
+}

@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""LightSSS end to end.
+
+usage: lightsss_check.py SNAPSIM WORKDIR GUEST_DIR CASE
+
+CASE replay    an injected fault at instruction 5000 of `sum`, replayed with lightsss:window
+               3000: exit status 4, "replay verified", every artefact named and present; the VCD
+               (check_vcd.py) starts at or before failure - window and ends at the failure; the
+               Kanata trace is well formed (check_kanata.py); the replay's commit log is exactly
+               the tail of a straight run's log ending at the failure, and the reference's log
+               differs from it only in the failing line.
+     diverge   the same with the test hook that makes the replay differ: "replay diverged".
+     stops     the same with --snapshot-every 700: the replay repeats the parent's stops at the
+               snapshot points (so its timing matches: "replay verified"); the snapshots are
+               exactly the parent's.
+     procs     no process is left behind after a normal exit, a DiffTest failure, a guest crash,
+               SIGTERM and SIGKILL of the parent.  The simulator runs in its own session; the
+               test polls the process table for that session (no fixed sleeps) with a generous
+               bound, so a slow machine only makes it slower.
+"""
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+N, WINDOW, INTERVAL = 5000, 3000, 2000
+
+
+def fail(msg):
+    print(f"FAIL: {msg}")
+    sys.exit(1)
+
+
+def inject_cmd(snapsim, guest, logdir, *extra):
+    return [snapsim, "run", "--clear-env", "--model", "oroblanco", "--difftest", "--lightsss", "--log", logdir,
+            "--config", f"lightsss:interval:{INTERVAL}", f"lightsss:window:{WINDOW}",
+            "inject:kind:alu_bitflip", f"inject:instruction:{N}", *extra, "--", f"{guest}/sum", "1", "2", "3"]
+
+
+def run(cmd, env=None):
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    print(r.stderr)
+    return r
+
+
+def case_replay(snapsim, work, guest, diverge=False):
+    logdir = os.path.join(work, "diverge" if diverge else "replay")
+    os.makedirs(logdir, exist_ok=True)
+    env = dict(os.environ)
+    env.pop("SNAPSIM_TEST_LIGHTSSS_DIVERGE", None)
+    if diverge:
+        env["SNAPSIM_TEST_LIGHTSSS_DIVERGE"] = "1"
+    r = run(inject_cmd(snapsim, guest, logdir), env)
+    if r.returncode != 4:
+        fail(f"exit status {r.returncode}, expected 4")
+    if r.stdout:
+        fail(f"the replay wrote to standard output: {r.stdout!r}")
+    if diverge:
+        if "lightsss: replay diverged" not in r.stderr or "replay verified" in r.stderr:
+            fail("no 'replay diverged'")
+        print("ok: replay diverged")
+        return
+    m = re.search(r"lightsss: failure at instruction (\d+) \(cycle (\d+)\)", r.stderr)
+    injected = re.search(r"inject: alu_bitflip applied to instruction (\d+)", r.stderr)
+    if not m or not injected or m.group(1) != injected.group(1):
+        fail("no failure line at the injected instruction")
+    fcycle = int(m.group(2))
+    if "lightsss: replay verified" not in r.stderr:
+        fail("no 'replay verified'")
+    w = re.search(r"lightsss: wrote cycles (\d+)-(\d+): (.*)", r.stderr)
+    if not w:
+        fail("no artefact list")
+    files = w.group(3).split()
+    names = sorted(os.path.basename(f) for f in files)
+    if names != ["lightsss.commits", "lightsss.commits.ref", "lightsss.kanata", "lightsss.vcd"]:
+        fail(f"artefacts {names}")
+    for f in files:
+        if not os.path.isfile(f) or os.path.getsize(f) == 0:
+            fail(f"{f} missing or empty")
+    path = dict((os.path.basename(f), f) for f in files)
+    span = subprocess.run([sys.executable, os.path.join(HERE, "check_vcd.py"), path["lightsss.vcd"],
+                           "--from", str(fcycle - WINDOW), "--to", str(fcycle - 1)],
+                          stdout=subprocess.PIPE, text=True)
+    if span.returncode != 0:
+        fail(f"VCD: {span.stdout}")
+    k = subprocess.run([sys.executable, os.path.join(HERE, "..", "pipeline", "check_kanata.py"),
+                        path["lightsss.kanata"]], stdout=subprocess.PIPE, text=True)
+    if k.returncode != 0:
+        fail(f"Kanata: {k.stdout}")
+    # The straight run, with its own commit log, for comparison.
+    straight = os.path.join(logdir, "straight.commits")
+    s = run([snapsim, "run", "--clear-env", "--model", "oroblanco", "--difftest", "--commit-log", straight, "--config",
+             "inject:kind:alu_bitflip", f"inject:instruction:{N}", "--", f"{guest}/sum", "1", "2", "3"])
+    if s.returncode != 4:
+        fail(f"straight run: exit status {s.returncode}")
+    whole = open(straight).read()
+    replay = open(path["lightsss.commits"]).read()
+    ref = open(path["lightsss.commits.ref"]).read().splitlines()
+    if not replay or not whole.endswith(replay) or len(replay) >= len(whole):
+        fail("the replay's commit log is not the tail of the straight run's")
+    mine = replay.splitlines()
+    if len(ref) != len(mine) or mine[:-1] != ref[:-1] or mine[-1] == ref[-1]:
+        fail("the reference's log should differ from the model's exactly in the last line")
+    first_vcd = int(span.stdout.split()[0])
+    print(f"ok: failure at cycle {fcycle}, dump from cycle {first_vcd}, {len(mine)} commits replayed")
+
+
+def case_stops(snapsim, work, guest):
+    logdir = os.path.join(work, "stops")
+    if os.path.isdir(logdir):
+        for f in os.listdir(logdir):
+            subprocess.run(["rm", "-rf", os.path.join(logdir, f)], check=True)
+    os.makedirs(logdir, exist_ok=True)
+    r = run(inject_cmd(snapsim, guest, logdir, "difftest:history:1", "--snapshot-every", "700"))
+    if r.returncode != 4 or "lightsss: replay verified" not in r.stderr:
+        fail("the replay with snapshot stops was not verified")
+    injected = int(re.search(r"inject: alu_bitflip applied to instruction (\d+)", r.stderr).group(1))
+    snaps = sorted(f for f in os.listdir(logdir) if f.endswith(".snapshot"))
+    if len(snaps) != (injected - 1) // 700:
+        fail(f"{len(snaps)} snapshots for a failure at instruction {injected}: {snaps}")
+    print(f"ok: replay verified across {len(snaps)} snapshot stops")
+
+
+def session_procs(sid):
+    """pids of the live processes in session sid (zombies count: they are left behind too)."""
+    pids = []
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid:   # fields after "pid (comm)": state ppid pgrp session ...
+            pids.append(int(d))
+    return pids
+
+
+def wait_until(pred, what, bound=120.0):
+    deadline = time.monotonic() + bound
+    while not pred():
+        if time.monotonic() > deadline:
+            fail(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+def check_procs(name, cmd, kill=None, stdin=subprocess.DEVNULL):
+    p = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    sid = p.pid
+    if kill is not None:
+        # Parent plus both snapshot children exist once it is blocked reading its input.
+        wait_until(lambda: len(session_procs(sid)) >= 3, f"{name}: fork snapshots")
+        os.kill(p.pid, kill)
+    p.wait()
+    wait_until(lambda: not session_procs(sid), f"{name}: processes left behind: {session_procs(sid)}")
+    print(f"ok: {name}: exit {p.returncode}, no process left")
+    return p.returncode
+
+
+def case_procs(snapsim, work, guest):
+    logdir = os.path.join(work, "procs")
+    os.makedirs(logdir, exist_ok=True)
+    base = [snapsim, "run", "--model", "oroblanco", "--lightsss", "--log", logdir, "--config",
+            "lightsss:interval:1000"]
+    rc = check_procs("normal exit", base + ["--", f"{guest}/sum", "1", "2"])
+    if rc != 0:
+        fail(f"normal exit: status {rc}")
+    rc = check_procs("failure", inject_cmd(snapsim, guest, logdir))
+    if rc != 4:
+        fail(f"failure: status {rc}")
+    rc = check_procs("guest crash", base + ["--difftest", "--", f"{guest}/segfault"])
+    if rc != 128 + signal.SIGSEGV:
+        fail(f"guest crash: status {rc}")
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        # stdin_count blocks reading a pipe nobody writes: the run lasts until the signal.
+        r, w = os.pipe()
+        try:
+            rc = check_procs(f"{signal.Signals(sig).name} of the parent",
+                             base + ["--", f"{guest}/stdin_count"], kill=sig, stdin=r)
+        finally:
+            os.close(r)
+            os.close(w)
+        if rc != -sig:
+            fail(f"{sig}: status {rc}")
+
+
+def main():
+    snapsim, work, guest, case = sys.argv[1:]
+    os.makedirs(work, exist_ok=True)
+    if case == "replay":
+        case_replay(snapsim, work, guest)
+    elif case == "diverge":
+        case_replay(snapsim, work, guest, diverge=True)
+    elif case == "stops":
+        case_stops(snapsim, work, guest)
+    elif case == "procs":
+        case_procs(snapsim, work, guest)
+    else:
+        fail(f"unknown case {case}")
+
+
+main()
