@@ -37,6 +37,8 @@ enum exit_cause exit_cause_of_halt(enum halt_reason h)
         return EXIT_CAUSE_MAX_CYCLES;
     case HALT_WATCHDOG:
         return EXIT_CAUSE_WATCHDOG;
+    case HALT_INTERRUPTED:
+        return EXIT_CAUSE_INTERRUPTED;
     case HALT_MISMATCH:
         return EXIT_CAUSE_DIFFTEST;
     default:

@@ -182,7 +182,10 @@ void run_loop_run(struct run_loop *l)
     l->cause = EXIT_CAUSE_COUNT;   /* not decided */
     for (;;) {
         m->halt = HALT_NONE;
-        l->model->run(l->inst, m, next_stop(l, m->hart.instret));
+        uint64_t stop = next_stop(l, m->hart.instret);
+        if (l->model->poll_slice && stop > m->hart.instret && stop - m->hart.instret > l->model->poll_slice)
+            stop = m->hart.instret + l->model->poll_slice;
+        l->model->run(l->inst, m, stop);
         if (m->halt == HALT_EVENT) {
             if (!guest_event(l) || !at_point(l, m->hart.instret))
                 break;

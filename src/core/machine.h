@@ -25,6 +25,7 @@ enum halt_reason {
     HALT_ERROR,      /* the simulator could not go on (internal error, guest deadlock) */
     HALT_WATCHDOG,   /* the pipeline's watchdog: nothing retired for watchdog:result_cycles */
     HALT_MISMATCH,   /* DiffTest: the detailed model disagreed with its reference (exit status 4) */
+    HALT_INTERRUPTED,/* SIGINT/SIGTERM (machine_stop_requested) ended the model's run */
     HALT_EVENT,      /* the guest asked the simulator for something (a guest op, see `event`);
                         the run can continue after the instruction that asked */
 };
@@ -74,8 +75,8 @@ static inline uint64_t machine_cycles(const struct machine *m)
 
 /* Nanoseconds of guest time that `cycles` cycles take at the core frequency. */
 uint64_t machine_cycles_to_ns(const struct machine *m, uint64_t cycles);
-/* Set (to the signal number) by the simulator's SIGINT/SIGTERM handler; models poll it and end
- * their run (HALT_LIMIT) when it is non-zero. */
+/* Set (to the signal number) by the simulator's SIGINT/SIGTERM handler; models that can poll it
+ * end their run with HALT_INTERRUPTED when it is non-zero (see also model.poll_slice). */
 extern volatile sig_atomic_t machine_stop_requested;
 
 /* Configuration keys of the machine itself (mainmem:, stats:, linux:). */

@@ -41,6 +41,9 @@ struct model {
      * and counts one cycle per retired instruction). */
     uint64_t (*cycles)(const struct model_instance *self, const struct machine *m);
     void (*destroy)(struct model_instance *self);
+    /* Non-zero for a model that cannot poll machine_stop_requested itself: the run loop stops it
+     * at least every poll_slice instructions to look (its stops are exact and change nothing). */
+    uint64_t poll_slice;
 };
 
 /* Looks a model up by name or alias; NULL if unknown. */

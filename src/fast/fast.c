@@ -99,7 +99,7 @@ static void run_blocks(struct model_instance *self, struct machine *m, uint64_t 
 chain:
     /* Control transfers, system calls and code changes excepted, the successor is usually the
      * one this exit went to last time. */
-    if (unlikely(h->instret >= stop_at || machine_stop_requested))
+    if (unlikely(h->instret >= stop_at))
         goto stop;
     if (likely(link->pc == next_pc && link->to)) {
         blk = link->to;
@@ -522,6 +522,7 @@ const struct model fast_model = {
     .run = fast_run,
     .stats = fast_stats,
     .reset_stats = fast_reset_stats,
+    .poll_slice = 1u << 24,   /* translated code does not poll machine_stop_requested */
     .cycles = fast_cycles,
     .destroy = fast_destroy,
 };

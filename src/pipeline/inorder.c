@@ -443,7 +443,7 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
             return;
         }
         if (machine_stop_requested) {   /* SIGINT/SIGTERM: end here, as at a stop point */
-            m->halt = HALT_LIMIT;
+            m->halt = HALT_INTERRUPTED;
             end_run(p, m, false);
             return;
         }
