@@ -5,7 +5,7 @@ set(RUN_TEST_WORK ${CMAKE_BINARY_DIR}/run-test-work)
 foreach(what causes outdir unwritable interrupt dumps progress restore-window baselines)
   add_test(NAME run.${what}
            COMMAND ${RUN_TEST_DIR}/run_outputs.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${RUN_TEST_WORK} ${what})
-  set_tests_properties(run.${what} PROPERTIES TIMEOUT 300 LABELS "run")
+  set_tests_properties(run.${what} PROPERTIES LABELS "run")
 endforeach()
 
 # Guest programs of the guest-op tests.
@@ -16,5 +16,5 @@ foreach(what each-model exit-fail checkpoint exact-stop work-end wrong-path bad-
   add_test(NAME ops.${what}
            COMMAND ${RUN_TEST_DIR}/guest_ops.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${RUN_TEST_DIR}
                    ${RUN_TEST_WORK} ${what})
-  set_tests_properties(ops.${what} PROPERTIES TIMEOUT 600 LABELS "run")
+  set_tests_properties(ops.${what} PROPERTIES LABELS "run")
 endforeach()
