@@ -18,6 +18,7 @@ fail=0
 for f in bin/snapsim share/man/man1/snapsim.1 share/bash-completion/completions/snapsim \
          share/doc/snapsim/LICENSE share/doc/snapsim/README.md \
          share/snapsim/guest/sum share/snapsim/guest/intbench share/snapsim/guest/touchmem \
+         share/snapsim/guest/snapsim-op share/snapsim/guest/hackback include/snapsim/ops.h \
          share/snapsim/guest/src/sum.c; do
     [ -e "$p/$f" ] || { echo "FAIL: $f not installed"; fail=1; }
 done

@@ -10,7 +10,10 @@
 # install-deps.sh (needs root and the network), cmake (building is this test's premise, installing
 # is tested by cli.install) and
 # scripts/test.sh (the whole suite, which contains this test) are skipped; a block line with
-# "[" is a synopsis and a line "snapsim: ..." is output, neither is run.  A comment "# → X" after
+# "[options]" is a synopsis and a line "snapsim: ..." is output, neither is run; a block with "$ "
+# prompts is a transcript (commands mixed with their output) and is not run.  The commands run
+# in order in one shell, so `cd`, `mkdir`, `printf > file`, `VAR=$(...)` and python3 lines
+# prepare what later ones use.  A comment "# → X" after
 # a command is checked: X a path must exist, X a number must be in the command's output.  Any
 # other kind of command fails the test, so a new one cannot go unchecked.
 set -u
@@ -29,6 +32,7 @@ commands=$(awk '
     /^```/ { fenced = !fenced; next }
     fenced { next }
     /^    / && (prev_blank || in_block) {
+        if (!in_block) print "@@block"
         in_block = 1
         line = substr($0, 5)
         if (pending != "") { line = pending " " line; sub(/^ +/, "", line) }
@@ -47,19 +51,35 @@ run_segment() {
         scripts/install-deps.sh*) echo "skipped (needs root and the network): $seg"; skipped=$((skipped + 1)); return ;;
         cmake\ *) echo "skipped (building is this test's premise, installing is cli.install's): $seg"; skipped=$((skipped + 1)); return ;;
         scripts/test.sh*) echo "skipped (the whole suite): $seg"; skipped=$((skipped + 1)); return ;;
-        snapsim\ *|./build/snapsim\ *) ;;
+        snapsim\ *|./build/snapsim\ *|printf\ *|python3\ *|mkdir\ *|ls\ *) ;;
+        cd\ *|[A-Za-z_]*=*)   # shell state for the commands that follow: not in a subshell
+            seg="${seg//\/tmp\//$work/tmp/}"
+            echo "run: $seg"
+            eval "$seg" || { echo "FAIL: $seg"; fail=1; }
+            return ;;
         *) echo "FAIL: README command of unknown kind (run it here or skip it explicitly): $seg"; fail=1; return ;;
     esac
     seg="${seg#./build/}"
     seg="${seg//\/tmp\//$work/tmp/}"
     echo "run: $seg"
-    last_out=$(cd "$work/cwd" && eval "timeout -k 5 $guard $seg" < /dev/null 2>&1)
+    case "$seg" in snapsim\ *) seg="timeout -k 5 $guard $seg" ;; esac
+    last_out=$(eval "$seg" < /dev/null 2>&1)
     local st=$?
     ran=$((ran + 1))
     [ "$st" = 0 ] || { echo "FAIL (status $st): $seg"; echo "$last_out" | head -5; fail=1; }
 }
 
+cd "$work/cwd" || exit 1
+transcript=0
 while IFS= read -r line; do
+    line="${line#"${line%%[![:space:]]*}"}"
+    if [ "$line" = "@@block" ]; then
+        transcript=0
+        # A block with "$ " prompts is a transcript.
+        continue
+    fi
+    case "$line" in '$ '*) [ "$transcript" = 1 ] || echo "not run (a transcript): $line"; transcript=1; continue ;; esac
+    [ "$transcript" = 1 ] && continue
     case "$line" in
         '# → '*)
             want="${line#'# → '}"; want="${want%% *}"; want="${want//\/tmp\//$work/tmp/}"
@@ -70,7 +90,7 @@ while IFS= read -r line; do
             fi
             continue ;;
         '#'*|'') continue ;;
-        *'['*) echo "not run (a synopsis): $line"; continue ;;
+        *'[options]'*) echo "not run (a synopsis): $line"; continue ;;
         snapsim:*) continue ;;   # an example of output
     esac
     rest="$line"
