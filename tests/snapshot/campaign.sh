@@ -109,7 +109,8 @@ for ((i = 0; i < mutants; i++)); do
         info) st=$(limit "$vmem" "$snapsim" snapshot info "$m") ;;
         diff) st=$(limit "$vmem" "$snapsim" snapshot diff "$m" "$work/src/$src") ;;
         merge) st=$(limit "$vmem" "$snapsim" snapshot merge "$m" "$work/merged.snapshot") ;;
-        restore) st=$(limit "" "$snapsim" run --restore "$m") ;;
+        # A mutated guest may legitimately loop forever: bound it by instructions, not time.
+        restore) st=$(limit "" "$snapsim" run --restore "$m" --max-instructions 200000000) ;;
         esac
         if grep -q 'Sanitizer\|runtime error' "$work/err" || { [ "$st" -ge 128 ] && [ "$st" != 152 ] && [ "$st" != 137 ]; }; then
             [ "$cmd" = restore ] && [ "$st" -ge 128 ] && ! grep -q 'Sanitizer\|runtime error' "$work/err" &&
