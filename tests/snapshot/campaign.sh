@@ -13,7 +13,9 @@
 #   escape  the canary changed
 #   message a refusal that is not exactly one `snapsim:` line
 #   accept  verify said OK but restore refused for a reason that is not the host's
-# The same seed gives the same mutants.
+# The same seed gives the same mutants; CAMPAIGN_FROM=N generates but skips the mutants before N
+# (to reproduce one).  CAMPAIGN_MEMORY_KB (default 8000000) limits the tools' address space; set
+# it to 0 for a sanitizer build, whose shadow memory needs an unlimited address space.
 #
 #   campaign.sh SNAPSIM GUEST_DIR WORK_BASE MUTANTS [SEED]
 set -u
@@ -89,6 +91,8 @@ limit() {   # MEMORY-LIMIT-OPTION COMMAND...: runs it under the limits; prints i
     ( ulimit -t 60 $lim; cd "$work/cwd" && "$@" > "$work/out" 2> "$work/err" < /dev/null ); echo $?
 }
 
+vmem="-v ${CAMPAIGN_MEMORY_KB:-8000000}"
+[ "${CAMPAIGN_MEMORY_KB:-}" = 0 ] && vmem=""
 counts_crash=0 counts_hang=0 counts_escape=0 counts_message=0 counts_accept=0 refused=0 accepted=0
 report() { echo "mutant $1 (${2}): $3"; sed 's/^/    /' "$work/err" | head -3; }
 for ((i = 0; i < mutants; i++)); do
@@ -96,15 +100,17 @@ for ((i = 0; i < mutants; i++)); do
     m="$work/src/m.$src"
     rm -rf "$m" "$work/merged.snapshot"; cp -a "$work/src/$src" "$m"
     mutate "$m"
+    [ "$i" -lt "${CAMPAIGN_FROM:-0}" ] && continue
     rm -rf "$work/cwd"; cp -a "$work/cwd-${src%%.*}" "$work/cwd"
     verify_ok=0
     for cmd in verify info diff merge restore; do
         case $cmd in
-        verify) st=$(limit "-v 8000000" "$snapsim" snapshot verify "$m") ;;
-        info) st=$(limit "-v 8000000" "$snapsim" snapshot info "$m") ;;
-        diff) st=$(limit "-v 8000000" "$snapsim" snapshot diff "$m" "$work/src/$src") ;;
-        merge) st=$(limit "-v 8000000" "$snapsim" snapshot merge "$m" "$work/merged.snapshot") ;;
-        restore) st=$(limit "" "$snapsim" run --restore "$m") ;;
+        verify) st=$(limit "$vmem" "$snapsim" snapshot verify "$m") ;;
+        info) st=$(limit "$vmem" "$snapsim" snapshot info "$m") ;;
+        diff) st=$(limit "$vmem" "$snapsim" snapshot diff "$m" "$work/src/$src") ;;
+        merge) st=$(limit "$vmem" "$snapsim" snapshot merge "$m" "$work/merged.snapshot") ;;
+        # A mutated guest may legitimately loop forever: bound it by instructions, not time.
+        restore) st=$(limit "" "$snapsim" run --restore "$m" --max-instructions 200000000) ;;
         esac
         if grep -q 'Sanitizer\|runtime error' "$work/err" || { [ "$st" -ge 128 ] && [ "$st" != 152 ] && [ "$st" != 137 ]; }; then
             [ "$cmd" = restore ] && [ "$st" -ge 128 ] && ! grep -q 'Sanitizer\|runtime error' "$work/err" &&
