@@ -175,6 +175,15 @@ static void report(struct difftest *d, const struct commit_event *mine,
     print_history(d, "reference", d->ref_hist);
 }
 
+/* A read of the cycle or time CSR, whose value depends on the model's timing. */
+static bool reads_clock(const struct insn *in)
+{
+    bool csr_op = in->op == OP_CSRRW || in->op == OP_CSRRS || in->op == OP_CSRRC ||
+                  in->op == OP_CSRRWI || in->op == OP_CSRRSI || in->op == OP_CSRRCI;
+    unsigned csr = (unsigned)in->imm & 0xfff;
+    return csr_op && (csr == 0xc00 || csr == 0xc01);
+}
+
 /* Runs the reference over the instruction the model committed; false (ref filled from what it
  * found) when the reference must not run it: a system call on one side only. */
 static bool step_reference(struct difftest *d, struct machine *m, const struct commit_event *mine,
@@ -203,6 +212,12 @@ static bool step_reference(struct difftest *d, struct machine *m, const struct c
     fast_step(d->ref_inst, &d->ref);
     step_record_end(&r, &d->ref, ref);
     ref->cycle = mine->cycle;
+    /* The clock is the model's own (cycles, and time derived from them): like a system call's
+     * result, the reference takes the value the model read. */
+    if (reads_clock(&r.in) && ref->rd == mine->rd && mine->rd && mine->rd < 32) {
+        d->ref.hart.x[mine->rd] = mine->rd_value;
+        ref->rd_value = mine->rd_value;
+    }
     return true;
 }
 

@@ -14,8 +14,11 @@
 
 static uint64_t clamp_count(uint64_t n) { return n > MAX_RW_COUNT ? MAX_RW_COUNT : n; }
 
-/* Runs a host transfer, retrying when a host signal interrupts it. */
-#define RETRY(expr) ({ ssize_t r_; do r_ = (expr); while (r_ < 0 && errno == EINTR); r_; })
+/* Runs a host transfer, retrying when a host signal interrupts it, except SIGINT/SIGTERM to the
+ * simulator: a guest blocked on a pipe or terminal must not keep the run from ending (the call
+ * fails with EINTR and the model stops before the next instruction). */
+#define RETRY(expr) \
+    ({ ssize_t r_; do r_ = (expr); while (r_ < 0 && errno == EINTR && !machine_stop_requested); r_; })
 
 static int64_t do_read(struct machine *m, uint64_t fd, uint64_t buf, uint64_t count,
                        bool positioned, int64_t off)

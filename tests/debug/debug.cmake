@@ -20,7 +20,7 @@ endfunction()
 debug_inject(alu_bitflip 50 "destination value" add ${DEBUG_UBENCH}/dep_chain)
 debug_inject(stale_forward 50 "destination value" add ${DEBUG_UBENCH}/dep_chain)
 debug_inject(branch_target 50 "next pc" bne ${DEBUG_UBENCH}/dep_chain)
-debug_inject(drop_store 5000 "memory access" c.sdsp ${GUEST_DIR}/sum 1 2 3)
+debug_inject(drop_store 5000 "memory access" c.sd ${GUEST_DIR}/sum 1 2 3)
 
 add_test(NAME debug.commit_log
          COMMAND ${DEBUG_DIR}/commit_log_check.sh $<TARGET_FILE:snapsim> ${DEBUG_WORK} ${GUEST_DIR}/sum)
