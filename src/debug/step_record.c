@@ -18,18 +18,6 @@ static bool reads_f_rs1(enum op_class c)
     return c == CLASS_F3 || c == CLASS_F4 || c == CLASS_F1 || c == CLASS_FCMP || c == CLASS_F2X;
 }
 
-static bool writes_x(enum op_class c)
-{
-    switch (c) {
-    case CLASS_R: case CLASS_R1: case CLASS_I: case CLASS_U: case CLASS_J: case CLASS_JR: case CLASS_LD:
-    case CLASS_CSR: case CLASS_CSRI: case CLASS_AMO: case CLASS_LR: case CLASS_SC:
-    case CLASS_FCMP: case CLASS_F2X:
-        return true;
-    default:
-        return false;
-    }
-}
-
 void step_record_begin(struct step_record *r, const struct machine *m)
 {
     const struct hart *h = &m->hart;
@@ -89,7 +77,7 @@ void step_record_end(const struct step_record *r, const struct machine *m, struc
         return;
     }
     ev->next_pc = h->pc;
-    if (writes_x(c) && in->rd) {
+    if (op_class_writes_x(c) && in->rd) {
         ev->rd = in->rd;
         ev->rd_value = h->x[in->rd];
     } else if (writes_f(c)) {

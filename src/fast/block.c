@@ -8,18 +8,6 @@
 #define ARENA_SIZE (64u << 20)
 #define TABLE_INITIAL 4096
 
-static bool writes_x(enum op_class c)
-{
-    switch (c) {
-    case CLASS_R: case CLASS_R1: case CLASS_I: case CLASS_U: case CLASS_J: case CLASS_JR: case CLASS_LD:
-    case CLASS_CSR: case CLASS_CSRI: case CLASS_AMO: case CLASS_LR: case CLASS_SC:
-    case CLASS_FCMP: case CLASS_F2X:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* Instructions after which the fast model leaves the block: control flow, and everything that
  * needs the exact retired count or may change memory mappings or code. */
 bool block_op_ends(enum op op)
@@ -154,7 +142,7 @@ static void prepare(const struct block_cache *bc, struct fast_insn *f, const str
     f->rm = in->rm;
     f->len = in->len;
     f->imm = in->imm;
-    if (writes_x(cls) && f->rd == 0)
+    if (op_class_writes_x(cls) && f->rd == 0)
         f->rd = 32;   /* the write sink: x0 stays zero without a branch in every handler */
     if (in->op == OP_AUIPC || cls == CLASS_B || cls == CLASS_J)
         f->imm = (int64_t)(pc + (uint64_t)in->imm);

@@ -41,6 +41,8 @@ bool insn_decode(uint32_t raw, struct insn *out);
 static inline unsigned insn_length(uint16_t parcel) { return (parcel & 3) == 3 ? 4 : 2; }
 
 enum op_class op_class(enum op op);
+/* Does an operation of this class write an integer register (rd)? */
+bool op_class_writes_x(enum op_class c);
 const char *op_mnemonic(enum op op);
 
 /* Writes a disassembly in objdump -M no-aliases style, e.g. "addi a0,sp,16" or "beq a0,a1,10a4c" (pc-relative

@@ -22,3 +22,15 @@ const char *op_mnemonic(enum op op)
 {
     return (unsigned)op < OP_COUNT ? op_mnemonics[op] : "illegal";
 }
+
+bool op_class_writes_x(enum op_class c)
+{
+    switch (c) {
+    case CLASS_R: case CLASS_R1: case CLASS_I: case CLASS_U: case CLASS_J: case CLASS_JR: case CLASS_LD:
+    case CLASS_CSR: case CLASS_CSRI: case CLASS_AMO: case CLASS_LR: case CLASS_SC:
+    case CLASS_FCMP: case CLASS_F2X:
+        return true;
+    default:
+        return false;
+    }
+}
