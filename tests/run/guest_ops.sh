@@ -5,23 +5,8 @@
 #       tool | hackback | qemu
 set -u
 snapsim="$1" guest="$2" expect="$(cd "$3" && pwd)" work_base="$4" what="$5"
-check="$(cd "$expect" && pwd)/json_check.py"
 models="fast pompia oroblanco inorder"
-case "$snapsim" in /*) ;; *) snapsim="$PWD/$snapsim" ;; esac   # the tests cd elsewhere
-mkdir -p "$work_base"
-w="$(mktemp -d "$work_base/guest_ops.XXXXXX")"
-trap 'rm -rf "$w"' EXIT
-cd "$w" || exit 1
-ulimit -c 0
-fail() { echo "FAIL $what: $*"; exit 1; }
-# run EXPECTED_STATUS ARGS...: snapsim run, stdout/stderr in $w/out and $w/err.
-run() {
-    local expected="$1"; shift
-    "$snapsim" run "$@" > "$w/out" 2> "$w/err" < /dev/null
-    local status=$?
-    [ "$status" = "$expected" ] || fail "snapsim run $* exited $status, expected $expected: $(head -c 600 "$w/err")"
-}
-stats() { "$check" "$@" || exit 1; }
+. "$(dirname "$0")/run_lib.sh" "$work_base"
 same() { cmp -s "$1" "$2" || fail "$3: $(diff "$1" "$2" | head -20)"; }
 snapname() { printf '%s.%015d.snapshot' "$1" "$2"; }
 

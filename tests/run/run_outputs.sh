@@ -5,22 +5,7 @@
 # Runs are bounded by instruction counts, never by wall-clock limits.
 set -u
 snapsim="$1" guest="$2" work_base="$3" what="$4"
-check="$(cd "$(dirname "$0")" && pwd)/json_check.py"
-case "$snapsim" in /*) ;; *) snapsim="$PWD/$snapsim" ;; esac   # the tests cd elsewhere
-mkdir -p "$work_base"
-w="$(mktemp -d "$work_base/run_outputs.XXXXXX")"
-trap 'rm -rf "$w"' EXIT
-cd "$w" || exit 1
-ulimit -c 0
-fail() { echo "FAIL $what: $*"; exit 1; }
-# run EXPECTED_STATUS ARGS...: snapsim run with stdout/stderr in $w/out and $w/err.
-run() {
-    local expected="$1"; shift
-    "$snapsim" run "$@" > "$w/out" 2> "$w/err" < /dev/null
-    local status=$?
-    [ "$status" = "$expected" ] || fail "snapsim run $* exited $status, expected $expected: $(head -c 600 "$w/err")"
-}
-stats() { "$check" "$@" || exit 1; }
+. "$(dirname "$0")/run_lib.sh" "$work_base"
 
 case "$what" in
 causes)
