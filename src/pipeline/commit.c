@@ -128,11 +128,8 @@ static void retire(struct model_instance *p, struct machine *m, const struct pin
     m->hart.instret++;
     m->op_count[in->d.in.op]++;
     p->commit_pc = in->next_pc;
-    p->retired_total++;
     p->cnt.retires++;
     p->last_commit_cycle = p->now;
-    if (!p->warm && p->retired_total >= p->prm.warmup_instructions)
-        pipe_stats_start(p);
 }
 
 /* Reports the instruction's architectural effects, as this model performed them, to the debugging

@@ -100,7 +100,7 @@ struct pipe_params {
     unsigned fetch_width, decode_width, issue_width, commit_width;
     bool forwarding;
     unsigned mul_latency, div_latency, fpu_latency, fdiv_latency;
-    uint64_t watchdog_cycles, max_cycles, warmup_instructions;
+    uint64_t watchdog_cycles, max_cycles;
     const char *trace_filename;
 };
 
@@ -161,8 +161,6 @@ struct model_instance {
 
     struct pipe_counters cnt;
     struct pipe_baseline base;
-    uint64_t retired_total;                /* by this instance, for the warm-up */
-    bool warm;                             /* statistics are counting */
 };
 
 static inline struct pinst *pipe_at(struct model_instance *p, uint64_t seq)

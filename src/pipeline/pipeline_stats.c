@@ -27,7 +27,6 @@ void pipe_stats_start(struct model_instance *p)
     p->base.l2 = p->ms.l2.stats;
     p->base.ms = p->ms.stats;
     p->base.bp = p->bp.stats;
-    p->warm = true;
 }
 
 void pipe_reset_stats(struct model_instance *p, const struct machine *m)
@@ -63,9 +62,6 @@ static cJSON *counters(const char *const *names, const uint64_t *values, size_t 
 
 void pipe_stats_json(struct model_instance *p, cJSON *top, cJSON *core)
 {
-    if (!p->warm) {   /* the warm-up never ended: nothing was counted */
-        pipe_stats_start(p);
-    }
     struct pipe_counters c;
     struct memsys_stats ms;
     SUB_U64(c, p->cnt, p->base.c);

@@ -36,8 +36,6 @@ static const struct config_key own_keys[] = {
       "stop the run after this many cycles (0 = no limit)" },
     { "pipeline", "trace_filename", CONFIG_STRING, "", 0, 0, NULL,
       "write a Kanata 0004 pipeline trace (Konata viewer) to this file (empty = off)" },
-    { "stats", "warmup_instructions", CONFIG_UINT, "0", 0, UINT64_MAX, NULL,
-      "statistics count from this many retired instructions on (caches and predictor warm before)" },
 };
 #define NOWN (sizeof own_keys / sizeof own_keys[0])
 
@@ -86,7 +84,6 @@ static void read_params(struct pipe_params *prm, const struct config *c)
     prm->fdiv_latency = (unsigned)config_uint(c, "fpu", "div_latency");
     prm->watchdog_cycles = config_uint(c, "watchdog", "result_cycles");
     prm->max_cycles = config_uint(c, "pipeline", "max_cycles");
-    prm->warmup_instructions = config_uint(c, "stats", "warmup_instructions");
     prm->trace_filename = config_string(c, "pipeline", "trace_filename");
 }
 
