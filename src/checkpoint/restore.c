@@ -101,17 +101,20 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
     }
     struct snap_instance inst[CKPT_NOBJECTS];
     ckpt_instances(inst, &m->hart, &cm, &img, &cp, &run);
-    struct snap_load_opts lo = {.paths = &paths};
+    struct ckpt_payloads payloads = {0};
+    struct snap_raw_loading raw = {.ctx = &payloads, .loaded = ckpt_payloads_seen};
+    struct snap_load_opts lo = {.paths = &paths, .raw = &raw};
     if (build_roots(&roots, &paths, opts, err, errlen))
         goto out;
-    if (snap_paths_parse_config(&paths, &cfg, err, errlen))
+    /* The chain first: saved file contents may lie in an ancestor's raw file. */
+    if (snap_paths_parse_config(&paths, &cfg, err, errlen) || snap_paths_set_chain(&paths, &cfg, err, errlen))
         goto out;
     if (snap_restore(&reg, &cfg, inst, CKPT_NOBJECTS, &lo, err, errlen))
         goto out;
     if (ckpt_process_check(&cp, err, errlen))
         goto out;
+    m->cycle_offset = cp.has_cycles ? cp.cycles - m->hart.instret : 0;
     if (ckpt_map_regions(&m->mem, &cm, err, errlen) ||
-        snap_paths_set_ancestors(&paths, &img.checkpoint_path, err, errlen) ||
         snap_page_chain_open(&pages, &paths, &img.files, err, errlen) ||
         ckpt_load_pages(&m->mem, &pages, &loaded, err, errlen))
         goto out;
@@ -124,11 +127,16 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
     m->mem.code_epoch++;
     if (chain && chain_from_paths(chain, &paths, err, errlen))
         goto out;
+    if (chain) {
+        chain->payloads = payloads;
+        payloads = (struct ckpt_payloads){0};
+    }
     if (stats)
         *stats = (struct ckpt_stats){.pages = loaded, .mapped_bytes = m->mem.mapped_bytes,
                                      .chain_length = paths.nancestors, .seconds = now() - t0};
     rc = 0;
 out:
+    ckpt_payloads_free(&payloads);
     snap_page_chain_close(&pages);
     ckpt_process_clear(&cp);
     free(cm.regions);

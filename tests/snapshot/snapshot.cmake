@@ -64,3 +64,9 @@ if(SNAPSIM_SANITIZE)
   # forbids; sanitizer builds find memory errors by themselves.
   set_tests_properties(snapshot.campaign PROPERTIES ENVIRONMENT "CAMPAIGN_MEMORY_KB=0")
 endif()
+
+# Saved file contents: compressed, shared along a chain, flattened by merge.
+add_test(NAME snapshot.saved_contents
+         COMMAND ${SNAP_TEST_DIR}/saved_contents.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
+                 ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.saved_contents PROPERTIES LABELS "snapshot")
