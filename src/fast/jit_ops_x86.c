@@ -58,7 +58,7 @@ void jit_cache_plan(struct jit_tr *t, const struct fast_insn *insns, uint32_t n)
             count_use(uses, in->rs1, 2);
         if (x_rs2)
             count_use(uses, in->rs2, 2);
-        if (c == CLASS_R || c == CLASS_I || c == CLASS_U || c == CLASS_LD) {
+        if (op_class_writes_x(c)) {
             count_use(uses, in->rd, 2);
             if (in->rd < 32)
                 rd_mask |= 1u << in->rd;
@@ -326,7 +326,7 @@ bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
 {
     if (in->op == OP_FENCE)   /* one hart, in order: nothing to order */
         return true;
-    return emit_compute(t, in) || emit_memory(t, in, k);
+    return emit_compute(t, in) || emit_memory(t, in, k) || jit_emit_call(t, in, k);
 }
 
 #endif

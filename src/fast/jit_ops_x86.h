@@ -55,5 +55,7 @@ void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch);
 /* Emits the straight-line instruction in (index k of its block); false when the translator
  * leaves this op to the interpreter. */
 bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
+/* The same for the instructions translated as a call of a C helper (jit_call_x86.c). */
+bool jit_emit_call(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
 
 #endif
