@@ -2,7 +2,8 @@
  * inline code (division, remainder, mulhsu, bit manipulation) and floating-point arithmetic,
  * comparisons, conversions and moves.  A call costs far less than handing the rest of the block
  * to the interpreter, and the helper is the interpreter's own semantics, so results, fflags and
- * rounding are exact by construction.
+ * rounding are exact by construction (the host FPU serves the common arithmetic only where
+ * its result is provably the same: jit_fp_host.h).
  *
  * Around the call, the host registers the System V ABI lets the callee clobber and that hold
  * something live (cached guest registers in rdi, r9, r10, r11; a self loop's count in rsi) are

@@ -2,6 +2,8 @@
  * mirrors the interpreter's handlers in fast.c. */
 #include "fast/jit_helpers.h"
 
+#include "fast/jit_fp_host.h"
+
 #include "isa/fpu.h"
 #include "isa/semantics.h"
 
@@ -13,7 +15,8 @@ uint64_t jit_int_op(uint32_t op, uint64_t a, uint64_t b)
 struct jit_fp_result jit_fp_to_f(struct hart *h, const struct fast_insn *in)
 {
     uint64_t r = 0;
-    bool ok = fpu_execute((enum op)in->op, h->f[in->rs1], h->f[in->rs2], h->f[in->rs3], in->rm, h->frm,
+    bool ok = jit_fp_host((enum op)in->op, h->f[in->rs1], h->f[in->rs2], in->rm, h->frm, &r, &h->fflags) ||
+              fpu_execute((enum op)in->op, h->f[in->rs1], h->f[in->rs2], h->f[in->rs3], in->rm, h->frm,
                           &r, &h->fflags);
     if (ok)
         h->f[in->rd] = r;

@@ -1,6 +1,7 @@
 /* C functions that translated code calls for operations it does not expand inline.  Each does
  * exactly what the interpreter does for the instruction, through the same semantic functions
- * (isa/semantics.h, isa/fpu.h), so translated and interpreted execution cannot differ. */
+ * (isa/semantics.h, isa/fpu.h; jit_fp_host.h where the host's result is provably the same), so
+ * translated and interpreted execution cannot differ. */
 #ifndef SNAPSIM_FAST_JIT_HELPERS_H
 #define SNAPSIM_FAST_JIT_HELPERS_H
 
@@ -20,7 +21,8 @@ struct jit_fp_result {
     uint64_t ok;
 };
 
-/* Classes F3, F4, F1: f[rd] = op(f[rs1], f[rs2], f[rs3]), fflags accrued. */
+/* Classes F3, F4, F1: f[rd] = op(f[rs1], f[rs2], f[rs3]), fflags accrued (the common
+ * arithmetic through the host FPU where that is exact: fast/jit_fp_host.h). */
 struct jit_fp_result jit_fp_to_f(struct hart *h, const struct fast_insn *in);
 /* Classes FCMP, F2X: value = x[rd]'s new value (the caller writes it). */
 struct jit_fp_result jit_fp_to_x(struct hart *h, const struct fast_insn *in);

@@ -53,3 +53,9 @@ add_test(NAME jit.tiers.jit_arith
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/tiers.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/jit_arith
                  ${CMAKE_CURRENT_LIST_DIR} ${CMAKE_BINARY_DIR}/jit-test-work all)
 set_tests_properties(jit.tiers.jit_arith PROPERTIES LABELS "jit")
+
+# The host-FPU fast path of the translator's floating-point helper against the software FPU.
+add_executable(test_fp_host ${CMAKE_CURRENT_LIST_DIR}/test_fp_host.c)
+target_link_libraries(test_fp_host PRIVATE snapsim_lib)
+add_test(NAME jit.fp_host COMMAND test_fp_host)
+set_tests_properties(jit.fp_host PROPERTIES LABELS "jit")
