@@ -65,7 +65,7 @@ build_programs() {
         d="$(srcdir 'lua5.4-*')/src"
         mkdir -p "$work/lua-gen"
         echo '#define DEB_HOST_MULTIARCH "riscv64-linux-gnu"' > "$work/lua-gen/lua5.4-deb-multiarch.h"
-        # shellcheck disable=SC2046  # the file list
+        # shellcheck disable=SC2046,SC2010  # the file list
         "$cc" -static -O2 -DLUA_USE_POSIX -I"$work/lua-gen" -o "$bin/lua" \
             $(ls "$d"/*.c | grep -v '/luac\.c$') -lm
     fi
@@ -137,9 +137,9 @@ print(d["instructions"], c.get("jit_blocks", 0), c.get("jit_code_bytes", 0), c.g
     declare -A best=()
     for _ in $(seq "$repeats"); do
         for t in "${tiers[@]}"; do
-            # shellcheck disable=SC2086
             cmd="${cmd_of[$w]}"
             [ "$t" = native ] && cmd="$(native_of "$cmd")"
+            # shellcheck disable=SC2086  # commands are words
             s=$(user_seconds "$work/run/out" "${stdin_of[$w]}" ${tier_cmd[$t]} $cmd)
             cmp -s "$work/run/out" "$work/run/expected" || { echo "$w: $t output differs" >&2; exit 1; }
             best[$t]=$(python3 -c 'import sys; a, b = sys.argv[1], float(sys.argv[2]); print(b if a == "" or b < float(a) else a)' "${best[$t]:-}" "$s")
