@@ -58,7 +58,7 @@ void jit_cache_plan(struct jit_tr *t, const struct fast_insn *insns, uint32_t n)
             count_use(uses, in->rs1, 2);
         if (x_rs2)
             count_use(uses, in->rs2, 2);
-        if (c == CLASS_R || c == CLASS_I || c == CLASS_U || c == CLASS_LD) {
+        if (op_class_writes_x(c)) {
             count_use(uses, in->rd, 2);
             if (in->rd < 32)
                 rd_mask |= 1u << in->rd;
@@ -134,6 +134,12 @@ static bool alu_rm_form(enum op op, uint32_t *opc, bool *word)
     }
 }
 
+static bool commutes(enum op op)
+{
+    return op == OP_ADD || op == OP_XOR || op == OP_OR || op == OP_AND || op == OP_MUL ||
+           op == OP_ADDW || op == OP_MULW;
+}
+
 /* Group-1 immediate forms: extension and whether it is 32-bit. */
 static bool alu_imm_form(enum op op, int *ext, bool *word)
 {
@@ -174,6 +180,67 @@ static void finish(struct jit_tr *t, unsigned rd, int reg)
         jit_set_x(t, rd, RAX);
 }
 
+/* Division and remainder with RISC-V's results where x86 would trap: by zero the quotient is
+ * all ones and the remainder the dividend; dividing by -1 is negation (which wraps the most
+ * negative value onto itself, RISC-V's overflow result) with remainder 0. */
+static bool emit_divide(struct jit_tr *t, const struct fast_insn *in)
+{
+    bool word, is_signed, quotient;
+    switch (in->op) {
+    case OP_DIV: word = false, is_signed = true, quotient = true; break;
+    case OP_DIVU: word = false, is_signed = false, quotient = true; break;
+    case OP_REM: word = false, is_signed = true, quotient = false; break;
+    case OP_REMU: word = false, is_signed = false, quotient = false; break;
+    case OP_DIVW: word = true, is_signed = true, quotient = true; break;
+    case OP_DIVUW: word = true, is_signed = false, quotient = true; break;
+    case OP_REMW: word = true, is_signed = true, quotient = false; break;
+    case OP_REMUW: word = true, is_signed = false, quotient = false; break;
+    default: return false;
+    }
+    struct xbuf *b = &t->b;
+    unsigned w = word ? 0 : X_W;
+    mov_rr(b, RAX, jit_get_x(t, in->rs1, RAX));
+    mov_rr(b, RCX, jit_get_x(t, in->rs2, RCX));
+    x_rr(b, w, 0x85, RCX, RCX);                      /* test rcx, rcx */
+    uint8_t *by_zero = x_jcc(b, CC_E, b->p);
+    uint8_t *by_minus_one = NULL;
+    if (is_signed) {
+        x_alu_ri(b, w, ALU_CMP, RCX, -1);
+        uint8_t *ordinary = x_jcc(b, CC_NE, b->p);
+        if (quotient)
+            x_rr(b, w, 0xf7, 3, RAX);                /* neg rax */
+        else
+            x_rr(b, 0, 0x33, RDX, RDX);              /* xor edx, edx */
+        by_minus_one = x_jmp(b, b->p);
+        if (!b->overflow)
+            x_patch_rel32(ordinary, b->p);
+        if (!word)
+            x_byte(b, 0x48);
+        x_byte(b, 0x99);                             /* cqo / cdq */
+        x_rr(b, w, 0xf7, 7, RCX);                    /* idiv rcx */
+    } else {
+        x_rr(b, 0, 0x33, RDX, RDX);
+        x_rr(b, w, 0xf7, 6, RCX);                    /* div rcx */
+    }
+    uint8_t *divided = x_jmp(b, b->p);
+    if (!b->overflow)
+        x_patch_rel32(by_zero, b->p);
+    if (quotient)
+        x_mov_ri64(b, RAX, UINT64_MAX);
+    else
+        mov_rr(b, RDX, RAX);
+    if (!b->overflow) {
+        x_patch_rel32(divided, b->p);
+        if (by_minus_one)
+            x_patch_rel32(by_minus_one, b->p);
+    }
+    int r = quotient ? RAX : RDX;
+    if (word)
+        x_rr(b, X_W, 0x63, r, r);                    /* movsxd: W results are sign-extended */
+    jit_set_x(t, in->rd, r);
+    return true;
+}
+
 static bool emit_compute(struct jit_tr *t, const struct fast_insn *in)
 {
     struct xbuf *b = &t->b;
@@ -192,8 +259,14 @@ static bool emit_compute(struct jit_tr *t, const struct fast_insn *in)
         w = word ? 0 : X_W;
         int a = jit_get_x(t, in->rs1, RAX);
         int v = jit_get_x(t, in->rs2, RCX);
-        if (d == v && d != a)
-            d = RAX;   /* rd = rs1 op rd: computing in place would overwrite the operand */
+        if (d == v && d != a) {
+            if (commutes(in->op)) {   /* rd = rs1 op rd: rd op= rs1 */
+                v = a;
+                a = d;
+            } else {
+                d = RAX;   /* computing in place would overwrite the operand */
+            }
+        }
         mov_rr(b, d, a);
         x_rr(b, w, opc, d, v);
     } else if (alu_imm_form(in->op, &ext, &word)) {
@@ -271,20 +344,17 @@ static void emit_access_check(struct jit_tr *t, const struct fast_insn *in, uint
 {
     struct xbuf *b = &t->b;
     int base = jit_get_x(t, in->rs1, RAX);
-    if (in->imm || base != RAX)
+    if (in->imm)
         x_mem(b, X_W, 0x8d, RAX, base, NO_REG, (int32_t)in->imm);   /* lea rax, [base + imm] */
+    else
+        mov_rr(b, RAX, base);
+    x_mem(b, X_W, 0x85, RAX, RSP, NO_REG, JIT_ACCESS_MASK_SLOT(size));   /* test [rsp + mask], rax */
+    jit_fault_jcc(t, CC_NE, k);
     x_rr(b, X_W, 0x8b, RDX, RAX);
     x_shift_ri(b, X_W, SH_SHR, RDX, GUEST_PAGE_SHIFT);
-    x_alu_ri(b, X_W, ALU_CMP, RDX, (int32_t)GUEST_PAGES);
-    jit_fault_jcc(t, CC_AE, k);
     x_mem(b, 0, 0xf6, 0, R13, RDX, 0);   /* test byte [page + rdx], need */
     x_byte(b, (uint8_t)need);
     jit_fault_jcc(t, CC_E, k);
-    if (size > 1) {   /* misaligned: maybe across pages */
-        x_rr(b, X_BYTE, 0xf6, 0, RAX);                   /* test al, size - 1 */
-        x_byte(b, (uint8_t)(size - 1));
-        jit_fault_jcc(t, CC_NE, k);
-    }
 }
 
 static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
@@ -326,7 +396,8 @@ bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
 {
     if (in->op == OP_FENCE)   /* one hart, in order: nothing to order */
         return true;
-    return emit_compute(t, in) || emit_memory(t, in, k);
+    return emit_compute(t, in) || emit_divide(t, in) || emit_memory(t, in, k) ||
+           jit_emit_call(t, in, k);
 }
 
 #endif

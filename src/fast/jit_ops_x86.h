@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/hart.h"
+#include "core/memory.h"
 #include "fast/block.h"
 #include "fast/x86_emit.h"
 
@@ -12,7 +13,15 @@
 #define GX(r) ((int32_t)(offsetof(struct hart, x) + 8u * (r)))
 #define GF(r) ((int32_t)(offsetof(struct hart, f) + 8u * (r)))
 
-#define MAX_FAULT_SITES (3 * BLOCK_MAX_INSNS + 1)
+/* An aligned access of `size` bytes below the address-space limit has no bit of its address in
+ * common with jit_access_mask(size), so one test checks both (an aligned access never crosses a
+ * page, so one page byte then decides the permission).  The four masks sit in the frame of
+ * translated code; stop_at and jit_ctx occupy its first 16 bytes. */
+static inline uint64_t jit_access_mask(unsigned size) { return ~(GUEST_VA_LIMIT - 1) | (size - 1); }
+#define JIT_ACCESS_MASK_SLOT(size) (16 + 8 * ((size) == 8 ? 0 : (size) == 4 ? 1 : (size) == 2 ? 2 : 3))
+#define JIT_FRAME_BYTES 48
+
+#define MAX_FAULT_SITES (2 * BLOCK_MAX_INSNS + 1)
 
 /* Host registers that cache guest x registers within a block (all others are scratch or fixed:
  * see jit_runtime_x86.c). */
@@ -55,5 +64,7 @@ void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch);
 /* Emits the straight-line instruction in (index k of its block); false when the translator
  * leaves this op to the interpreter. */
 bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
+/* The same for the instructions translated as a call of a C helper (jit_call_x86.c). */
+bool jit_emit_call(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
 
 #endif

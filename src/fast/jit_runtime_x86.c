@@ -4,7 +4,8 @@
  * Register convention inside translated code, fixed for the whole run of jit_run:
  *   rbx = struct hart (guest x[i] at [rbx + 8i])   r12 = guest_mem.host   r13 = guest_mem.page
  *   r14 = instructions left before stop_at (completed blocks are subtracted at their entry)
- *   [rsp] = stop_at   [rsp + 8] = jit_ctx
+ *   [rsp] = stop_at   [rsp + 8] = jit_ctx   [rsp + JIT_ACCESS_MASK_SLOT(size)] = the access
+ *   masks (jit_ops_x86.h)
  *   rdi, r9, r10, r11, rbp, r15 cache guest registers within a block; rax, rcx, rdx, rsi, r8
  *   are scratch.
  * The fixed ones are callee-saved in the System V ABI, so translated code saves nothing between
@@ -16,6 +17,7 @@
 #include <sys/mman.h>
 
 #include "fast/jit.h"
+#include "fast/jit_ops_x86.h"
 #include "fast/x86_emit.h"
 
 #define JIT_CODE_SIZE (32u << 20)
@@ -39,6 +41,11 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
     j->enter = (int (*)(struct jit_ctx *, const void *))(void *)b->p;
     for (size_t i = 0; i < nsaved; i++)
         x_push(b, saved[i]);
+    /* The access masks, size 1 deepest: the slots of sizes 8, 4, 2, 1 follow jit_ctx. */
+    for (unsigned size = 1; size <= 8; size *= 2) {
+        x_mov_ri64(b, RAX, jit_access_mask(size));
+        x_push(b, RAX);
+    }
     x_push(b, RDI);
     x_mem(b, 0, 0xff, 6, RDI, NO_REG, CTX(stop_at));  /* push qword [rdi + stop_at] */
     x_mem(b, X_W, 0x8b, RBX, RDI, NO_REG, CTX(hart));
@@ -54,7 +61,7 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
     x_rr(b, X_W, 0x2b, RCX, R14);
     store_ctx(b, X_W, RCX, CTX(instret));           /* instret = stop_at - r14 */
     x_rr(b, 0, 0x8b, RAX, RSI);                     /* mov eax, esi */
-    x_alu_ri(b, X_W, ALU_ADD, RSP, 16);
+    x_alu_ri(b, X_W, ALU_ADD, RSP, JIT_FRAME_BYTES);
     for (size_t i = nsaved; i-- > 0;)
         x_pop(b, saved[i]);
     x_byte(b, 0xc3);

@@ -38,3 +38,24 @@ foreach(src ${ISA_TEST_SOURCES})
   add_test(NAME isa.${name}.jit COMMAND $<TARGET_FILE:snapsim> run ${JIT_ALWAYS} ${GUEST_DIR}/isa/${name})
   set_tests_properties(isa.${name}.jit PROPERTIES LABELS "jit")
 endforeach()
+
+# Division, remainder, mulhsu and floating point under every rounding mode: the checksums of
+# tests/jit/jit_arith.out (those of qemu-riscv64) under each tier, and the tiers agree on
+# statistics and snapshots.
+add_guest_program(jit_arith SOURCES ${CMAKE_CURRENT_LIST_DIR}/jit_arith.c LIBS -lm)
+foreach(mode off always on)
+  add_test(NAME jit.arith.${mode}
+           COMMAND sh -c "\"$1\" run --config fast:translate:${mode} \"$2\" | cmp - \"$3\""
+                   sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/jit_arith ${CMAKE_CURRENT_LIST_DIR}/jit_arith.out)
+  set_tests_properties(jit.arith.${mode} PROPERTIES LABELS "jit")
+endforeach()
+add_test(NAME jit.tiers.jit_arith
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/tiers.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/jit_arith
+                 ${CMAKE_CURRENT_LIST_DIR} ${CMAKE_BINARY_DIR}/jit-test-work all)
+set_tests_properties(jit.tiers.jit_arith PROPERTIES LABELS "jit")
+
+# The host-FPU fast path of the translator's floating-point helper against the software FPU.
+add_executable(test_fp_host ${CMAKE_CURRENT_LIST_DIR}/test_fp_host.c)
+target_link_libraries(test_fp_host PRIVATE snapsim_lib)
+add_test(NAME jit.fp_host COMMAND test_fp_host)
+set_tests_properties(jit.fp_host PROPERTIES LABELS "jit")
