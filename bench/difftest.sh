@@ -30,6 +30,7 @@ while [ $# -gt 0 ]; do
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
+snapsim="$(cd "$(dirname "$snapsim")" && pwd)/$(basename "$snapsim")"   # the script changes directory
 guest_dir="${guest_dir:-$(dirname "$snapsim")/guest}"
 [ -x "$snapsim" ] || { echo "snapsim not found at $snapsim (use --snapsim)" >&2; exit 2; }
 rm -rf "$work"; mkdir -p "$work"

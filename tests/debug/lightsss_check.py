@@ -228,4 +228,5 @@ def main():
         fail(f"unknown case {case}")
 
 
-main()
+if __name__ == "__main__":
+    main()
