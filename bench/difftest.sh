@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # DiffTest and LightSSS benchmark.
 #
-#   bench/difftest.sh [--snapsim PATH] [--guest-dir DIR] [--mibs "16 256 1024"] [--insns N] [--work DIR]
+#   bench/difftest.sh [--snapsim PATH] [--guest-dir DIR] [--mibs "16 256 1024"] [--written "all 1"]
+#                     [--insns N] [--work DIR]
 #
 # 1. DiffTest overhead: guest/cpu_kernel on oroblanco with and without --difftest (CPU seconds,
 #    best of 3).
@@ -17,13 +18,14 @@
 #    on a 256 MiB guest.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
-snapsim="$here/../build/snapsim" guest_dir="" mibs="16 256 1024" insns=5000000
+snapsim="$here/../build/snapsim" guest_dir="" mibs="16 256 1024" written="all 1" insns=5000000
 work="${TMPDIR:-/tmp}/snapsim-bench-difftest"
 while [ $# -gt 0 ]; do
     case "$1" in
         --snapsim) snapsim="$2"; shift 2 ;;
         --guest-dir) guest_dir="$2"; shift 2 ;;
         --mibs) mibs="$2"; shift 2 ;;
+        --written) written="$2"; shift 2 ;;
         --insns) insns="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         -h|--help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -69,7 +71,7 @@ printf '  %-5s %-7s %8s %12s %8s %13s %8s %6s %8s %8s %9s\n' MiB written "plain 
 for mib in $mibs; do
     # The snapshotted program runs 1000000 rounds (it never ends within N instructions); the
     # fill ends at the same count with "0000000" rounds, an argument of the same length.
-    for span in all 1; do
+    for span in $written; do
         [ "$span" = all ] && span_arg=$mib || span_arg=$(printf "%0${#mib}d" "$span")
         "$snapsim" run --clear-env -- "$guest_dir/touchmem" "$mib" 0000000 "$span_arg" > phases.txt
         filled=$(sed -n 's/^filled instret=//p' phases.txt)

@@ -40,6 +40,8 @@ void run_snapshots_finish(struct run_state *rs);
 /* The SNAPSIM_SNAPSHOT_VERBOSE line of a written snapshot; stall: how long a background
  * capture held up the run (negative: written synchronously). */
 void run_snapshot_log(const char *path, const struct ckpt_stats *st, double stall);
+/* The last component of path; dir gets the directory part ("." if none, "/" at the root). */
+const char *run_split_path(const char *path, char *dir, size_t size);
 /* mkdir -p of the directory part of path. */
 bool run_make_parent_dirs(const char *path);
 

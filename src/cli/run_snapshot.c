@@ -94,16 +94,23 @@ bool run_make_parent_dirs(const char *path)
     return mkdir(dir, 0777) == 0 || errno == EEXIST;
 }
 
+const char *run_split_path(const char *path, char *dir, size_t size)
+{
+    snprintf(dir, size, "%s", path);
+    char *slash = strrchr(dir, '/');
+    const char *name = slash ? path + (slash - dir) + 1 : path;
+    if (!slash)
+        snprintf(dir, size, ".");
+    else
+        *(slash == dir ? slash + 1 : slash) = 0;
+    return name;
+}
+
 /* Is the restored snapshot (chain->dirs[0]) in the directory new snapshots go to? */
 static bool same_directory(const char *snapshot_dir, const char *base)
 {
     char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", base);
-    char *slash = strrchr(dir, '/');
-    if (!slash)
-        strcpy(dir, ".");
-    else
-        *(slash == dir ? slash + 1 : slash) = 0;
+    run_split_path(base, dir, sizeof dir);
     char *real = realpath(dir, NULL);
     const char *last = strrchr(snapshot_dir, '/');
     bool same = real && last && strlen(real) == (size_t)(last - snapshot_dir) &&
@@ -135,13 +142,7 @@ static bool name_taken(const char *base, uint64_t n)
 static bool periodic_name_taken(const char *base, uint64_t every, uint64_t from)
 {
     char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", base);
-    char *slash = strrchr(dir, '/');
-    const char *name = slash ? base + (slash - dir) + 1 : base;
-    if (!slash)
-        strcpy(dir, ".");
-    else
-        *(slash == dir ? slash + 1 : slash) = 0;
+    const char *name = run_split_path(base, dir, sizeof dir);
     DIR *d = opendir(dir);
     size_t len = strlen(name);
     bool taken = false;

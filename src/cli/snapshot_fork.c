@@ -168,13 +168,7 @@ static bool collect_all(struct snapshot_jobs *j, bool block)
 static char *absolute_name(const char *path)
 {
     char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    const char *name = slash ? path + (slash - dir) + 1 : path;
-    if (!slash)
-        strcpy(dir, ".");
-    else
-        *(slash == dir ? slash + 1 : slash) = 0;
+    const char *name = run_split_path(path, dir, sizeof dir);
     char *real = realpath(dir, NULL), *out = NULL;
     if (real && asprintf(&out, "%s%s%s", real, strcmp(real, "/") ? "/" : "", name) < 0)
         out = NULL;
