@@ -15,6 +15,7 @@
 #include "cli/run_keys.h"
 #include "cli/run_loop.h"
 #include "cli/run_monitor.h"
+#include "cli/snapshot_fork.h"
 #include "cli/stats.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -30,6 +31,7 @@ bool run_build_config(struct config *cfg, const struct model *model, const char 
     config_init(cfg);
     config_register(cfg, machine_config_keys, machine_config_nkeys);
     config_register(cfg, run_config_keys, run_config_nkeys);
+    config_register(cfg, snapshot_fork_keys, snapshot_fork_nkeys);
     for (size_t t = 0; t < model->nkey_tables; t++)
         config_register(cfg, model->key_tables[t].keys, *model->key_tables[t].count);
     if (model->preset && !config_apply_preset(cfg, model->preset, model->npreset, err, sizeof err)) {

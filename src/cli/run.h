@@ -10,6 +10,8 @@
 #include "core/machine.h"
 #include "core/model.h"
 
+struct ckpt_stats;
+
 struct ckpt_chain;
 
 /* Snapshot bookkeeping of one run (previous snapshot of an incremental chain, base name...). */
@@ -18,6 +20,7 @@ struct run_state {
     char *previous;        /* directory of the last snapshot written, for incremental chains */
     struct ckpt_chain *chain;  /* ancestors of the next incremental snapshot (checkpoint.h) */
     char *const *env;      /* the guest environment the program started with (NULL on restore) */
+    struct snapshot_jobs *jobs;   /* snapshots being written in the background (snapshot_fork.h) */
 };
 
 int run_main(int argc, char **argv);
@@ -31,7 +34,14 @@ bool run_restore(struct machine *m, const struct run_options *o, struct run_stat
 bool run_snapshots_prepare(struct machine *m, const struct run_options *o, struct run_state *rs);
 bool run_snapshot_take(struct machine *m, const struct run_options *o, struct run_state *rs,
                        const struct model *model);
+/* Waits for the snapshots written in the background; false if one failed (reported). */
+bool run_snapshots_wait(struct run_state *rs);
 void run_snapshots_finish(struct run_state *rs);
+/* The SNAPSIM_SNAPSHOT_VERBOSE line of a written snapshot; stall: how long a background
+ * capture held up the run (negative: written synchronously). */
+void run_snapshot_log(const char *path, const struct ckpt_stats *st, double stall);
+/* The last component of path; dir gets the directory part ("." if none, "/" at the root). */
+const char *run_split_path(const char *path, char *dir, size_t size);
 /* mkdir -p of the directory part of path. */
 bool run_make_parent_dirs(const char *path);
 

@@ -238,6 +238,8 @@ static void warn_unreached(const struct run_loop *l, uint64_t end)
 void run_loop_finish(struct run_loop *l)
 {
     uint64_t end = l->m->hart.instret;
+    if (!run_snapshots_wait(l->rs))   /* the outputs are final only once every snapshot is */
+        output_failed(l);
     warn_unreached(l, end);
     if (!l->warm)
         run_stats_reset(l->stats);   /* nothing after the warm-up was counted */

@@ -7,6 +7,9 @@
  * when they are written into the same directory (siblings stay movable as a tree), otherwise
  * its first snapshot is standalone.
  *
+ * Snapshots are written by a forked child (snapshot_fork.c) unless snapshot:background is off or
+ * the guest's host-file state could change under the child; then the run waits for the capture.
+ *
  * Set SNAPSIM_SNAPSHOT_VERBOSE=1 to get one line per snapshot taken or restored with its timing. */
 #include <dirent.h>
 #include <errno.h>
@@ -18,6 +21,7 @@
 
 #include "checkpoint/checkpoint.h"
 #include "cli/run.h"
+#include "cli/snapshot_fork.h"
 #include "core/log.h"
 
 static bool verbose(void)
@@ -90,16 +94,23 @@ bool run_make_parent_dirs(const char *path)
     return mkdir(dir, 0777) == 0 || errno == EEXIST;
 }
 
+const char *run_split_path(const char *path, char *dir, size_t size)
+{
+    snprintf(dir, size, "%s", path);
+    char *slash = strrchr(dir, '/');
+    const char *name = slash ? path + (slash - dir) + 1 : path;
+    if (!slash)
+        snprintf(dir, size, ".");
+    else
+        *(slash == dir ? slash + 1 : slash) = 0;
+    return name;
+}
+
 /* Is the restored snapshot (chain->dirs[0]) in the directory new snapshots go to? */
 static bool same_directory(const char *snapshot_dir, const char *base)
 {
     char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", base);
-    char *slash = strrchr(dir, '/');
-    if (!slash)
-        strcpy(dir, ".");
-    else
-        *(slash == dir ? slash + 1 : slash) = 0;
+    run_split_path(base, dir, sizeof dir);
     char *real = realpath(dir, NULL);
     const char *last = strrchr(snapshot_dir, '/');
     bool same = real && last && strlen(real) == (size_t)(last - snapshot_dir) &&
@@ -131,13 +142,7 @@ static bool name_taken(const char *base, uint64_t n)
 static bool periodic_name_taken(const char *base, uint64_t every, uint64_t from)
 {
     char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", base);
-    char *slash = strrchr(dir, '/');
-    const char *name = slash ? base + (slash - dir) + 1 : base;
-    if (!slash)
-        strcpy(dir, ".");
-    else
-        *(slash == dir ? slash + 1 : slash) = 0;
+    const char *name = run_split_path(base, dir, sizeof dir);
     DIR *d = opendir(dir);
     size_t len = strlen(name);
     bool taken = false;
@@ -175,6 +180,7 @@ bool run_snapshots_prepare(struct machine *m, const struct run_options *o, struc
     /* Refused before the first instruction runs, not when the point is reached. */
     if (!run_snapshot_names_free(m, o, m->hart.instret))
         return false;
+    rs->jobs = snapshot_jobs_create(m->config);
     if (!(rs->base = strdup(base)) || !chain_of(rs)) {
         log_msg("out of memory");
         return false;
@@ -205,24 +211,47 @@ bool run_snapshot_take(struct machine *m, const struct run_options *o, struct ru
                                  .env = rs->env};
     struct ckpt_capture_opts co = {.independent = o->independent_snapshots, .replace = o->replace_snapshots,
                                    .info = &info};
-    struct ckpt_stats st;
-    if (ckpt_capture(m, path, rs->chain, &co, &st, err, sizeof err) != 0) {
-        log_msg("cannot write snapshot %s: %s", path, err);
-        return false;
+    bool forked = false;
+    const char *obstacle = rs->jobs ? snapshot_fork_obstacle(m) : NULL;
+    if (rs->jobs && obstacle && verbose())
+        log_msg("snapshot %s is written synchronously: %s", path, obstacle);
+    if (rs->jobs && !obstacle && !snapshot_jobs_start(rs->jobs, m, path, rs->chain, &co, &forked))
+        return false;   /* an earlier background snapshot failed (reported) */
+    if (!forked) {
+        struct ckpt_stats st;
+        if (ckpt_capture(m, path, rs->chain, &co, &st, err, sizeof err) != 0) {
+            log_msg("cannot write snapshot %s: %s", path, err);
+            return false;
+        }
+        run_snapshot_log(path, &st, -1);
     }
     free(rs->previous);
     rs->previous = strdup(path);
-    if (verbose())
-        log_msg("snapshot %s: %llu pages stored, %llu zero, %.1f MiB page file, %.1f MiB of saved files "
-                "(%.1f MiB shared with ancestors), chain of %llu, %.1f ms", path,
-                (unsigned long long)st.pages, (unsigned long long)st.zero_pages, (double)st.page_bytes / (1 << 20),
-                (double)st.raw_bytes / (1 << 20), (double)st.shared_bytes / (1 << 20),
-                (unsigned long long)st.chain_length, st.seconds * 1e3);
     return true;
+}
+
+void run_snapshot_log(const char *path, const struct ckpt_stats *st, double stall)
+{
+    if (!verbose())
+        return;
+    char how[96] = "";
+    if (stall >= 0)
+        snprintf(how, sizeof how, ", in the background after a %.3f ms stall", stall * 1e3);
+    log_msg("snapshot %s: %llu pages stored, %llu zero, %.1f MiB page file, %.1f MiB of saved files "
+            "(%.1f MiB shared with ancestors), chain of %llu, %.1f ms%s", path,
+            (unsigned long long)st->pages, (unsigned long long)st->zero_pages, (double)st->page_bytes / (1 << 20),
+            (double)st->raw_bytes / (1 << 20), (double)st->shared_bytes / (1 << 20),
+            (unsigned long long)st->chain_length, st->seconds * 1e3, how);
+}
+
+bool run_snapshots_wait(struct run_state *rs)
+{
+    return snapshot_jobs_wait(rs->jobs);
 }
 
 void run_snapshots_finish(struct run_state *rs)
 {
+    snapshot_jobs_destroy(rs->jobs);
     if (rs->chain) {
         ckpt_chain_free(rs->chain);
         free(rs->chain);

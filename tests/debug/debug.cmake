@@ -6,6 +6,7 @@
 #                          and a window selects exactly its instructions (commit_log_check.sh)
 #   debug.wave             --wave writes a VCD that check_vcd.py and GTKWave's vcd2fst accept (wave_check.sh)
 #   debug.lightsss.CASE    fork snapshots and the replay of a failure (lightsss_check.py)
+#   debug.snapshot_fork.*  snapshots written by a forked child (snapshot_fork_check.py)
 #   debug.bad.*            bad debugging options fail before the run with a one-line message
 set(DEBUG_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(DEBUG_WORK ${CMAKE_BINARY_DIR}/debug-test-work)
@@ -46,7 +47,7 @@ add_test(NAME debug.wave
                  ${GUEST_DIR}/sum 1 2 3 4 5 6 7 8 9)
 set_tests_properties(debug.wave PROPERTIES LABELS "debug")
 
-foreach(case replay diverge stops procs)
+foreach(case replay diverge stops stats procs)
   add_test(NAME debug.lightsss.${case}
            COMMAND ${PYTHON3} ${DEBUG_DIR}/lightsss_check.py $<TARGET_FILE:snapsim> ${DEBUG_WORK}/lightsss
                    ${GUEST_DIR} ${case})
@@ -59,3 +60,13 @@ debug_bad(lightsss_window "lightsss:window .* must not exceed" ${LSS_RUN}
           --config lightsss:interval:100 lightsss:slots:2 lightsss:window:201)
 debug_bad(lightsss_log_dir "cannot" --model oroblanco --lightsss --log /dev/null/replay)
 debug_bad(lightsss_fast "--lightsss forks at cycle boundaries" --lightsss)
+
+# Background snapshots (src/cli/snapshot_fork.c): equal to synchronous ones, synchronous when the
+# guest's host files could change under the child, a child's failure reported.
+foreach(case same obstacle fail)
+  add_test(NAME debug.snapshot_fork.${case}
+           COMMAND ${PYTHON3} ${DEBUG_DIR}/snapshot_fork_check.py $<TARGET_FILE:snapsim>
+                   ${DEBUG_WORK}/snapshot_fork ${GUEST_DIR} ${case})
+  set_tests_properties(debug.snapshot_fork.${case} PROPERTIES LABELS "debug")
+endforeach()
+debug_bad(snapshot_jobs "snapshot:jobs: 0 is out of range" --config snapshot:jobs:0)

@@ -13,11 +13,14 @@ CASE replay    an injected fault at instruction 5000 of `sum`, replayed with lig
      stops     the same with --snapshot-every 700: the replay repeats the parent's stops at the
                snapshot points (so its timing matches: "replay verified"); the snapshots are
                exactly the parent's.
+     stats     stats.json's "lightsss" object counts the forks and their cost: wall and CPU
+               seconds, and the page faults taken after the first fork (copy-on-write copies).
      procs     no process is left behind after a normal exit, a DiffTest failure, a guest crash,
                SIGTERM and SIGKILL of the parent.  The simulator runs in its own session; the
                test polls the process table for that session (no fixed sleeps) with a generous
                bound, so a slow machine only makes it slower.
 """
+import json
 import os
 import re
 import signal
@@ -124,6 +127,23 @@ def case_stops(snapsim, work, guest):
     print(f"ok: replay verified across {len(snaps)} snapshot stops")
 
 
+def case_stats(snapsim, work, guest):
+    stats = os.path.join(work, "stats.json")
+    r = run([snapsim, "run", "--clear-env", "--model", "oroblanco", "--lightsss", "--log", work, "--config",
+             "lightsss:interval:1000", f"stats:output_filename:{stats}", "--", f"{guest}/sum", "1", "2"])
+    if r.returncode != 0:
+        fail(f"exit status {r.returncode}")
+    s = json.load(open(stats))
+    ls, cycles = s["lightsss"], s["end_cycle"]
+    if abs(ls["snapshots"] - cycles // 1000) > 1:
+        fail(f"{ls['snapshots']} forks in {cycles} cycles at one per 1000")
+    if not (0 < ls["fork_cpu_seconds"] and 0 < ls["fork_seconds"] and ls["fork_max_seconds"] <= ls["fork_seconds"]):
+        fail(f"fork times {ls}")
+    if ls["page_faults"] < ls["snapshots"]:    # the parent's stack, at least, is copied after each
+        fail(f"{ls['page_faults']} page faults after {ls['snapshots']} forks")
+    print(f"ok: {ls}")
+
+
 def session_procs(sid):
     """pids of the live processes in session sid (zombies count: they are left behind too)."""
     pids = []
@@ -200,10 +220,13 @@ def main():
         case_replay(snapsim, work, guest, diverge=True)
     elif case == "stops":
         case_stops(snapsim, work, guest)
+    elif case == "stats":
+        case_stats(snapsim, work, guest)
     elif case == "procs":
         case_procs(snapsim, work, guest)
     else:
         fail(f"unknown case {case}")
 
 
-main()
+if __name__ == "__main__":
+    main()

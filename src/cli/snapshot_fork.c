@@ -1,0 +1,257 @@
+/* Snapshots written by forked children (see snapshot_fork.h). */
+#include "cli/snapshot_fork.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "checkpoint/ckpt_internal.h"
+#include "cli/run.h"
+#include "core/log.h"
+#include "linux/process.h"
+
+const struct config_key snapshot_fork_keys[] = {
+    { "snapshot", "background", CONFIG_BOOL, "true", 0, 0, NULL,
+      "write snapshots in a forked child, so the run stalls only for the fork (off: the run waits for each)" },
+    { "snapshot", "jobs", CONFIG_UINT, "2", 1, 64, NULL,
+      "snapshots being written in the background at once (the run waits for the oldest beyond that)" },
+};
+const size_t snapshot_fork_nkeys = sizeof snapshot_fork_keys / sizeof snapshot_fork_keys[0];
+
+/* What a child sends back before it exits. */
+struct job_report {
+    bool ok;
+    struct ckpt_stats st;
+    char err[2048];
+};
+
+struct job {
+    pid_t pid;
+    int fd;                  /* read end of the child's report pipe */
+    char *path;
+    double stall;            /* how long the fork held up the run */
+};
+
+struct snapshot_jobs {
+    unsigned max, n;
+    struct job *job;         /* oldest first */
+};
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+struct snapshot_jobs *snapshot_jobs_create(const struct config *cfg)
+{
+    if (!config_bool(cfg, "snapshot", "background"))
+        return NULL;
+    struct snapshot_jobs *j = calloc(1, sizeof *j);
+    unsigned max = (unsigned)config_uint(cfg, "snapshot", "jobs");
+    if (!j || !(j->job = calloc(max, sizeof *j->job))) {
+        free(j);
+        return NULL;
+    }
+    j->max = max;
+    return j;
+}
+
+const char *snapshot_fork_obstacle(const struct machine *m)
+{
+    const struct linux_process *p = m->proc;
+    if (!p)
+        return "no guest process";
+    for (int i = 0; i < LINUX_MAX_FDS; i++)
+        if (p->fds[i].host_fd >= 0 && !p->fds[i].passthrough)
+            return "the guest has host files open";
+    if (p->nshared)
+        return "the guest has shared file mappings";
+    if (p->ntouched || p->touched_overflow)
+        return "the guest changed host files";
+    struct stat st;
+    if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+        return "standard input is a regular file (its offset is part of the snapshot)";
+    return NULL;
+}
+
+static bool write_all(int fd, const void *buf, size_t len)
+{
+    const char *b = buf;
+    while (len) {
+        ssize_t n = write(fd, b, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        b += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+/* In the child: the capture, its report, the end.  _exit: no atexit handler, no stdio flush of
+ * the parent's buffers (flushed before the fork anyway), no statistics. */
+static _Noreturn void child_capture(int fd, pid_t parent, struct machine *m, const char *path,
+                                    struct ckpt_chain *chain, const struct ckpt_capture_opts *opts)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)        /* the parent died before the line above */
+        _exit(1);
+    signal(SIGINT, SIG_IGN);        /* the parent ends cleanly on these and waits for us */
+    signal(SIGTERM, SIG_IGN);
+    static struct job_report r;
+    const char *hook = getenv("SNAPSIM_TEST_SNAPSHOT_CHILD_FAIL");   /* test hook */
+    if (hook && *hook)
+        snprintf(r.err, sizeof r.err, "failed on purpose (SNAPSIM_TEST_SNAPSHOT_CHILD_FAIL)");
+    else
+        r.ok = ckpt_capture(m, path, chain, opts, &r.st, r.err, sizeof r.err) == 0;
+    bool sent = write_all(fd, &r, sizeof r);
+    _exit(r.ok && sent ? 0 : 1);
+}
+
+/* Collects job i (blocking or not); 1 done and written, 0 still running, -1 failed (reported). */
+static int collect(struct snapshot_jobs *j, unsigned i, bool block)
+{
+    struct job *jb = &j->job[i];
+    int status;
+    pid_t got;
+    while ((got = waitpid(jb->pid, &status, block ? 0 : WNOHANG)) < 0 && errno == EINTR)
+        ;
+    if (got == 0)
+        return 0;
+    static struct job_report r;
+    memset(&r, 0, sizeof r);
+    bool have = read(jb->fd, &r, sizeof r) == (ssize_t)sizeof r;
+    close(jb->fd);
+    bool ok = got == jb->pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 && have && r.ok;
+    if (!ok && have)
+        log_msg("cannot write snapshot %s: %s", jb->path, r.err);
+    else if (!ok && got == jb->pid && WIFSIGNALED(status))
+        log_msg("cannot write snapshot %s: the process writing it was killed by signal %d", jb->path,
+                WTERMSIG(status));
+    else if (!ok)
+        log_msg("cannot write snapshot %s: the process writing it ended without a report", jb->path);
+    else
+        run_snapshot_log(jb->path, &r.st, jb->stall);
+    free(jb->path);
+    memmove(jb, jb + 1, (j->n - i - 1) * sizeof *jb);
+    j->n--;
+    return ok ? 1 : -1;
+}
+
+/* Collects the finished children (all of them with `block`); false if one failed. */
+static bool collect_all(struct snapshot_jobs *j, bool block)
+{
+    bool ok = true;
+    for (unsigned i = 0; i < j->n;) {
+        int r = collect(j, i, block);
+        if (r == 0)
+            i++;
+        else if (r < 0)
+            ok = false;
+    }
+    return ok;
+}
+
+/* The absolute name the snapshot will have (its directory exists; the snapshot not yet). */
+static char *absolute_name(const char *path)
+{
+    char dir[PATH_MAX];
+    const char *name = run_split_path(path, dir, sizeof dir);
+    char *real = realpath(dir, NULL), *out = NULL;
+    if (real && asprintf(&out, "%s%s%s", real, strcmp(real, "/") ? "/" : "", name) < 0)
+        out = NULL;
+    free(real);
+    return out;
+}
+
+/* What a completed ckpt_capture() does to the run's state, done by the parent when it forks
+ * the child that captures: the pages stored are no longer dirty, and the next incremental
+ * snapshot has this one as its parent (or, after a standalone one, only this one). */
+static void as_captured(struct machine *m, struct ckpt_chain *chain, const struct ckpt_capture_opts *opts,
+                        char *name)
+{
+    bool incremental = chain && chain->n > 0 && chain->n < CKPT_MAX_CHAIN && !(opts && opts->independent);
+    ckpt_clear_dirty(&m->mem);
+    if (!chain) {
+        free(name);
+        return;
+    }
+    if (!incremental)
+        ckpt_chain_free(chain);
+    char **dirs = realloc(chain->dirs, (chain->n + 1) * sizeof *dirs);
+    if (!dirs) {
+        free(name);
+        ckpt_chain_free(chain);     /* the next snapshot is then standalone */
+        return;
+    }
+    memmove(dirs + 1, dirs, chain->n * sizeof *dirs);
+    dirs[0] = name;
+    chain->dirs = dirs;
+    chain->n++;
+}
+
+bool snapshot_jobs_start(struct snapshot_jobs *j, struct machine *m, const char *path,
+                         struct ckpt_chain *chain, const struct ckpt_capture_opts *opts, bool *forked)
+{
+    *forked = false;
+    if (!collect_all(j, false))
+        return false;
+    while (j->n >= j->max)          /* bounded memory: wait for the oldest */
+        if (collect(j, 0, true) < 0)
+            return false;
+    char *name = absolute_name(path), *copy = strdup(path);
+    int fds[2] = {-1, -1};
+    if (!name || !copy || pipe2(fds, O_CLOEXEC) != 0) {
+        free(name);
+        free(copy);
+        return true;                /* synchronous, then */
+    }
+    fflush(NULL);                   /* the child must not inherit buffered output */
+    pid_t parent = getpid();
+    double t0 = now_seconds();
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        child_capture(fds[1], parent, m, path, chain, opts);
+    }
+    double stall = now_seconds() - t0;
+    close(fds[1]);
+    if (pid < 0) {
+        log_once("snapshot-fork", "cannot fork to write snapshots in the background (%s): writing them "
+                 "synchronously", strerror(errno));
+        close(fds[0]);
+        free(name);
+        free(copy);
+        return true;
+    }
+    j->job[j->n++] = (struct job){ .pid = pid, .fd = fds[0], .path = copy, .stall = stall };
+    as_captured(m, chain, opts, name);
+    *forked = true;
+    return true;
+}
+
+bool snapshot_jobs_wait(struct snapshot_jobs *j)
+{
+    return !j || collect_all(j, true);
+}
+
+void snapshot_jobs_destroy(struct snapshot_jobs *j)
+{
+    if (!j)
+        return;
+    snapshot_jobs_wait(j);
+    free(j->job);
+    free(j);
+}
