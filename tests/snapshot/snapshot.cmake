@@ -69,3 +69,9 @@ if(SNAPSIM_SANITIZE)
   # forbids; sanitizer builds find memory errors by themselves.
   set_tests_properties(snapshot.campaign PROPERTIES ENVIRONMENT "CAMPAIGN_MEMORY_KB=0")
 endif()
+
+# Hostile thread state in a snapshot taken while threads wait on futexes.
+add_test(NAME snapshot.threads_hostile
+         COMMAND ${SNAP_TEST_DIR}/threads_hostile.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/thread_semaphores
+                 ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.threads_hostile PROPERTIES LABELS "snapshot")
