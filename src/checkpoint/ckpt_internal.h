@@ -153,6 +153,22 @@ void ckpt_fs_clear(struct ckpt_process *cp);
 int ckpt_get_fs_changes(void *obj, struct attr_value *v);
 int ckpt_set_fs_changes(void *obj, const struct attr_value *v, char *err, size_t errlen);
 
+/* The thread attributes of linux-process (process_threads.c): the running thread's id and
+ * signals sent to it, the scheduler's position, and every other thread with its registers. */
+int ckpt_get_tid(void *obj, struct attr_value *v);
+int ckpt_set_tid(void *obj, const struct attr_value *v, char *err, size_t errlen);
+int ckpt_get_thread_pending(void *obj, struct attr_value *v);
+int ckpt_set_thread_pending(void *obj, const struct attr_value *v, char *err, size_t errlen);
+int ckpt_get_scheduler(void *obj, struct attr_value *v);
+int ckpt_set_scheduler(void *obj, const struct attr_value *v, char *err, size_t errlen);
+int ckpt_get_threads(void *obj, struct attr_value *v);
+int ckpt_set_threads(void *obj, const struct attr_value *v, char *err, size_t errlen);
+/* A hart's registers as the tuple (pc, x, f, fcsr, reservation), checked as rv64-hart checks
+ * its attributes (hart_class.c). */
+#define CKPT_HART_REGS_TYPE "[i[i{32}][i{32}]ii|n]"
+struct attr_value ckpt_hart_regs_get(struct hart *h);
+int ckpt_hart_regs_set(struct hart *h, const struct attr_value *v, char *err, size_t errlen);
+
 /* Memory helpers (memory_image.c). */
 /* Maps the staged regions into a fresh guest memory. */
 int ckpt_map_regions(struct guest_mem *mem, const struct ckpt_memory *cm, char *err, size_t errlen);

@@ -1,4 +1,6 @@
 /* The rv64-hart class: the architectural state of the hart (core/hart.h). */
+#include <string.h>
+
 #include "checkpoint/ckpt_internal.h"
 #include "core/hart.h"
 #include "core/memory.h"
@@ -102,3 +104,34 @@ static const struct snap_attr_def hart_attrs[] = {
 
 const struct snap_class_def ckpt_hart_class = {
     "rv64-hart", "one RV64GC hart at user level", hart_attrs, sizeof hart_attrs / sizeof hart_attrs[0]};
+
+/* The register attributes a saved thread carries, in the order of CKPT_HART_REGS_TYPE. */
+static const char *const regs_attrs[] = {"pc", "x", "f", "fcsr", "reservation"};
+enum { NREGS_ATTRS = sizeof regs_attrs / sizeof regs_attrs[0] };
+
+static const struct snap_attr_def *hart_attr(const char *name)
+{
+    for (size_t i = 0; i < sizeof hart_attrs / sizeof hart_attrs[0]; i++)
+        if (strcmp(hart_attrs[i].name, name) == 0)
+            return &hart_attrs[i];
+    return NULL;
+}
+
+struct attr_value ckpt_hart_regs_get(struct hart *h)
+{
+    struct attr_value t = attr_list(NREGS_ATTRS);
+    for (size_t i = 0; i < NREGS_ATTRS; i++) {
+        struct attr_value v = attr_nil();
+        hart_attr(regs_attrs[i])->get(h, &v);
+        attr_list_append(&t, v);
+    }
+    return t;
+}
+
+int ckpt_hart_regs_set(struct hart *h, const struct attr_value *v, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < NREGS_ATTRS; i++)
+        if (hart_attr(regs_attrs[i])->set(h, &v->list.items[i], err, errlen))
+            return snap_err_prefix(err, errlen, "%s", regs_attrs[i]);
+    return 0;
+}

@@ -504,6 +504,18 @@ static const struct snap_attr_def process_attrs[] = {
     FIELD(clear_child_tid, "i", "set_tid_address pointer"),
     FIELD(robust_list, "i", "set_robust_list head"),
     FIELD(robust_list_len, "i", "set_robust_list length"),
+    /* Threads (process_threads.c); absent in a snapshot of a program that never had threads. */
+    {"tid", "i", SNAP_ATTR_OPTIONAL, "1000", ckpt_get_tid, ckpt_set_tid, "the running thread's id"},
+    {"thread_pending", "i", SNAP_ATTR_OPTIONAL, "0", ckpt_get_thread_pending, ckpt_set_thread_pending,
+     "signals sent to the running thread (tkill, tgkill)"},
+    {"scheduler", "[i{7}]", SNAP_ATTR_OPTIONAL, NULL, ckpt_get_scheduler, ckpt_set_scheduler,
+     "(next tid, turn start, turn end, wait sequence, threads created, context switches, "
+     "running thread's instructions before this turn)"},
+    {"threads", "[[iiiiiiiiiii[i{3}]ii|n" CKPT_HART_REGS_TYPE "]*]", SNAP_ATTR_OPTIONAL, "()",
+     ckpt_get_threads, ckpt_set_threads,
+     "the other threads: (tid, state 1 runnable | 2 waiting, futex address, bitset, deadline ns, "
+     "wait sequence, sigmask, pending, clear_child_tid, robust list, length, (altstack sp, size, "
+     "flags), instructions, sigsuspend's saved mask or NIL, (pc, x, f, fcsr, reservation))"},
     FIELD(rlimits, "[[ii]{16}]", "resource limits (cur, max) by RLIMIT number"),
     FIELD(sleep_ns, "i", "virtual time added by sleeps (guest clocks = cycle time + this)"),
     {"cycles", "i|n", SNAP_ATTR_OPTIONAL, "NIL", get_cycles, set_cycles,

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "linux/process.h"
 
 static double now_seconds(void)
 {
@@ -129,6 +130,17 @@ static cJSON *work_json(const struct run_stats *s)
     return work;
 }
 
+/* Guest threads, counted since the program started (they are state, not a measurement):
+ * threads created by clone, threads alive now, and switches between threads on the hart. */
+static cJSON *linux_json(const struct linux_process *p)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "threads_created", (double)p->threads_created);
+    cJSON_AddNumberToObject(o, "threads_alive", tasks_alive(p));
+    cJSON_AddNumberToObject(o, "context_switches", (double)p->context_switches);
+    return o;
+}
+
 /* One dump: the window so far, with the model's counters. */
 static cJSON *dump_json(struct run_stats *s, const char *why)
 {
@@ -155,6 +167,8 @@ static cJSON *dump_json(struct run_stats *s, const char *why)
     cJSON_AddNumberToObject(top, "host_seconds", now_seconds() - s->start_seconds);
     cJSON_AddItemToObject(top, "0", core);
     cJSON_AddItemToObject(top, "work", work_json(s));
+    if (s->m->proc)
+        cJSON_AddItemToObject(top, "linux", linux_json(s->m->proc));
     return top;
 }
 

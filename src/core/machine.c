@@ -31,6 +31,9 @@ const struct config_key machine_config_keys[] = {
     { "linux", "cwd", CONFIG_STRING, "/tmp/cwd", 0, 0, NULL,
       "the guest's name for the directory the run starts in (getcwd, /proc/self/cwd); "
       "\"host\" shows the host's own (not reproducible)" },
+    { "linux", "quantum", CONFIG_UINT, "10000", 1, UINT64_MAX / 4, NULL,
+      "retired instructions a guest thread runs before the next runnable thread (in tid order) "
+      "takes its turn; threads also switch when they block or exit" },
     { "linux", "stdio", CONFIG_ENUM, "pipe", 0, 0, "pipe tty host",
       "what the standard streams look like to the guest (fstat, terminal ioctls, lseek): "
       "pipes, a terminal, or whatever the host's are (not reproducible)" },
@@ -53,6 +56,7 @@ int machine_init(struct machine *m, const struct config *cfg)
         .seed = config_uint(cfg, "linux", "seed"),
         .cwd = config_string(cfg, "linux", "cwd"),
         .stdio = linux_stdio_view_parse(config_string(cfg, "linux", "stdio")),
+        .quantum = config_uint(cfg, "linux", "quantum"),
     };
     m->proc = linux_process_new(&opts);
     if (!m->proc) {

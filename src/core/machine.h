@@ -118,6 +118,12 @@ bool linux_signal_fault(struct machine *m, int sig, uint64_t addr);
  * guest timers expire to deliver their signals, and resuming after system calls that asked the
  * model to return (HALT_LIMIT short of stop_at).  Every model's run goes through this. */
 struct model_instance;
+/* Guest threads share the one hart (linux/tasks.c); linux_run_model switches them.  Whether a
+ * switch is due at this instruction boundary, the instret at which the running thread's turn
+ * ends (UINT64_MAX with one thread), and the switch itself. */
+bool linux_task_switch_due(const struct machine *m);
+uint64_t linux_task_slice_stop(const struct machine *m);
+void linux_task_switch(struct machine *m);
 void linux_run_model(struct model_instance *self, struct machine *m, uint64_t stop_at,
                      void (*step)(struct model_instance *, struct machine *, uint64_t));
 

@@ -72,6 +72,11 @@ struct linux_process *linux_process_new(const struct linux_options *opt)
     cwd_view_init(p, p->opt.cwd);
     p->opt.cwd = NULL;   /* the process is plain data: no pointer into the configuration */
     p->umask = 022;
+    if (!p->opt.quantum)
+        p->opt.quantum = LINUX_DEFAULT_QUANTUM;
+    p->tasks[0] = (struct linux_task){ .tid = LINUX_PID, .state = TASK_RUNNABLE };
+    p->next_tid = LINUX_PID + 1;
+    p->slice_end = p->opt.quantum;
     uint64_t s = p->opt.seed;
     for (int i = 0; i < 4; i++)
         p->rng[i] = splitmix64(&s);

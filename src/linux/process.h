@@ -1,4 +1,4 @@
-/* The emulated Linux process: everything the kernel would keep for a single-threaded program.
+/* The emulated Linux process: everything the kernel would keep for the program and its threads.
  *
  * The structure is plain data so a snapshot can save it: host file descriptors are recreated on
  * restore by reopening `path` (with `flags`) and seeking, the only host pointers are the owned
@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "core/hart.h"
 
 struct machine;
 
@@ -25,6 +27,7 @@ struct linux_options {
     bool host_random;    /* getrandom/AT_RANDOM read host randomness instead of the seeded PRNG */
     uint64_t seed;       /* seed of the deterministic PRNG */
     const char *cwd;     /* the guest's name for the start directory, "host" for its own */
+    uint64_t quantum;    /* linux:quantum: instructions a thread runs before the next one's turn */
 };
 
 #define LINUX_MAX_FDS     8192   /* the hard RLIMIT_NOFILE; the soft limit starts at 1024 */
@@ -33,6 +36,9 @@ struct linux_options {
 #define LINUX_PATH_MAX    4096
 #define LINUX_MAX_TOUCHED 4096   /* distinct host paths a snapshot can reproduce */
 #define LINUX_MAX_SHARED_MAPS 64
+#define LINUX_MAX_TASKS   64     /* threads alive at once; clone beyond gets EAGAIN */
+#define LINUX_TID_MAX     4194304   /* the kernel's PID_MAX_LIMIT */
+#define LINUX_DEFAULT_QUANTUM 10000
 
 /* Guest-visible identity; fixed so that runs are reproducible. */
 #define LINUX_PID   1000
@@ -89,6 +95,38 @@ struct linux_rlimit {
     uint64_t cur, max;
 };
 
+/* A guest thread (tasks.c).  Threads take turns on the machine's one hart: the running thread's
+ * registers are the machine's hart and its per-thread fields are the process's `sigmask`,
+ * `thread_pending`, `altstack_*`, `clear_child_tid` and `robust_list*`; the other threads keep
+ * theirs here until their turn. */
+enum linux_task_state {
+    TASK_FREE = 0,       /* the slot holds no thread */
+    TASK_RUNNABLE,       /* runs when its turn comes (the running thread is runnable too) */
+    TASK_WAITING,        /* blocked: in FUTEX_WAIT on futex_addr, or (futex_addr 0) for a signal
+                          * until the deadline (sigsuspend and pause: no deadline) */
+    TASK_EXITED,         /* the running thread called exit: it leaves at the next switch */
+};
+
+struct linux_task {
+    int32_t tid;
+    uint8_t state;               /* enum linux_task_state */
+    struct hart hart;            /* saved registers while another thread runs (instret unused) */
+    uint64_t sigmask;
+    uint64_t thread_pending;     /* signals sent to this thread (tkill, tgkill) */
+    uint64_t altstack_sp, altstack_size;
+    uint32_t altstack_flags;
+    uint64_t clear_child_tid;    /* CLONE_CHILD_CLEARTID / set_tid_address */
+    uint64_t robust_list, robust_list_len;
+    /* A waiting thread: what wakes it. */
+    uint64_t futex_addr;         /* 0: no futex (a timed sleep) */
+    uint32_t futex_bitset;
+    uint64_t deadline;           /* guest monotonic ns at which the wait times out; UINT64_MAX: never */
+    uint64_t wait_seq;           /* waiters wake in the order they started waiting */
+    bool suspended;              /* waits in rt_sigsuspend (or ppoll) with a temporary mask ... */
+    uint64_t suspend_saved_mask; /* ... that its handler frame replaces with this one */
+    uint64_t instret;            /* instructions this thread retired (statistics) */
+};
+
 struct linux_process {
     struct linux_options opt;
 
@@ -119,21 +157,33 @@ struct linux_process {
 
     /* Signals (signal.c): dispositions, blocked and pending sets, the alternate stack, timers. */
     struct linux_sigaction sigactions[LINUX_NSIG + 1];   /* indexed by signal number */
-    uint64_t sigmask;
-    uint64_t sigpending;
+    uint64_t sigmask;                /* of the running thread */
+    uint64_t sigpending;             /* sent to the process: any thread that does not block it */
+    uint64_t thread_pending;         /* sent to the running thread (siginfo: SI_TKILL from us) */
     struct linux_siginfo siginfo[LINUX_NSIG + 1];       /* of each pending signal */
     uint64_t altstack_sp, altstack_size;
     uint32_t altstack_flags;
     struct linux_timer timers[LINUX_NTIMERS];
-    /* Within one system call only (never in a snapshot): the pc to continue at after it, and
-     * the mask rt_sigsuspend replaced, which the handler frame must save instead. */
+    /* Within one system call only: the pc to continue at after it, and the mask rt_sigsuspend
+     * replaced, which the handler frame must save instead (a thread that blocks in it keeps
+     * the latter in its struct linux_task while others run). */
     uint64_t resume_pc;
     bool suspended;
     uint64_t suspend_saved_mask;
 
-    /* Threading bookkeeping for the single thread. */
+    /* The running thread's set_tid_address pointer and robust list head. */
     uint64_t clear_child_tid;
     uint64_t robust_list, robust_list_len;
+
+    /* Threads (tasks.c): a deterministic round-robin in tid order.  The running thread switches
+     * at the first instruction boundary at or after slice_end retired instructions when another
+     * is runnable, or as soon as it blocks or exits. */
+    struct linux_task tasks[LINUX_MAX_TASKS];
+    unsigned cur;                    /* slot of the running thread */
+    int32_t next_tid;                /* the tid the next clone gets */
+    uint64_t slice_start, slice_end; /* the running thread's turn, in machine instret */
+    uint64_t wait_seq;               /* counts futex waits (orders the waiters) */
+    uint64_t threads_created, context_switches;   /* statistics */
 
     struct linux_rlimit rlimits[LINUX_RLIMITS];
 
@@ -177,6 +227,12 @@ bool linux_snapshot_reopen(struct linux_process *p, char *err, size_t errlen);
 /* Records that the guest changed the host entry at `path` (absolute).  Each path is kept once;
  * past LINUX_MAX_TOUCHED paths only touched_overflow is set (a snapshot then refuses). */
 void linux_touch_path(struct linux_process *p, const char *path);
+
+/* Threads that have not exited (running, runnable or waiting). */
+unsigned tasks_alive(const struct linux_process *p);
+
+/* The running thread's id. */
+static inline int32_t linux_gettid(const struct linux_process *p) { return p->tasks[p->cur].tid; }
 
 /* Deterministic generator shared by AT_RANDOM and getrandom (honours opt.host_random). */
 void linux_random_bytes(struct linux_process *p, void *buf, size_t len);

@@ -53,7 +53,7 @@ int64_t signal_if_broken_pipe(struct machine *m, int64_t result)
 
 bool signal_deliverable(const struct linux_process *p)
 {
-    return (p->sigpending & ~p->sigmask) != 0;
+    return ((p->sigpending | p->thread_pending) & ~p->sigmask) != 0;
 }
 
 bool signal_on_altstack(const struct linux_process *p, uint64_t sp)
@@ -96,10 +96,24 @@ static bool run_handler(struct machine *m, int sig, const struct linux_siginfo *
 void signal_deliver_pending(struct machine *m)
 {
     struct linux_process *p = m->proc;
+    /* A thread that waits or has exited takes no signal; another thread (or it, once woken)
+     * does when it runs. */
+    if (p->tasks[p->cur].state != TASK_RUNNABLE)
+        return;
     while (m->halt != HALT_EXIT && m->halt != HALT_SIGNAL && signal_deliverable(p)) {
-        int sig = __builtin_ctzll(p->sigpending & ~p->sigmask) + 1;
-        struct linux_siginfo info = p->siginfo[sig];
-        p->sigpending &= ~sig_bit(sig);
+        /* As the kernel dequeues: the thread's own signals first, then the process's. */
+        uint64_t mine = p->thread_pending & ~p->sigmask;
+        int sig;
+        struct linux_siginfo info;
+        if (mine) {
+            sig = __builtin_ctzll(mine) + 1;
+            info = (struct linux_siginfo){ .code = G_SI_TKILL, .int1 = LINUX_PID, .int2 = LINUX_UID };
+            p->thread_pending &= ~sig_bit(sig);
+        } else {
+            sig = __builtin_ctzll(p->sigpending & ~p->sigmask) + 1;
+            info = p->siginfo[sig];
+            p->sigpending &= ~sig_bit(sig);
+        }
         uint64_t handler = p->sigactions[sig].handler;
         if (sig == G_SIGKILL || handler == G_SIG_DFL) {
             default_action(m, sig);
@@ -178,6 +192,21 @@ uint64_t timers_next_wall_ns(const struct machine *m)
     return at == UINT64_MAX ? UINT64_MAX : at > m->hart.instret ? at - m->hart.instret : 0;
 }
 
+/* Switches threads if one is due (tasks.c).  Between two instructions the hart changed under
+ * the model like at a handler frame: debugging sinks resynchronise. */
+static void switch_if_due(struct machine *m)
+{
+    if (!linux_task_switch_due(m))
+        return;
+    enum halt_reason halt = m->halt;
+    m->halt = HALT_NONE;
+    linux_task_switch(m);
+    if (m->events)
+        event_emit_resync(m->events, m);
+    if (m->halt == HALT_NONE)
+        m->halt = halt;
+}
+
 void linux_run_model(struct model_instance *self, struct machine *m, uint64_t stop_at,
                      void (*step)(struct model_instance *, struct machine *, uint64_t))
 {
@@ -189,17 +218,29 @@ void linux_run_model(struct model_instance *self, struct machine *m, uint64_t st
             if (m->halt != HALT_NONE)
                 return;
         }
+        switch_if_due(m);
+        if (m->halt != HALT_NONE)
+            return;
         uint64_t target = stop_at;
         if (m->proc) {
             uint64_t at = next_timer_instret(m, false);
             if (at < target)
                 target = at;
+            at = linux_task_slice_stop(m);
+            if (at < target)
+                target = at;
         }
         step(self, m, target);
-        /* HALT_LIMIT short of stop_at: a timer is due, or a system call or a signal changed the
-         * timers or the pc and asked the model to return here. */
-        if (m->halt != HALT_LIMIT || m->hart.instret >= stop_at)
+        /* HALT_LIMIT short of stop_at: a timer is due, a thread's turn ended, or a system call or
+         * a signal changed the timers, the pc or the running thread and asked the model to
+         * return here. */
+        if (m->halt != HALT_LIMIT || m->hart.instret >= stop_at) {
+            /* A switch due now happens before the run returns, so that whoever looks at the
+             * machine between runs (a snapshot) sees the same state a straight run has here. */
+            if (m->halt == HALT_LIMIT)
+                switch_if_due(m);
             return;
+        }
         m->halt = HALT_NONE;
     }
 }
@@ -207,6 +248,12 @@ void linux_run_model(struct model_instance *self, struct machine *m, uint64_t st
 int64_t signal_wait(struct machine *m)
 {
     struct linux_process *p = m->proc;
+    /* With other threads, one of them may send the signal: the thread waits for its turn to
+     * end with one (tasks.c), and the call returns -EINTR then. */
+    if (tasks_alive(p) > 1) {
+        task_block(m, 0, UINT32_MAX, UINT64_MAX);
+        return -EINTR;
+    }
     while (!signal_deliverable(p)) {
         uint64_t wait = timers_next_wall_ns(m);
         if (wait == UINT64_MAX) {

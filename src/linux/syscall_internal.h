@@ -158,6 +158,27 @@ bool timers_fire_due(struct machine *m);
  * stopped if nothing could ever send one. */
 int64_t signal_wait(struct machine *m);
 
+/* ---- threads (tasks.c, syscall_futex.c) ---- */
+/* The slot of the live thread `tid`, or -1. */
+int task_find(const struct linux_process *p, int64_t tid);
+/* The running thread waits: on the futex word at futex_addr (0: a plain sleep) for a wake that
+ * matches bitset, at most timeout_ns of guest time (UINT64_MAX: forever).  The model returns to
+ * linux_run_model, which switches threads.  False (nothing changed) when a signal is already
+ * deliverable: the call returns -EINTR instead. */
+bool task_block(struct machine *m, uint64_t futex_addr, uint32_t bitset, uint64_t timeout_ns);
+/* Ends a waiting thread's wait: its call returns `result`. */
+void task_wake(struct machine *m, unsigned slot, int64_t result);
+/* The running thread exits (not the last one): robust locks released, clear_child_tid cleared
+ * and woken, and the run switches to another thread. */
+int64_t task_exit(struct machine *m, int status);
+/* Wakes up to n waiters on addr whose bitset intersects `bitset`, oldest first; the count. */
+unsigned futex_wake(struct machine *m, uint64_t addr, uint32_t bitset, uint64_t n);
+/* Wakes nwake waiters on addr and moves up to nrequeue more to addr2; the count of both. */
+unsigned futex_requeue(struct machine *m, uint64_t addr, uint64_t addr2, uint64_t nwake,
+                       uint64_t nrequeue);
+/* Marks the futexes of the running thread's robust list OWNER_DIED (it is exiting as `tid`). */
+void robust_list_release(struct machine *m, int32_t tid);
+
 /* ---- handlers ---- */
 #define SYSCALL(name) int64_t sys_##name(struct machine *m, const uint64_t a[6])
 /* files: syscall_fs.c, syscall_fd.c, syscall_io.c, syscall_stat.c, syscall_poll.c */
@@ -175,13 +196,16 @@ SYSCALL(fstatfs); SYSCALL(ppoll); SYSCALL(fadvise64);
 SYSCALL(brk); SYSCALL(mmap); SYSCALL(munmap); SYSCALL(mremap); SYSCALL(mprotect);
 SYSCALL(madvise); SYSCALL(msync); SYSCALL(mlock);
 /* process: syscall_proc.c */
-SYSCALL(exit); SYSCALL(set_tid_address); SYSCALL(set_robust_list); SYSCALL(rseq);
+SYSCALL(set_robust_list); SYSCALL(rseq);
 SYSCALL(prlimit64); SYSCALL(getrlimit); SYSCALL(setrlimit); SYSCALL(getpid); SYSCALL(getppid);
 SYSCALL(getuid); SYSCALL(getgid); SYSCALL(getresuid); SYSCALL(uname); SYSCALL(sysinfo);
-SYSCALL(sched_getaffinity); SYSCALL(sched_yield); SYSCALL(futex); SYSCALL(prctl);
+SYSCALL(sched_getaffinity); SYSCALL(prctl);
 SYSCALL(getrusage); SYSCALL(riscv_flush_icache); SYSCALL(membarrier); SYSCALL(process_group);
 SYSCALL(getgroups); SYSCALL(getcpu); SYSCALL(sched_setaffinity); SYSCALL(getpriority);
 SYSCALL(setpriority); SYSCALL(wait4);
+/* threads: syscall_thread.c, syscall_futex.c */
+SYSCALL(clone); SYSCALL(clone3); SYSCALL(gettid); SYSCALL(set_tid_address); SYSCALL(exit);
+SYSCALL(exit_group); SYSCALL(sched_yield); SYSCALL(futex);
 /* signals: syscall_signal.c */
 SYSCALL(rt_sigaction); SYSCALL(rt_sigprocmask); SYSCALL(sigaltstack); SYSCALL(kill);
 SYSCALL(tkill); SYSCALL(tgkill); SYSCALL(rt_sigpending); SYSCALL(rt_sigsuspend);

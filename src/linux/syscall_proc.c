@@ -1,26 +1,10 @@
-/* Process-level system calls: exit, identity, limits, uname, futex and other single-thread
- * bookkeeping. */
+/* Process-level system calls: identity, limits, uname, the robust list and scheduling
+ * details. */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/log.h"
 #include "linux/syscall_internal.h"
-
-SYSCALL(exit)
-{
-    /* One thread: exit and exit_group both end the process. */
-    shared_map_flush(m);
-    m->proc->exited = true;
-    m->proc->exit_status = (int)(a[0] & 0xff);
-    machine_exit(m, (int)(a[0] & 0xff));
-    return 0;
-}
-
-SYSCALL(set_tid_address)
-{
-    m->proc->clear_child_tid = a[0];
-    return LINUX_PID;
-}
 
 SYSCALL(set_robust_list)
 {
@@ -135,8 +119,6 @@ SYSCALL(sched_getaffinity)
     return mem_write(&m->mem, a[2], &mask, sizeof mask) ? -EFAULT : 8;
 }
 
-SYSCALL(sched_yield) { (void)m; (void)a; return 0; }
-
 SYSCALL(riscv_flush_icache)
 {
     if (a[2] & ~(uint64_t)1)   /* SYS_RISCV_FLUSH_ICACHE_LOCAL is the only flag */
@@ -190,87 +172,6 @@ SYSCALL(prctl)
         log_once(key, "prctl option %llu not supported", (unsigned long long)a[0]);
         return -EINVAL;
     }
-    }
-}
-
-/* ---- futex: one thread, so nobody else can change a futex word or wake a waiter. ---- */
-
-enum {
-    FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4, FUTEX_WAKE_OP = 5,
-    FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10, FUTEX_CMD_MASK = 0x7f,
-    FUTEX_CLOCK_REALTIME = 256,
-};
-
-static int64_t futex_wake_op(struct machine *m, uint64_t uaddr2, uint32_t val3)
-{
-    uint32_t old, op = (val3 >> 28) & 7, cmp = (val3 >> 24) & 15;
-    int32_t oparg = (int32_t)(val3 << 8) >> 20, cmparg = (int32_t)(val3 << 20) >> 20;
-    if (val3 & (8u << 28))   /* FUTEX_OP_OPARG_SHIFT */
-        oparg = (int32_t)(1u << (oparg & 31));
-    if (mem_read(&m->mem, uaddr2, &old, 4) != 0 || !mem_range_ok(&m->mem, uaddr2, 4, MEM_W))
-        return -EFAULT;
-    uint32_t nv;
-    switch (op) {
-    case 0: nv = (uint32_t)oparg; break;
-    case 1: nv = old + (uint32_t)oparg; break;
-    case 2: nv = old | (uint32_t)oparg; break;
-    case 3: nv = old & ~(uint32_t)oparg; break;
-    case 4: nv = old ^ (uint32_t)oparg; break;
-    default: return -ENOSYS;
-    }
-    if (cmp > 5)
-        return -ENOSYS;
-    mem_write(&m->mem, uaddr2, &nv, 4);
-    (void)cmparg;   /* the comparison only decides whether waiters on uaddr2 wake: none exist */
-    return 0;
-}
-
-SYSCALL(futex)
-{
-    uint64_t uaddr = a[0];
-    unsigned cmd = a[1] & FUTEX_CMD_MASK;
-    uint32_t val = (uint32_t)a[2], word;
-    switch (cmd) {
-    case FUTEX_WAIT:
-    case FUTEX_WAIT_BITSET: {
-        if (uaddr & 3)
-            return -EINVAL;
-        if (cmd == FUTEX_WAIT_BITSET && (uint32_t)a[5] == 0)
-            return -EINVAL;
-        if (mem_read(&m->mem, uaddr, &word, 4) != 0)
-            return -EFAULT;
-        if (word != val)
-            return -EAGAIN;
-        if (a[3] == 0) {
-            log_msg("guest deadlocked: FUTEX_WAIT on 0x%llx with no other thread to wake it",
-                    (unsigned long long)uaddr);
-            m->halt = HALT_ERROR;
-            m->exit_status = 2;
-            return -EDEADLK;
-        }
-        uint64_t t;
-        int rc = timespec_from_guest(m, a[3], &t);
-        if (rc != 0)
-            return rc;
-        if (cmd == FUTEX_WAIT_BITSET) {   /* absolute deadline */
-            uint64_t now = 0;
-            clock_now_ns(m, (a[1] & FUTEX_CLOCK_REALTIME) ? 0 : 1, &now);
-            t = t > now ? t - now : 0;
-        }
-        return clock_sleep_ns(m, t) ? -EINTR : -ETIMEDOUT;
-    }
-    case FUTEX_WAKE:
-    case FUTEX_WAKE_BITSET:
-    case FUTEX_REQUEUE:
-        return 0;
-    case FUTEX_CMP_REQUEUE:
-        if (mem_read(&m->mem, uaddr, &word, 4) != 0)
-            return -EFAULT;
-        return word == (uint32_t)a[5] ? 0 : -EAGAIN;
-    case FUTEX_WAKE_OP:
-        return futex_wake_op(m, a[4], (uint32_t)a[5]);
-    default:
-        return -ENOSYS;
     }
 }
 

@@ -28,8 +28,12 @@ SYSCALL(rt_sigaction)
         act.mask &= ~G_SIG_UNBLOCKABLE;
         p->sigactions[sig] = act;
         /* A pending signal that is now ignored is discarded, as the kernel does. */
-        if (signal_ignored(p, sig))
+        if (signal_ignored(p, sig)) {
             p->sigpending &= ~sig_bit(sig);
+            p->thread_pending &= ~sig_bit(sig);
+            for (unsigned t = 0; t < LINUX_MAX_TASKS; t++)
+                p->tasks[t].thread_pending &= ~sig_bit(sig);
+        }
     }
     return 0;
 }
@@ -59,7 +63,7 @@ SYSCALL(rt_sigpending)
 {
     if (a[1] != 8)
         return -EINVAL;
-    uint64_t set = m->proc->sigpending & m->proc->sigmask;
+    uint64_t set = (m->proc->sigpending | m->proc->thread_pending) & m->proc->sigmask;
     return mem_write(&m->mem, a[0], &set, sizeof set) != 0 ? -EFAULT : 0;
 }
 
@@ -132,18 +136,41 @@ SYSCALL(kill)
     return send_self(m, arg_int(a[1]), G_SI_USER);
 }
 
+/* Sends sig to one thread of the process (tkill, tgkill; raise() is one). */
+static int64_t send_thread(struct machine *m, int64_t tid, int sig)
+{
+    struct linux_process *p = m->proc;
+    int slot = task_find(p, tid);
+    if (slot < 0)
+        return -ESRCH;
+    if (sig < 0 || sig > LINUX_NSIG)
+        return -EINVAL;
+    if (sig == 0)
+        return 0;
+    bool running = (unsigned)slot == p->cur;
+    uint64_t mask = running ? p->sigmask : p->tasks[slot].sigmask;
+    if (sig != G_SIGKILL && !(mask & sig_bit(sig)) && signal_ignored(p, sig))
+        return 0;
+    if (sig == G_SIGKILL) {   /* kills the whole process whichever thread it names */
+        signal_send(m, sig, &(struct linux_siginfo){ .code = G_SI_TKILL, .int1 = LINUX_PID, .int2 = LINUX_UID });
+        return 0;
+    }
+    *(running ? &p->thread_pending : &p->tasks[slot].thread_pending) |= sig_bit(sig);
+    return 0;
+}
+
 SYSCALL(tkill)
 {
-    if ((int32_t)a[0] != LINUX_PID)
-        return (int32_t)a[0] <= 0 ? -EINVAL : -ESRCH;
-    return send_self(m, arg_int(a[1]), G_SI_TKILL);
+    if ((int32_t)a[0] <= 0)
+        return -EINVAL;
+    return send_thread(m, (int32_t)a[0], arg_int(a[1]));
 }
 
 SYSCALL(tgkill)
 {
     if ((int32_t)a[0] <= 0 || (int32_t)a[1] <= 0)
         return -EINVAL;
-    if ((int32_t)a[0] != LINUX_PID || (int32_t)a[1] != LINUX_PID)
+    if ((int32_t)a[0] != LINUX_PID)
         return -ESRCH;
-    return send_self(m, arg_int(a[2]), G_SI_TKILL);
+    return send_thread(m, (int32_t)a[1], arg_int(a[2]));
 }

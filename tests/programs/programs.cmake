@@ -44,3 +44,17 @@ foreach(src ${GUEST_TEST_SOURCES})
     set_tests_properties(prog.${name}.qemu PROPERTIES LABELS "programs;qemu")
   endif()
 endforeach()
+
+# Threads: the interleaving follows linux:quantum but the programs' output does not; DiffTest
+# checks a detailed model against the fast model across every thread switch.
+foreach(name thread_pool thread_semaphores)
+  add_test(NAME prog.${name}.quantum
+           COMMAND ${GUEST_TEST_RUNNER} --sim snapsim --exe $<TARGET_FILE:snapsim>
+                   --sim-opt --config --sim-opt linux:quantum:97
+                   --expect-dir ${CMAKE_CURRENT_LIST_DIR} --work-base ${GUEST_TEST_WORK} ${GUEST_DIR}/${name})
+  add_test(NAME prog.${name}.difftest
+           COMMAND ${GUEST_TEST_RUNNER} --sim snapsim --exe $<TARGET_FILE:snapsim>
+                   --sim-opt --model --sim-opt oroblanco --sim-opt --difftest
+                   --expect-dir ${CMAKE_CURRENT_LIST_DIR} --work-base ${GUEST_TEST_WORK} ${GUEST_DIR}/${name})
+  set_tests_properties(prog.${name}.quantum prog.${name}.difftest PROPERTIES LABELS "programs;threads")
+endforeach()

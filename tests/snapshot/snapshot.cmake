@@ -16,6 +16,11 @@ set(SNAP_POINTS_mmap_ops 1 50% 520000 540000 last)
 # CPU-time timer expires exactly at instruction 1000000.
 set(SNAP_POINTS_signals 1 20% 45% 70% 90% last)
 set(SNAP_POINTS_signal_timer_point 1 999999 1000000 1000001 last)
+# Several threads alive, some waiting on futexes (condition variables, semaphores, joins), some
+# points inside a thread's turn and one (30000 with the default quantum) exactly at a switch.
+set(SNAP_POINTS_thread_pool 1 30000 100000 400000 600000 last)
+set(SNAP_POINTS_thread_semaphores 1 100000 200000 300000 400000 last)
+set(SNAP_POINTS_thread_signals 1 50000 100000 150000 last)
 
 foreach(src ${SNAP_PROGRAM_SOURCES})
   get_filename_component(name ${src} NAME_WE)
@@ -70,3 +75,8 @@ add_test(NAME snapshot.saved_contents
          COMMAND ${SNAP_TEST_DIR}/saved_contents.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
                  ${SNAP_TEST_WORK})
 set_tests_properties(snapshot.saved_contents PROPERTIES LABELS "snapshot")
+# Hostile thread state in a snapshot taken while threads wait on futexes.
+add_test(NAME snapshot.threads_hostile
+         COMMAND ${SNAP_TEST_DIR}/threads_hostile.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/thread_semaphores
+                 ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.threads_hostile PROPERTIES LABELS "snapshot")
