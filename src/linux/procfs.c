@@ -76,12 +76,12 @@ static void add_guest(struct text *t, struct machine *m, uint64_t from, uint64_t
 
 /* The name a region shows in maps: the program for its own segments, the kernel-style names
  * for the stack, heap and vdso, nothing for anonymous memory. */
-static const char *region_name(const struct linux_process *p, const struct mem_region *r)
+static const char *region_name(const struct linux_process *p, const struct mem_region *r, char *buf)
 {
     if (r->tag[0] == '[')
         return r->tag;
-    if (strcmp(r->tag, "elf") == 0)
-        return p->exe_path;
+    if (strcmp(r->tag, "elf") == 0)   /* named as /proc/self/exe names it */
+        return cwd_view_from_host(p, p->exe_path, buf);
     return r->tag[0] == '/' ? r->tag : "";
 }
 
@@ -89,7 +89,8 @@ static void gen_maps(struct text *t, struct machine *m)
 {
     for (size_t i = 0; i < m->mem.nregions; i++) {
         const struct mem_region *r = &m->mem.regions[i];
-        const char *name = region_name(m->proc, r);
+        char buf[LINUX_PATH_MAX];
+        const char *name = region_name(m->proc, r, buf);
         int n = 0;
         char head[128];
         n = snprintf(head, sizeof head, "%08llx-%08llx %c%c%cp 00000000 00:00 0",

@@ -169,8 +169,8 @@ static const char *proc_link(struct machine *m, const char *path, char *buf)
     const char *rest = proc_self_entry(path);
     if (!rest)
         return NULL;
-    if (strcmp(rest, "exe") == 0)
-        return m->proc->exe_path;
+    if (strcmp(rest, "exe") == 0)   /* static glibc reads it at start-up: its length is in the stream */
+        return cwd_view_from_host(m->proc, m->proc->exe_path, buf);
     if (strcmp(rest, "cwd") == 0)
         return cwd_view_from_host(m->proc, m->proc->cwd, buf);
     if (strncmp(rest, "fd/", 3) == 0) {

@@ -26,11 +26,14 @@ def fail(msg):
 def main():
     snapsim, work, kind, at, field, mnemonic, *prog = sys.argv[1:]
     os.makedirs(work, exist_ok=True)
-    stats = os.path.join(work, f"inject-{kind}.json")
+    snapsim, stats = os.path.abspath(snapsim), os.path.abspath(os.path.join(work, f"inject-{kind}.json"))
+    # The program path is the guest's argv[0] and lies on its stack, so the instruction stream
+    # depends on its length: run it by a name that is the same wherever the tree is checked out.
+    where, prog[0] = os.path.dirname(os.path.abspath(prog[0])), "./" + os.path.basename(prog[0])
     cmd = [snapsim, "run", "--model", "oroblanco", "--difftest", "--config",
            f"inject:kind:{kind}", f"inject:instruction:{at}", f"difftest:history:{HISTORY}",
            f"stats:output_filename:{stats}", "--", *prog]
-    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=where)
     err = r.stderr
     print(err)
     if r.returncode != 4:
