@@ -57,15 +57,16 @@ json.dump(strip(json.load(open(sys.argv[1]))), sys.stdout, indent=1, sort_keys=T
         { echo "FAIL $name: no statistics"; fail=1; }
 }
 
-same() {   # same NAME: NAME's statistics (and output, when captured) equal the baseline's
-    if ! cmp -s "$work/base.stats" "$work/$1.stats"; then
-        echo "FAIL $1: statistics differ from the baseline"
-        diff "$work/base.stats" "$work/$1.stats" | head -10
+same() {   # same NAME [BASELINE]: NAME's statistics (and output, when captured) equal the baseline's
+    local b="${2:-base}"
+    if ! cmp -s "$work/$b.stats" "$work/$1.stats"; then
+        echo "FAIL $1: statistics differ from $b's"
+        diff "$work/$b.stats" "$work/$1.stats" | head -10
         fail=1
     fi
-    if [ -s "$work/$1.out" ] && ! cmp -s "$work/base.out" "$work/$1.out"; then
-        echo "FAIL $1: output differs from the baseline"
-        diff "$work/base.out" "$work/$1.out" | head -10
+    if [ -s "$work/$1.out" ] && ! cmp -s "$work/$b.out" "$work/$1.out"; then
+        echo "FAIL $1: output differs from $b's"
+        diff "$work/$b.out" "$work/$1.out" | head -10
         fail=1
     fi
 }
@@ -83,6 +84,16 @@ if command -v script > /dev/null; then
     variants="$variants stdout_tty"
 fi
 for v in $variants; do same "$v"; done
+# The program in the directory itself, named relatively: where the directory lies must not leak
+# either (static glibc reads /proc/self/exe at start-up, and /proc/self/maps names the program).
+if [ -f "${program[0]}" ]; then
+    for d in "$short" "$long"; do cp "${program[0]}" "$d/prog"; done
+    program=(./prog "${program[@]:1}")
+    run own_copy "$short" file file plain
+    run own_copy_long_cwd "$long" file file plain
+    same own_copy_long_cwd own_copy
+    variants="$variants own_copy_long_cwd"
+fi
 [ "$fail" = 0 ] || exit 1
 echo "PASS: $(grep -m1 '"instructions"' "$work/base.stats" | tr -dc 0-9) instructions on $model" \
      "in every variant ($variants)"
