@@ -363,6 +363,8 @@ L_EBREAK:
     goto fault;
 
     /* ---- faults: the instruction does not retire ---- */
+L_MRET: L_SRET: L_WFI: L_SFENCE_VMA:   /* privileged: illegal in user mode, as under Linux */
+    goto illegal;
 L_ILLEGAL:
     if (ip->rs3 == 1) {
         fault_sig = SIGSEGV;
