@@ -54,6 +54,9 @@
 #define CAUSE_STORE_PAGE 15
 #define CAUSE_IRQ (1 << 63)
 
+#define MIP_SSIP_BIT 0x2
+#define MIP_STIP_BIT 0x20
+
 /* Ends the run from M-mode with the status in `reg` (0 = pass). */
 #define ENV_EXIT(reg)          \
     slli reg, reg, 1;          \
