@@ -85,7 +85,7 @@ PTEST_BEGIN
     csrw mideleg, zero
 
     TEST_CASE(7)                        /* vectored mtvec: interrupts go to base + 4 * cause */
-    la t0, vector_table
+    lla t0, vector_table
     ori t0, t0, 1
     csrw mtvec, t0
     li a0, 0
@@ -94,7 +94,7 @@ PTEST_BEGIN
     csrsi mstatus, MSTATUS_MIE
     nop
     CHECK_EQ(a0, 5)                     /* vector 5 ran */
-    la t0, record_trap_m
+    lla t0, record_trap_m
     csrw mtvec, t0
 
     TEST_CASE(8)                        /* wfi with an interrupt pending falls through to it */

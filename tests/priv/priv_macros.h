@@ -26,9 +26,9 @@
     .text;                          \
     .globl test_main;               \
 test_main:                          \
-    la t0, record_trap_m;           \
+    lla t0, record_trap_m;           \
     csrw mtvec, t0;                 \
-    la t0, record_trap_s;           \
+    lla t0, record_trap_s;           \
     csrw stvec, t0;                 \
     li TESTNUM, 0;
 
@@ -39,7 +39,7 @@ test_main:                          \
 /* The mode a recorded M-mode trap came from (MPP of s6). */
 #define CHECK_FROM_MODE(mpp_bits) li t6, MSTATUS_MPP; and t5, s6, t6; CHECK_EQ(t5, mpp_bits)
 
-#define EXPECT_TRAP(label) la s5, label; li s2, -1;
+#define EXPECT_TRAP(label) lla s5, label; li s2, -1;
 
 /* From M-mode, continues after it in the mode whose MPP bits are given (0 U, MSTATUS_MPP_S,
  * MSTATUS_MPP for M); n is a local label number (n: is defined there). */
@@ -48,7 +48,7 @@ test_main:                          \
     csrc mstatus, t0;               \
     li t0, mpp_bits;                \
     csrs mstatus, t0;               \
-    la t0, n##f;                    \
+    lla t0, n##f;                    \
     csrw mepc, t0;                  \
     mret;                           \
 n:

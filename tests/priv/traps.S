@@ -8,7 +8,7 @@ PTEST_BEGIN
     EXPECT_TRAP(1f)
 2:  ecall
 1:  CHECK_EQ(s2, CAUSE_ECALL_M)
-    la t0, 2b
+    lla t0, 2b
     bne s3, t0, fail
     CHECK_FROM_MODE(MSTATUS_MPP)
 
@@ -26,13 +26,13 @@ PTEST_BEGIN
     EXPECT_TRAP(1f)
 2:  ebreak
 1:  CHECK_EQ(s2, CAUSE_BREAKPOINT)
-    la t0, 2b
+    lla t0, 2b
     bne s3, t0, fail
     bne s4, t0, fail
     EXPECT_TRAP(1f)
 2:  c.ebreak
 1:  CHECK_EQ(s2, CAUSE_BREAKPOINT)
-    la t0, 2b
+    lla t0, 2b
     bne s3, t0, fail
 
     TEST_CASE(4)                        /* an illegal instruction: mtval holds its encoding */
@@ -92,7 +92,7 @@ PTEST_BEGIN
     li t0, MSTATUS_SPP | MSTATUS_SPIE
     csrs mstatus, t0
     csrci mstatus, MSTATUS_SIE
-    la t0, 1f
+    lla t0, 1f
     csrw sepc, t0
     sret
 1:  BACK_TO_M(2)
@@ -125,7 +125,7 @@ PTEST_BEGIN
     EXPECT_TRAP(2f)
 3:  ecall
 2:  CHECK_EQ(s2, CAUSE_ECALL_U)         /* recorded by record_trap_s, now in S-mode */
-    la t0, 3b
+    lla t0, 3b
     bne s3, t0, fail
     andi a0, s6, MSTATUS_SPP
     CHECK_EQ(a0, 0)

@@ -5,8 +5,8 @@
     .section .text.init, "ax", @progbits
     .globl _start
 _start:
-    la sp, env_stack_top      /* the tests' stack, as a Linux process has one */
-    la t0, env_trap
+    lla sp, env_stack_top      /* the tests' stack, as a Linux process has one */
+    lla t0, env_trap
     csrw mtvec, t0
     /* S- and U-mode may use all of memory: one NAPOT entry over the whole address space. */
     li t0, -1
@@ -22,7 +22,7 @@ _start:
 #if defined(ENV_VIRTUAL)
     /* Sv39 with one gigapage mapping RAM at its own address for U-mode; A and D are left
      * clear for the hardware to set. */
-    la t0, env_page_root
+    lla t0, env_page_root
     srli t0, t0, 12
     li t1, SATP_SV39
     or t0, t0, t1
@@ -35,7 +35,7 @@ _start:
 #if defined(ENV_MACHINE)
     j test_main
 #else
-    la t0, test_main
+    lla t0, test_main
     csrw mepc, t0
     mret
 #endif

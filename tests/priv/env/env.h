@@ -61,7 +61,7 @@
 #define ENV_EXIT(reg)          \
     slli reg, reg, 1;          \
     ori reg, reg, 1;           \
-    la t6, tohost;             \
+    lla t6, tohost;             \
     sd reg, 0(t6);             \
 99: j 99b;
 

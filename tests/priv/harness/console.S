@@ -5,9 +5,9 @@
     .text
     .globl test_main
 test_main:
-    la s0, message
-    la s1, tohost
-    la s2, fromhost
+    lla s0, message
+    lla s1, tohost
+    lla s2, fromhost
 1:  lbu a0, 0(s0)
     beqz a0, 3f
     li t0, (1 << 56) | (1 << 48)   /* device 1 (console), command 1 (putchar) */
