@@ -60,8 +60,9 @@ static bool trap_with(struct ctx *c, uint64_t cause, uint64_t tval)
 
 /* ---- memory: virtual -> physical -> RAM or device ---- */
 
-/* An access within one page.  Device accesses must be naturally aligned. */
-static bool access_page(struct ctx *c, uint64_t va, unsigned size, enum mmu_access acc,
+/* An access within one page.  Device accesses must be naturally aligned.  Inlined: it is the
+ * whole of every load and store that hits the TLB. */
+static inline __attribute__((always_inline)) bool access_page(struct ctx *c, uint64_t va, unsigned size, enum mmu_access acc,
                         uint64_t *v, bool store)
 {
     uint64_t pa;
@@ -136,6 +137,18 @@ static bool atomic_pa(struct ctx *c, uint64_t va, unsigned size, enum mmu_access
 
 static bool fetch(struct ctx *c, uint64_t pc, uint32_t *raw)
 {
+    /* The common case: RAM, and all four bytes that may hold the instruction on this page. */
+    uint64_t pa;
+    uint8_t *host;
+    uint64_t cause = mmu_translate(&c->s->tlb, c->h, c->mem, pc, 2, MMU_FETCH, &pa, &host);
+    if (unlikely(cause))
+        return trap_with(c, cause, pc);
+    if (likely(host != NULL && (pc & 4095) <= 4092)) {
+        uint32_t v;
+        memcpy(&v, host, 4);
+        *raw = (v & 3) == 3 ? v : v & 0xffff;
+        return true;
+    }
     uint64_t lo;
     if (!access_page(c, pc, 2, MMU_FETCH, &lo, false))
         return false;
