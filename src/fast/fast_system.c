@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/log.h"
 #include "isa/fpu.h"
 #include "isa/semantics.h"
 #include "priv/mmu.h"
@@ -18,6 +19,10 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 enum { DECODE_CACHE = 4096 };
+/* Traps in a row without an instruction retiring: a trap vector that itself faults (mtvec
+ * unset, its page unmapped) would loop forever without the instruction count ever reaching a
+ * stop, so the run ends there.  Real handlers retire an instruction long before this many. */
+enum { TRAP_LOOP_LIMIT = 1000 };
 
 struct decoded {
     uint32_t raw;
@@ -339,10 +344,22 @@ static bool execute(struct ctx *c, const struct insn *in, uint64_t *next_pc)
     return true;
 }
 
+static void trap_loop(struct machine *m, const struct exc *e)
+{
+    log_msg("the hart traps without retiring an instruction: cause %llu at pc 0x%llx (tval 0x%llx) "
+            "after %llu instructions; is the trap vector (mtvec 0x%llx, stvec 0x%llx) set up?",
+            (unsigned long long)e->cause, (unsigned long long)m->hart.pc, (unsigned long long)e->tval,
+            (unsigned long long)m->hart.instret, (unsigned long long)m->hart.priv.mtvec,
+            (unsigned long long)m->hart.priv.stvec);
+    m->halt = HALT_ERROR;
+    m->exit_status = 1;
+}
+
 void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at)
 {
     struct hart *h = &m->hart;
     struct ctx c = { .s = s, .m = m, .h = h, .mem = &m->sys->mem };
+    unsigned traps_in_a_row = 0;
     while (m->halt == HALT_NONE) {
         if (unlikely(h->instret >= stop_at)) {
             m->halt = HALT_LIMIT;
@@ -365,9 +382,14 @@ void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at)
             ok = in->op != OP_ILLEGAL ? execute(&c, in, &next_pc) : illegal(&c, in);
         }
         if (unlikely(!ok)) {
+            if (++traps_in_a_row >= TRAP_LOOP_LIMIT) {
+                trap_loop(m, &c.exc);
+                break;
+            }
             priv_trap(h, c.exc.cause, c.exc.tval);
             continue;
         }
+        traps_in_a_row = 0;
         h->x[0] = 0;
         h->pc = next_pc;
         h->instret++;

@@ -80,6 +80,8 @@ static int load(struct machine *m, Elf *e, const char *path, char *err, size_t e
         return fail("%s: tohost at 0x%llx is not in RAM", path, (unsigned long long)m->sys->tohost_pa);
     if (m->sys->fromhost_pa && !sysmem_ram(mem, m->sys->fromhost_pa, 8))
         m->sys->fromhost_pa = 0;
+    if (!sysmem_ram(mem, eh.e_entry, 2))
+        return fail("%s: entry point 0x%llx is not in RAM", path, (unsigned long long)eh.e_entry);
     mem->watch_pa = m->sys->tohost_pa;
     priv_reset(&m->hart, 0);
     m->hart.pc = eh.e_entry;

@@ -33,6 +33,15 @@ expect 0 "" --machine bare -n 25 -c stats:output_filename:"$work/stats.json" "$d
 grep -q '"end_instret":[[:space:]]*25,' "$work/stats.json" ||
     fail "-n 25 did not stop at 25 instructions: $(cat "$work/stats.json")"
 
+# Deterministic: the same run gives the same statistics (host time and the file name aside).
+expect 0 "" --machine bare -c stats:output_filename:"$work/a.json" "$dir/paging"
+expect 0 "" --machine bare -c stats:output_filename:"$work/b.json" "$dir/paging"
+grep -v -e host_seconds -e "[ab].json" "$work/a.json" >"$work/a.txt"
+grep -v -e host_seconds -e "[ab].json" "$work/b.json" >"$work/b.txt"
+cmp -s "$work/a.txt" "$work/b.txt" || fail "two runs of paging gave different statistics"
+grep -q '"page_walks":[[:space:]]*[1-9]' "$work/a.json" || fail "paging walked no page table"
+
+expect 1 "traps without retiring" --machine bare "$dir/trap_loop"
 expect 2 "unknown machine 'vax'" --machine vax "$dir/console"
 expect 2 "runs on the fast model only" --machine bare -m pompia "$dir/console"
 expect 2 "not available with --machine bare" --machine bare --snapshots 10 "$dir/console"

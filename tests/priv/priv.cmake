@@ -57,9 +57,14 @@ endforeach()
 priv_test_program(${GUEST_DIR}/priv/fail_case.p PHYSICAL ${CMAKE_CURRENT_LIST_DIR}/harness/fail_case.S)
 priv_test_program(${GUEST_DIR}/priv/fail_case.v VIRTUAL ${CMAKE_CURRENT_LIST_DIR}/harness/fail_case.S)
 priv_test_program(${GUEST_DIR}/priv/console MACHINE ${CMAKE_CURRENT_LIST_DIR}/harness/console.S)
+priv_test_program(${GUEST_DIR}/priv/trap_loop MACHINE ${CMAKE_CURRENT_LIST_DIR}/harness/trap_loop.S)
 add_custom_target(priv_tests ALL DEPENDS ${PRIV_TEST_PROGRAMS})
 
 # The harness itself: a failing case must give its number as the exit status, and the CLI's
 # checks of the bare machine's inputs must hold (tests/priv/bare_cli.sh).
 add_test(NAME priv.harness
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/bare_cli.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/priv ${GUEST_DIR})
+
+# The privileged state in snapshots: saved, and refused on restore when invalid.
+add_test(NAME priv.snapshot
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/snapshot_priv.sh $<TARGET_FILE:snapsim> ${GUEST_DIR})

@@ -12,6 +12,7 @@
 #include "isa/insn.h"
 #include "priv/mmu.h"
 #include "priv/pmp.h"
+#include "priv/priv_attrs.h"
 #include "priv/priv.h"
 #include "priv/sysmem.h"
 
@@ -226,6 +227,54 @@ static void test_state_valid(void **state)
     assert_false(priv_state_valid(&bad, why, sizeof why));
 }
 
+/* The snapshot attribute: every field round-trips, a user-mode hart is NIL, bad values and
+ * missing or unknown CSRs are refused without changing the state. */
+static void test_snapshot_attr(void **state)
+{
+    (void)state;
+    struct hart h = { 0 };
+    struct attr_value v;
+    assert_int_equal(priv_attr_get(&h.priv, &v), 0);
+    assert_int_equal(v.kind, ATTR_NIL);
+    priv_reset(&h, 3);
+    h.priv.mode = PRIV_S;
+    h.priv.satp = (uint64_t)SATP_SV39 << SATP_MODE_SHIFT | 0x80123;
+    h.priv.mtvec = 0x80000101;
+    h.priv.sepc = 0x1000;
+    h.priv.pmpcfg[9] = 0x1f;
+    h.priv.pmpaddr[15] = 0x1234;
+    h.priv.instret_offset = 77;
+    assert_int_equal(priv_attr_get(&h.priv, &v), 0);
+    assert_int_equal(v.kind, ATTR_DICT);
+    struct priv_state back = { .xlate_epoch = 5 };
+    char err[200];
+    assert_int_equal(priv_attr_set(&back, &v, err, sizeof err), 0);
+    assert_int_not_equal(back.xlate_epoch, 5);   /* cached translations are stale */
+    back.xlate_epoch = h.priv.xlate_epoch;
+    assert_memory_equal(&back, &h.priv, sizeof back);
+
+    /* A reserved satp mode: refused, the state unchanged. */
+    for (size_t i = 0; i < v.dict.n; i++)
+        if (!strcmp(v.dict.entries[i].key.str.bytes, "satp"))
+            v.dict.entries[i].value.u = 5ull << SATP_MODE_SHIFT;
+    struct priv_state before = back;
+    assert_int_equal(priv_attr_set(&back, &v, err, sizeof err), -1);
+    assert_non_null(strstr(err, "satp mode 5"));
+    assert_memory_equal(&back, &before, sizeof back);
+    /* An unknown CSR name. */
+    attr_free(&v.dict.entries[0].key);
+    v.dict.entries[0].key = attr_string("mfoo");
+    assert_int_equal(priv_attr_set(&back, &v, err, sizeof err), -1);
+    assert_non_null(strstr(err, "unknown CSR 'mfoo'"));
+    attr_free(&v);
+    /* A missing one. */
+    struct attr_value partial = attr_dict(1);
+    attr_dict_put(&partial, attr_string("mode"), attr_uint(3));
+    assert_int_equal(priv_attr_set(&back, &partial, err, sizeof err), -1);
+    assert_non_null(strstr(err, "missing"));
+    attr_free(&partial);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_sv48_walk),
         cmocka_unit_test(test_csr_rules),
         cmocka_unit_test(test_state_valid),
+        cmocka_unit_test(test_snapshot_attr),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
