@@ -4,6 +4,7 @@
 #include "checkpoint/ckpt_internal.h"
 #include "core/hart.h"
 #include "core/memory.h"
+#include "priv/priv_attrs.h"
 #include "snapshot/snap_error.h"
 
 #define H(o) ((struct hart *)(o))
@@ -90,6 +91,13 @@ static int set_reservation(void *o, const struct attr_value *v, char *err, size_
  * default 1 GHz, 10 MHz timebase); cycle-level models count their own cycles. */
 static int get_time(void *o, struct attr_value *v) { *v = attr_uint(H(o)->instret / 100); return 0; }
 
+/* The privileged state (system mode; NIL for a user-mode hart): priv/priv_attrs.c. */
+static int get_priv(void *o, struct attr_value *v) { return priv_attr_get(&H(o)->priv, v); }
+static int set_priv(void *o, const struct attr_value *v, char *err, size_t errlen)
+{
+    return priv_attr_set(&H(o)->priv, v, err, errlen);
+}
+
 static const struct snap_attr_def hart_attrs[] = {
     {"pc", "i", SNAP_ATTR_REQUIRED, NULL, get_pc, set_pc, "program counter of the next instruction"},
     {"x", "[i{32}]", SNAP_ATTR_REQUIRED, NULL, get_x, set_x, "integer registers x0..x31 (x0 is 0)"},
@@ -100,6 +108,8 @@ static const struct snap_attr_def hart_attrs[] = {
     {"instret", "i", SNAP_ATTR_REQUIRED, NULL, get_instret, set_instret,
      "instructions retired since the program started (the fast model's cycle CSR)"},
     {"time", "i", SNAP_ATTR_PSEUDO, NULL, get_time, NULL, "the time CSR, derived from instret"},
+    {"priv", PRIV_ATTR_SIG, SNAP_ATTR_OPTIONAL, NULL, get_priv, set_priv,
+     "privilege mode and machine/supervisor CSRs by name (system mode), NIL at user level"},
 };
 
 const struct snap_class_def ckpt_hart_class = {

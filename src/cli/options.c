@@ -23,6 +23,7 @@ enum option_id {
     OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV, OPT_HOST_ENV,
     OPT_OUTDIR, OPT_READFILE, OPT_ON_CHECKPOINT, OPT_WORK_END_EXIT, OPT_PROGRESS,
     OPT_DIFFTEST, OPT_COMMIT_LOG, OPT_WAVE, OPT_TRACE_WINDOW, OPT_LIGHTSSS, OPT_ENABLE_FORK,
+    OPT_MACHINE,
 };
 
 struct option_spec {
@@ -34,6 +35,8 @@ struct option_spec {
 
 static const struct option_spec specs[] = {
     {"model", OPT_MODEL, "NAME", "execution model (see `snapsim models`; default fast)"},
+    {"machine", OPT_MACHINE, "NAME", "linux (a Linux program in user mode, the default) or bare "
+                                     "(an ELF in M-mode on physical memory, ending through HTIF tohost)"},
     {"log", OPT_LOG, "DIR", "output directory: snapsim.log, stats.json, config.json, snapshots"},
     {"outdir", OPT_OUTDIR, "DIR", "the same as --log DIR (gem5's name)"},
     {"config", OPT_CONFIG, "C:F:V ...", "set configuration keys (see `snapsim config --model NAME`)"},
@@ -209,6 +212,11 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
     case OPT_MODEL:
         o->model = value;
         return 0;
+    case OPT_MACHINE:
+        if (strcmp(value, "linux") && strcmp(value, "bare"))
+            return fail("unknown machine '%s'; available: linux bare", value);
+        o->bare = !strcmp(value, "bare");
+        return 0;
     case OPT_LOG:
     case OPT_OUTDIR:
         o->log_dir = o->debug.log_dir = value;
@@ -333,6 +341,21 @@ static const struct option_spec *spec_of(int id)
     return NULL;
 }
 
+/* The bare machine has no Linux process, no guest ops and (yet) no snapshots or debugging. */
+static bool bare_options_ok(struct run_options *o)
+{
+    const char *bad = o->restore ? "--restore" : o->nsnapshots ? "--snapshots"
+                    : o->snapshot_every ? "--snapshot-every" : o->debug.difftest ? "--difftest"
+                    : o->debug.lightsss ? "--lightsss" : o->debug.commit_log ? "--commit-log"
+                    : o->debug.wave ? "--wave" : o->readfile ? "--readfile" : NULL;
+    if (bad) {
+        fail("%s is not available with --machine bare", bad);
+        return false;
+    }
+    o->on_checkpoint = ON_CHECKPOINT_IGNORE;
+    return true;
+}
+
 int run_options_parse(struct run_options *o, int argc, char **argv)
 {
     memset(o, 0, sizeof *o);
@@ -385,6 +408,8 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
         optind = next;
     }
     normalise_snapshot_points(o);
+    if (o->bare && !bare_options_ok(o))
+        return 2;
     if (o->sandbox && o->no_sandbox)
         return fail("%s", "--sandbox and --no-sandbox contradict each other");
 

@@ -13,6 +13,7 @@ enum on_checkpoint { ON_CHECKPOINT_SNAPSHOT, ON_CHECKPOINT_EXIT, ON_CHECKPOINT_I
 
 struct run_options {
     const char *model;             /* --model */
+    bool bare;                     /* --machine bare: a system-mode machine (src/priv) */
     const char *log_dir;           /* --log / --outdir: the output directory */
     const char **config;           /* --config assignments */
     size_t nconfig;

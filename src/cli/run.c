@@ -22,6 +22,7 @@
 #include "core/model.h"
 #include "linux/guest_ops.h"
 #include "linux/process.h"
+#include "priv/system.h"
 
 /* Builds the configuration: machine keys, the model's keys and preset, then the user's. */
 bool run_build_config(struct config *cfg, const struct model *model, const char *const *assignments,
@@ -119,6 +120,10 @@ int run_main(int argc, char **argv)
     const struct model *model = run_find_model(o.model);
     if (!model || !run_build_config(&cfg, model, o.config, o.nconfig) || !guest_config_check(&cfg))
         goto out;
+    if (o.bare && strcmp(model->name, "fast") != 0) {
+        log_msg("--machine bare runs on the fast model only (for now), not %s", model->name);
+        goto out;
+    }
     for (size_t i = 0; i < o.nmodel_settings; i++) {
         char err[2048];
         if (!config_set(&cfg, o.model_settings[i], err, sizeof err)) {
@@ -126,7 +131,7 @@ int run_main(int argc, char **argv)
             goto out;
         }
     }
-    if (machine_init(&m, &cfg) != 0) {
+    if ((o.bare ? machine_init_system(&m, &cfg) : machine_init(&m, &cfg)) != 0) {
         log_msg("cannot reserve guest memory");
         goto out;
     }
@@ -149,7 +154,8 @@ int run_main(int argc, char **argv)
         rs.env = env;
         char path[4096], err[1024];
         const char *program = guest_program_path(o.program, path, sizeof path);
-        if (!env || linux_load(&m, program, o.argc, o.argv, env, err, sizeof err) != 0) {
+        if (!env || (o.bare ? bare_load(&m, program, err, sizeof err)
+                            : linux_load(&m, program, o.argc, o.argv, env, err, sizeof err)) != 0) {
             fprintf(stderr, "%s\n", env ? err : "snapsim: out of memory");
             goto out;
         }

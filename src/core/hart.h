@@ -1,10 +1,29 @@
-/* Architectural state of one RISC-V hart at user level: what every model executes on and what a
- * snapshot saves.  Model-private state (caches, predictors, latches) never lives here. */
+/* Architectural state of one RISC-V hart: what every model executes on and what a snapshot
+ * saves.  Model-private state (caches, predictors, latches, TLBs) never lives here.  A user-mode
+ * (Linux) machine uses only the user-level part; a system-mode machine also the privileged
+ * part, whose meaning is defined in src/priv. */
 #ifndef SNAPSIM_CORE_HART_H
 #define SNAPSIM_CORE_HART_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+/* Privileged state: the privilege mode and the machine- and supervisor-level CSRs, stored as
+ * their architectural values (sstatus, sip and sie are views of mstatus, mip and mie). */
+struct priv_state {
+    uint8_t mode;            /* PRIV_U 0, PRIV_S 1, PRIV_M 3 */
+    uint64_t mstatus, mip, mie, medeleg, mideleg;
+    uint64_t mtvec, mepc, mcause, mtval, mscratch;
+    uint64_t stvec, sepc, scause, stval, sscratch, satp;
+    uint64_t mcounteren, scounteren, mcountinhibit, menvcfg, senvcfg;
+    uint64_t mhartid;
+    uint64_t cycle_offset, instret_offset;   /* mcycle/minstret = clock + offset (written values) */
+    uint8_t pmpcfg[16];
+    uint64_t pmpaddr[16];
+    /* Not architectural: bumped whenever cached translations may be stale (satp, sfence.vma,
+     * PMP writes), so every model's TLB knows to flush without being told. */
+    uint64_t xlate_epoch;
+};
 
 struct hart {
     /* x[0] always reads 0.  x[32] is a write sink: the fast model retargets writes to x0 there
@@ -17,6 +36,7 @@ struct hart {
     uint32_t frm;            /* dynamic rounding mode */
     uint64_t reservation;    /* LR/SC reserved address, valid when reservation_valid */
     bool reservation_valid;
+    struct priv_state priv;  /* system mode only; zero in a user-mode machine */
 };
 
 enum { FFLAG_NX = 1, FFLAG_UF = 2, FFLAG_OF = 4, FFLAG_DZ = 8, FFLAG_NV = 16 };

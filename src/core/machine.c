@@ -4,11 +4,13 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/config.h"
 #include "core/log.h"
 #include "linux/process.h"
+#include "priv/system.h"
 
 const struct config_key machine_config_keys[] = {
     { "mainmem", "capacity", CONFIG_UINT, "4294967296", 1u << 20, GUEST_VA_LIMIT, NULL,
@@ -37,6 +39,8 @@ const struct config_key machine_config_keys[] = {
     { "linux", "stdio", CONFIG_ENUM, "pipe", 0, 0, "pipe tty host",
       "what the standard streams look like to the guest (fstat, terminal ioctls, lseek): "
       "pipes, a terminal, or whatever the host's are (not reproducible)" },
+    { "system", "ram_size", CONFIG_UINT, "268435456", 1u << 20, 1ull << 36, NULL,
+      "bytes of RAM at physical 0x80000000 of a system-mode machine (--machine bare; whole 4 KiB pages)" },
 };
 const size_t machine_config_nkeys = sizeof machine_config_keys / sizeof machine_config_keys[0];
 
@@ -66,8 +70,31 @@ int machine_init(struct machine *m, const struct config *cfg)
     return 0;
 }
 
+int machine_init_system(struct machine *m, const struct config *cfg)
+{
+    memset(m, 0, sizeof *m);
+    m->config = cfg;
+    m->core_hz = config_uint(cfg, "linux", "core_frequency_hz");
+    m->sys = calloc(1, sizeof *m->sys);
+    if (!m->sys)
+        return -1;
+    /* Whole pages: a TLB entry maps a page of RAM or none. */
+    uint64_t size = config_uint(cfg, "system", "ram_size") & ~(uint64_t)(GUEST_PAGE_SIZE - 1);
+    int rc = sysmem_init(&m->sys->mem, SYSMEM_RAM_BASE, size);
+    if (rc != 0) {
+        free(m->sys);
+        m->sys = NULL;
+    }
+    return rc;
+}
+
 void machine_destroy(struct machine *m)
 {
+    if (m->sys) {
+        sysmem_destroy(&m->sys->mem);
+        free(m->sys);
+        m->sys = NULL;
+    }
     if (m->proc)
         linux_process_free(m->proc);
     mem_destroy(&m->mem);
@@ -117,7 +144,7 @@ uint64_t machine_cycles_to_ns(const struct machine *m, uint64_t cycles)
 /* Guest-visible time: 10 MHz, the timebase of common RISC-V platforms, derived from the model's
  * cycles at the core frequency (not the host clock) so that runs are reproducible. */
 enum { TIMEBASE_HZ = 10000000 };
-static uint64_t time_csr(const struct machine *m)
+uint64_t machine_time(const struct machine *m)
 {
     return (uint64_t)((unsigned __int128)machine_cycles(m) * TIMEBASE_HZ / (m->core_hz ? m->core_hz : 1));
 }
@@ -133,7 +160,7 @@ bool machine_csr_access(struct machine *m, unsigned csr, unsigned op, uint64_t o
     case CSR_FCSR: value = (uint64_t)h->frm << 5 | h->fflags; break;
     case CSR_CYCLE: value = machine_cycles(m); break;
     case CSR_INSTRET: value = h->instret; break;
-    case CSR_TIME: value = time_csr(m); break;
+    case CSR_TIME: value = machine_time(m); break;
     default: return false;
     }
     if (do_write) {

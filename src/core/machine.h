@@ -15,6 +15,7 @@
 
 struct linux_process;
 struct event_bus;
+struct system;
 
 enum halt_reason {
     HALT_NONE = 0,   /* still running */
@@ -48,7 +49,8 @@ struct guest_ops_env;
 struct machine {
     struct hart hart;
     struct guest_mem mem;
-    struct linux_process *proc;
+    struct linux_process *proc;  /* a user-mode (Linux) machine's process; NULL in system mode */
+    struct system *sys;          /* a system-mode machine's RAM and devices (priv/system.h); NULL in user mode */
     const struct config *config;
 
     enum halt_reason halt;
@@ -87,6 +89,12 @@ extern const struct config_key machine_config_keys[];
 extern const size_t machine_config_nkeys;
 
 int machine_init(struct machine *m, const struct config *cfg);
+/* A system-mode machine instead: physical RAM (system:ram_size bytes at 0x8000_0000) and a bus,
+ * no Linux process; the hart is privileged (src/priv). */
+int machine_init_system(struct machine *m, const struct config *cfg);
+
+/* The guest's timebase (10 MHz) from the model's cycles: the time CSR and the machine's clock. */
+uint64_t machine_time(const struct machine *m);
 void machine_destroy(struct machine *m);
 
 /* Kills the guest as the kernel would: sets HALT_SIGNAL and exit status 128 + sig, and reports

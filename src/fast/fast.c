@@ -18,6 +18,7 @@
 #include "fast/block.h"
 #include "fast/jit.h"
 #include "fast/fast.h"
+#include "fast/fast_system.h"
 #include "isa/fpu.h"
 #include "isa/semantics.h"
 
@@ -27,6 +28,7 @@ struct model_instance {
     bool translate;            /* jit is initialised and in use */
     uint64_t hot_threshold;    /* interpreted executions of a block before it is translated */
     uint64_t stats_begin;      /* instret when the statistics started (the `cycle` baseline) */
+    struct fast_system *sys;   /* the system-mode interpreter, on a system-mode machine */
 };
 
 #define likely(x) __builtin_expect(!!(x), 1)
@@ -363,6 +365,8 @@ L_EBREAK:
     goto fault;
 
     /* ---- faults: the instruction does not retire ---- */
+L_MRET: L_SRET: L_WFI: L_SFENCE_VMA:   /* privileged: illegal in user mode, as under Linux */
+    goto illegal;
 L_ILLEGAL:
     if (ip->rs3 == 1) {
         fault_sig = SIGSEGV;
@@ -452,6 +456,10 @@ static void fast_advance(struct model_instance *self, struct machine *m, uint64_
 
 static void fast_run(struct model_instance *self, struct machine *m, uint64_t stop_at)
 {
+    if (self->sys) {
+        fast_system_run(self->sys, m, stop_at);
+        return;
+    }
     linux_run_model(self, m, stop_at, fast_advance);
 }
 
@@ -473,6 +481,14 @@ static struct model_instance *fast_create(struct machine *m, const struct config
         return NULL;
     }
     self->stats_begin = m->hart.instret;
+    if (m->sys) {   /* system mode: the translator stays off there for now */
+        if (!(self->sys = fast_system_new())) {
+            free(self);
+            snprintf(err, errlen, "out of memory");
+            return NULL;
+        }
+        return self;
+    }
     const char *mode = config_string(c, "fast", "translate");
     if (strcmp(mode, "off") != 0) {
         /* Hosts without the back end, or without executable memory, just interpret. */
@@ -502,11 +518,16 @@ static void fast_stats(struct model_instance *self, const struct machine *m, cJS
         cJSON_AddNumberToObject(core, "jit_code_bytes", (double)self->jit.bytes);
         cJSON_AddNumberToObject(core, "jit_host_seconds", self->jit.seconds);
     }
+    if (self->sys) {   /* the MMU's costs (since the model was created) */
+        cJSON_AddNumberToObject(core, "tlb_misses", (double)fast_system_tlb_misses(self->sys));
+        cJSON_AddNumberToObject(core, "page_walks", (double)fast_system_walks(self->sys));
+    }
 }
 
 static void fast_destroy(struct model_instance *self)
 {
     block_cache_free(&self->cache, NULL);
+    fast_system_free(self->sys);
     if (self->translate)
         jit_free(&self->jit);
     free(self);

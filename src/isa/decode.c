@@ -294,7 +294,15 @@ static bool decode_system(uint32_t raw, unsigned funct3, struct insn *out)
             return accept(out, OP_ECALL);
         if (raw == 0x00100073)
             return accept(out, OP_EBREAK);
-        return reject(out);   /* privileged instructions are not part of user mode */
+        if (raw == 0x30200073)
+            return accept(out, OP_MRET);
+        if (raw == 0x10200073)
+            return accept(out, OP_SRET);
+        if (raw == 0x10500073)
+            return accept(out, OP_WFI);
+        if ((raw & 0xfe007fff) == 0x12000073)
+            return accept(out, OP_SFENCE_VMA);
+        return reject(out);
     }
     out->imm = raw >> 20;
     return accept(out, csr_ops[funct3]);
@@ -380,7 +388,7 @@ static const uint8_t class_fields[CLASS_SYS + 1] = {
     [CLASS_CSR] = F_RD | F_RS1, [CLASS_CSRI] = F_RD | F_RS1, [CLASS_AMO] = F_RD | F_RS1 | F_RS2,
     [CLASS_LR] = F_RD | F_RS1, [CLASS_SC] = F_RD | F_RS1 | F_RS2, [CLASS_F3] = F_RD | F_RS1 | F_RS2,
     [CLASS_F4] = F_RD | F_RS1 | F_RS2, [CLASS_F1] = F_RD | F_RS1, [CLASS_FCMP] = F_RD | F_RS1 | F_RS2,
-    [CLASS_F2X] = F_RD | F_RS1, [CLASS_X2F] = F_RD | F_RS1, [CLASS_SYS] = 0,
+    [CLASS_F2X] = F_RD | F_RS1, [CLASS_X2F] = F_RD | F_RS1, [CLASS_VMA] = F_RS1 | F_RS2, [CLASS_SYS] = 0,
 };
 
 static bool clear_unused_fields(bool ok, struct insn *out)

@@ -38,7 +38,7 @@ static const char *const class_formats[CLASS_SYS + 1] = {
     [CLASS_FLD] = "d,m", [CLASS_FST] = "t,m", [CLASS_CSR] = "d,c,s", [CLASS_CSRI] = "d,c,z",
     [CLASS_AMO] = "d,t,a", [CLASS_LR] = "d,a", [CLASS_SC] = "d,t,a", [CLASS_F3] = "d,s,tR",
     [CLASS_F4] = "d,s,t,rR", [CLASS_F1] = "d,sR", [CLASS_FCMP] = "d,s,t", [CLASS_F2X] = "d,sR",
-    [CLASS_X2F] = "d,sR", [CLASS_SYS] = "",
+    [CLASS_X2F] = "d,sR", [CLASS_VMA] = "s,t", [CLASS_SYS] = "",
 };
 
 /* Which operands name f registers, by class. */
@@ -106,8 +106,8 @@ static void put_rounding_mode(struct out *o, const struct insn *in)
     put(o, ",%s", names[in->rm & 7]);
 }
 
-/* Names of the CSRs a user-mode program can meet; others print as numbers, as objdump does for
- * numbers it does not know. */
+/* Names of the user-mode CSRs and of the privileged ones snapsim implements; others print as
+ * numbers, as objdump does for numbers it does not know. */
 static void put_csr(struct out *o, unsigned csr)
 {
     static const struct { unsigned short num; const char *name; } named[] = {
@@ -116,13 +116,25 @@ static void put_csr(struct out *o, unsigned csr)
         { 0xc00, "cycle" }, { 0xc01, "time" }, { 0xc02, "instret" }, { 0xc20, "vl" },
         { 0xc21, "vtype" }, { 0xc22, "vlenb" }, { 0xc80, "cycleh" }, { 0xc81, "timeh" },
         { 0xc82, "instreth" },
+        { 0x100, "sstatus" }, { 0x104, "sie" }, { 0x105, "stvec" }, { 0x106, "scounteren" },
+        { 0x140, "sscratch" }, { 0x141, "sepc" }, { 0x142, "scause" }, { 0x143, "stval" },
+        { 0x144, "sip" }, { 0x180, "satp" }, { 0x300, "mstatus" }, { 0x301, "misa" },
+        { 0x302, "medeleg" }, { 0x303, "mideleg" }, { 0x304, "mie" }, { 0x305, "mtvec" },
+        { 0x306, "mcounteren" }, { 0x320, "mcountinhibit" }, { 0x340, "mscratch" },
+        { 0x341, "mepc" }, { 0x342, "mcause" }, { 0x343, "mtval" }, { 0x344, "mip" },
+        { 0xb00, "mcycle" }, { 0xb02, "minstret" }, { 0xf11, "mvendorid" }, { 0xf12, "marchid" },
+        { 0xf13, "mimpid" }, { 0xf14, "mhartid" },
     };
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         if (named[i].num == csr) {
             put(o, "%s", named[i].name);
             return;
         }
-    if (csr >= 0xc03 && csr <= 0xc1f)
+    if (csr >= 0x3a0 && csr <= 0x3af)
+        put(o, "pmpcfg%u", csr - 0x3a0);
+    else if (csr >= 0x3b0 && csr <= 0x3ef)
+        put(o, "pmpaddr%u", csr - 0x3b0);
+    else if (csr >= 0xc03 && csr <= 0xc1f)
         put(o, "hpmcounter%u", csr - 0xc00);
     else if (csr >= 0xc83 && csr <= 0xc9f)
         put(o, "hpmcounter%uh", csr - 0xc80);

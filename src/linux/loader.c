@@ -1,5 +1,6 @@
 /* ELF loading: checks that the file is a static RV64 Linux executable that fits the guest address
  * space, then maps its PT_LOAD segments.  Every rejection is one line naming the file. */
+#include "linux/elf_header.h"
 #include "linux/loader.h"
 
 #include <errno.h>
@@ -65,8 +66,7 @@ static int by_vaddr(const void *a, const void *b)
     return x->p_vaddr < y->p_vaddr ? -1 : x->p_vaddr > y->p_vaddr;
 }
 
-/* Checks the file header; fills phnum. */
-static int check_header(Elf *e, const char *path, GElf_Ehdr *eh, size_t *phnum, char *err, size_t errlen)
+int elf_check_header(Elf *e, const char *path, GElf_Ehdr *eh, size_t *phnum, char *err, size_t errlen)
 {
     if (elf_kind(e) != ELF_K_ELF)
         return fail(err, errlen, "%s: not an ELF executable", path);
@@ -175,7 +175,7 @@ static int load_elf(struct machine *m, Elf *e, const char *path, struct elf_imag
 {
     GElf_Ehdr eh;
     size_t phnum = 0, filesize = 0;
-    int rc = check_header(e, path, &eh, &phnum, err, errlen);
+    int rc = elf_check_header(e, path, &eh, &phnum, err, errlen);
     if (rc != 0)
         return rc;
     const unsigned char *raw = (const unsigned char *)elf_rawfile(e, &filesize);

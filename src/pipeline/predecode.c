@@ -101,6 +101,9 @@ void pipe_predecode(const struct insn *in, struct pdec *d)
     case CLASS_X2F:
         d->kind = PK_FPU, d->src[0] = xreg(in->rs1), d->dst = freg(in->rd);
         break;
+    case CLASS_VMA:   /* privileged (sfence.vma): illegal in user mode */
+        d->kind = PK_FAULT, d->fault = PF_ILLEGAL;
+        break;
     case CLASS_SYS:
         switch (op) {
         case OP_ECALL: d->kind = PK_ECALL; break;

@@ -71,6 +71,19 @@ decode_every_op:
     fence.i
     ecall
     ebreak
+    /* privileged */
+    mret
+    sret
+    wfi
+    sfence.vma zero, zero
+    sfence.vma a0, a1
+    csrrw   a0, mstatus, a1
+    csrrs   a0, satp, zero
+    csrrc   a0, sstatus, a1
+    csrrwi  a0, mie, 5
+    csrrs   a0, pmpcfg2, zero
+    csrrw   zero, pmpaddr15, a0
+    csrrs   a0, mhartid, zero
     /* Zicsr */
     csrrw   a0, fflags, a1
     csrrs   a0, frm, zero
@@ -312,7 +325,6 @@ decode_every_op:
     pack    a0, a1, a2
     packw   a0, a1, a2     /* packw with rs2 != 0; with rs2 = 0 it is zext.h */
     .option pop
-    wfi
     .insn 2, 0
     c.nop
     ret

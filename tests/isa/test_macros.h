@@ -29,12 +29,17 @@
 /* ---- program structure ---- */
 
 /* No relaxation: the tests never set up gp, so the linker must not turn address loads into
- * gp-relative ones. */
+ * gp-relative ones.  The same source also builds for the bare machine's test environments
+ * (tests/priv/env, with TEST_ENTRY=test_main), whose start-up code enters the test in U-mode
+ * and turns the exit system call into an HTIF exit. */
+#ifndef TEST_ENTRY
+#define TEST_ENTRY _start
+#endif
 #define TEST_BEGIN            \
     .option norelax;          \
     .text;                    \
-    .globl _start;            \
-    _start:                   \
+    .globl TEST_ENTRY;        \
+    TEST_ENTRY:               \
     li TESTNUM, 0;
 
 #define TEST_CASE(n)                                          \

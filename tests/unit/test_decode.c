@@ -374,8 +374,9 @@ static void test_reserved_32(void **state)
     check_illegal(0x00c5a53b);   /* OP-32 funct3 2 */
     check_illegal(0x02c5953b);   /* OP-32 M funct3 1 (no mulhw) */
     check_illegal(0x0000200f);   /* MISC-MEM funct3 2 (cbo) */
-    check_illegal(0x10500073);   /* wfi: privileged */
-    check_illegal(0x30200073);   /* mret */
+    check_illegal(0x10600073);   /* SYSTEM funct3 0 between wfi and sfence.vma */
+    check_illegal(0x12000173);   /* sfence.vma with rd set */
+    check_illegal(0x30300073);   /* mret's neighbour */
     check_illegal(0x00004073);   /* SYSTEM funct3 4 */
     check_illegal(0x00200073);   /* uret (ecall with imm 2): not user mode */
     check_illegal(0x000000f3);   /* ecall with rd set */
@@ -479,7 +480,14 @@ static void test_disasm(void **state)
     check_text(0x0001, 0, "c.addi zero,0");
     check_text(0x8001, 0, "c.srli64 s0");
     check_text(0x0000, 0, "illegal 0x0000");
-    check_text(0x10500073, 0, "illegal 0x10500073");
+    check_text(0x10500073, 0, "wfi");
+    check_text(0x30200073, 0, "mret");
+    check_text(0x10200073, 0, "sret");
+    check_text(0x12b50073, 0, "sfence.vma a0,a1");
+    check_text(0x30002573, 0, "csrrs a0,mstatus,zero");
+    check_text(0x3a202573, 0, "csrrs a0,pmpcfg2,zero");
+    check_text(0x3bf02573, 0, "csrrs a0,pmpaddr15,zero");
+    check_text(0x10600073, 0, "illegal 0x10600073");
 }
 
 static void test_disasm_truncates(void **state)

@@ -45,6 +45,7 @@ typedef uint64_t (*oracle_fn)(uint64_t a, uint64_t b, uint64_t c);
 #define ORACLE_LR ORACLE_NONE
 #define ORACLE_SC ORACLE_NONE
 #define ORACLE_SYS ORACLE_NONE
+#define ORACLE_VMA ORACLE_NONE
 #define OP(name, mnemonic, class) ORACLE_##class(name, mnemonic)
 #include "isa/ops.def"
 #undef OP
@@ -74,6 +75,7 @@ typedef uint64_t (*oracle_fn)(uint64_t a, uint64_t b, uint64_t c);
 #define TABLE_LR ORACLE_NONE
 #define TABLE_SC ORACLE_NONE
 #define TABLE_SYS ORACLE_NONE
+#define TABLE_VMA ORACLE_NONE
 static const oracle_fn oracles[OP_COUNT] = {
 #define OP(name, mnemonic, class) TABLE_##class(name, mnemonic)
 #include "isa/ops.def"

@@ -1,0 +1,20 @@
+/* The fast model's system-mode interpreter: a privileged hart on physical memory and devices
+ * (priv/), one instruction at a time.  The user-mode interpreter (fast.c) is not touched by it. */
+#ifndef SNAPSIM_FAST_FAST_SYSTEM_H
+#define SNAPSIM_FAST_FAST_SYSTEM_H
+
+#include <stdint.h>
+
+#include "core/machine.h"
+
+struct fast_system;
+
+struct fast_system *fast_system_new(void);
+void fast_system_free(struct fast_system *s);
+/* Runs until m->halt is set or m->hart.instret reaches stop_at exactly (then HALT_LIMIT). */
+void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at);
+/* TLB statistics: page walks and misses since the model was created. */
+uint64_t fast_system_walks(const struct fast_system *s);
+uint64_t fast_system_tlb_misses(const struct fast_system *s);
+
+#endif

@@ -1,0 +1,26 @@
+/* A system-mode machine's own parts beside the hart: its physical memory and, for the bare
+ * machine, the HTIF host interface (tohost/fromhost) that conformance tests end through. */
+#ifndef SNAPSIM_PRIV_SYSTEM_H
+#define SNAPSIM_PRIV_SYSTEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "priv/sysmem.h"
+
+struct machine;
+
+struct system {
+    struct sysmem mem;
+    uint64_t tohost_pa, fromhost_pa;   /* 0 when the program has no such symbol */
+};
+
+/* Loads a RISC-V ELF executable into RAM at its physical addresses (the bare machine) and
+ * points the hart at its entry in M-mode; finds tohost and fromhost.  0, or -1 with a one-line
+ * reason in err. */
+int bare_load(struct machine *m, const char *path, char *err, size_t errlen);
+
+/* The guest stored to tohost: carries out the HTIF command it holds (exit, console output). */
+void htif_tohost(struct machine *m);
+
+#endif
