@@ -196,14 +196,16 @@ static int set_plic_priority(void *o, const struct attr_value *v, char *err, siz
         ((struct plic *)o)->priority[s] = (uint8_t)b[s];
     return 0;
 }
-/* A source bitmap: bit 0 (no source) must be clear. */
+/* A source bitmap: bits that are no source must be clear. */
 static int set_bitmap(uint32_t *dst, const struct attr_value *v, const char *what, char *err, size_t errlen)
 {
     uint64_t b[PLIC_WORDS];
     if (uint_list(v, b, PLIC_WORDS, UINT32_MAX, what, err, errlen))
         return -1;
-    if (b[0] & 1)
-        return snap_err(err, errlen, "%s: bit 0 is no source and must be clear", what);
+    for (unsigned w = 0; w < PLIC_WORDS; w++)
+        if (b[w] & ~(uint64_t)plic_word_mask(w))
+            return snap_err(err, errlen, "%s[%u]: bits of no source (bit 0, or beyond source %d) must be clear",
+                            what, w, PLIC_NSOURCES - 1);
     for (unsigned w = 0; w < PLIC_WORDS; w++)
         dst[w] = (uint32_t)b[w];
     return 0;
@@ -265,15 +267,15 @@ static int set_plic_threshold(void *o, const struct attr_value *v, char *err, si
 
 static const struct snap_attr_def plic_attrs[] = {
     ATTR(plic, nharts, "i", "harts served (two contexts each: M, S)"),
-    ATTR(plic, priority, "[i{96}]", "per source: priority 0..7 (source 0 does not exist)"),
-    ATTR(plic, level, "[i{3}]", "source lines as their devices drive them, 32 sources a word"),
-    ATTR(plic, pending, "[i{3}]", "pending sources, 32 a word"),
-    ATTR(plic, claimed, "[i{3}]", "sources claimed and not yet completed, 32 a word"),
-    ATTR(plic, enable, "[[i{3}]*]", "per context (2 x hart + 0 for M, + 1 for S): enabled sources"),
+    ATTR(plic, priority, "[i{97}]", "per source: priority 0..7 (source 0 does not exist)"),
+    ATTR(plic, level, "[i{4}]", "source lines as their devices drive them, 32 sources a word"),
+    ATTR(plic, pending, "[i{4}]", "pending sources, 32 a word"),
+    ATTR(plic, claimed, "[i{4}]", "sources claimed and not yet completed, 32 a word"),
+    ATTR(plic, enable, "[[i{4}]*]", "per context (2 x hart + 0 for M, + 1 for S): enabled sources"),
     ATTR(plic, threshold, "[i*]", "per context: priority threshold 0..7"),
 };
 const struct snap_class_def ckpt_plic_class = {
-    "plic", "PLIC: 95 level-triggered sources, M and S contexts per hart", plic_attrs,
+    "plic", "PLIC: 96 level-triggered sources, M and S contexts per hart", plic_attrs,
     sizeof plic_attrs / sizeof plic_attrs[0]};
 
 /* ---- virtio-mmio-blk ---- */

@@ -11,6 +11,14 @@ static void set_bit(uint32_t *w, unsigned i, bool v)
         w[i / 32] &= ~(1u << (i % 32));
 }
 
+uint32_t plic_word_mask(unsigned w)
+{
+    uint32_t m = w == 0 ? ~1u : ~0u;                  /* source 0 does not exist */
+    if (w == PLIC_WORDS - 1 && PLIC_NSOURCES % 32)
+        m &= (1u << (PLIC_NSOURCES % 32)) - 1;
+    return m;
+}
+
 bool plic_init(struct plic *p, unsigned nharts, const struct mmio_host *host)
 {
     if (nharts == 0 || nharts > PLIC_MAX_HARTS)
@@ -124,7 +132,7 @@ static bool plic_write(void *dev, uint64_t off, unsigned size, uint64_t val)
     } else if (off < PLIC_CONTEXT) {
         uint64_t ctx = (off - PLIC_ENABLE) / PLIC_ENABLE_STRIDE, w = (off - PLIC_ENABLE) % PLIC_ENABLE_STRIDE / 4;
         if (ctx < nctx && w < PLIC_WORDS)
-            p->enable[ctx][w] = (uint32_t)val & (w == 0 ? ~1u : ~0u);   /* source 0 does not exist */
+            p->enable[ctx][w] = (uint32_t)val & plic_word_mask((unsigned)w);
     } else {
         uint64_t ctx = (off - PLIC_CONTEXT) / PLIC_CONTEXT_STRIDE, reg = (off - PLIC_CONTEXT) % PLIC_CONTEXT_STRIDE;
         if (ctx < nctx && reg == 0)

@@ -1,4 +1,4 @@
-/* PLIC (platform-level interrupt controller) as on QEMU's virt machine: sources 1..95 with
+/* PLIC (platform-level interrupt controller) as on QEMU's virt machine: sources 1..96 with
  * priorities 0..7 (0 never interrupts), level-triggered gateways, and two contexts per hart --
  * context 2h is hart h's machine mode (MEIP), 2h + 1 its supervisor mode (SEIP) -- each with an
  * enable bit per source, a priority threshold, and a claim/complete register.
@@ -16,8 +16,8 @@
 #include "platform/mmio.h"
 
 enum {
-    PLIC_NSOURCES = 96,                 /* source 0 is "no interrupt" */
-    PLIC_WORDS = PLIC_NSOURCES / 32,
+    PLIC_NSOURCES = 97,                 /* ids 1..96 as QEMU's riscv,ndev; 0 is "no interrupt" */
+    PLIC_WORDS = (PLIC_NSOURCES + 31) / 32,
     PLIC_MAX_PRIORITY = 7,
     PLIC_MAX_HARTS = 8,
     PLIC_MAX_CONTEXTS = 2 * PLIC_MAX_HARTS,
@@ -42,9 +42,11 @@ struct plic {
 /* False when nharts is 0 or above PLIC_MAX_HARTS. */
 bool plic_init(struct plic *p, unsigned nharts, const struct mmio_host *host);
 struct mmio_region plic_region(struct plic *p, const char *name, uint64_t base);
-/* A device's line; sources outside 1..95 are ignored.  Matches irq_line.set. */
+/* A device's line; sources outside 1..96 are ignored.  Matches irq_line.set. */
 void plic_set_source(void *plic, unsigned source, bool level);
 /* Drives every context's MEIP/SEIP from the state (after a restore). */
 void plic_update(struct plic *p);
+/* The bits of bitmap word w that are sources (not 0, not beyond the last). */
+uint32_t plic_word_mask(unsigned w);
 
 #endif

@@ -70,6 +70,9 @@ static void test_threshold_and_contexts(void **state)
     assert_int_equal(m->mip[1], 0);
     wr(m, enable(0), 4, 1);                             /* source 0 cannot be enabled */
     assert_int_equal(rd(m, enable(0), 4), 0);
+    wr(m, enable(0) + 12, 4, 0xffffffff);               /* word 3 holds source 96 only */
+    assert_int_equal(rd(m, enable(0) + 12, 4), 1);
+    wr(m, enable(0) + 12, 4, 0);
     uint64_t v;
     assert_false(mmio_bus_read(&m->bus, BASE + 4 * 5, 1, &v));   /* 32-bit registers only */
     assert_false(mmio_bus_write(&m->bus, BASE + 2, 4, 0));

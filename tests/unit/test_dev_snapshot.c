@@ -164,7 +164,7 @@ static void test_plic(void **state)
     struct attr_value pend = attr_list(PLIC_WORDS);
     for (int w = 0; w < PLIC_WORDS; w++)
         attr_list_append(&pend, attr_uint(w == 0 ? 1 : 0));
-    dev_refuses(&ckpt_plic_class, &a, &b, "pending", pend, "bit 0");
+    dev_refuses(&ckpt_plic_class, &a, &b, "pending", pend, "no source");
     struct attr_value en = attr_list(1);                /* one context; the machine has two */
     uint64_t zeros[PLIC_WORDS] = { 0 };
     attr_list_append(&en, attr_list_of_uints(zeros, PLIC_WORDS));
