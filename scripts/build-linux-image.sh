@@ -111,7 +111,7 @@ check_config "$here/linux/busybox.config" "$bbbuild/.config"
 bbmake busybox busybox.links
 cp "$bbbuild/busybox" "$work/busybox"
 
-# ---- the initramfs: gen_init_cpio with a fixed time stamp, so the archive is reproducible ----
+# ---- the initramfs: gen_init_cpio, with fixed time stamps ----
 note "packing the initramfs"
 quiet cc -O2 -o "$work/gen_init_cpio" "$ksrc/usr/gen_init_cpio.c"
 {
@@ -126,7 +126,7 @@ quiet cc -O2 -o "$work/gen_init_cpio" "$ksrc/usr/gen_init_cpio.c"
 } > "$work/initramfs.list"
 "$work/gen_init_cpio" -t 0 "$work/initramfs.list" > "$work/initramfs.cpio"
 
-# ---- the disk: ext2 with fixed UUID, hash seed and times, so the image is reproducible ----
+# ---- the disk: ext2 with a fixed UUID, hash seed and times ----
 note "making the disk"
 mkdir -p "$work/disk"
 cp "$here/linux/run.sh" "$work/disk/run.sh"
