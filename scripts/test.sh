@@ -1,11 +1,13 @@
 #!/bin/sh
 # Builds snapsim optimised and with AddressSanitizer + UndefinedBehaviorSanitizer and runs every
-# CTest test on both builds; in between, fuzzes the snapshot parsers briefly.
+# CTest test on both builds (SNAPSIM_FULLSYS_TESTS=ON adds the full-system tests to the
+# optimised one); in between, fuzzes the snapshot parsers briefly.
 set -eu
 cd "$(dirname "$0")/.."
 jobs=${JOBS:-2}
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSNAPSIM_WERROR=ON >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSNAPSIM_WERROR=ON \
+    -DSNAPSIM_FULLSYS_TESTS="${SNAPSIM_FULLSYS_TESTS:-OFF}" >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 

@@ -1,0 +1,16 @@
+# Full-system tests (-DSNAPSIM_FULLSYS_TESTS=ON; label fullsys): build the virt machine's
+# software from Debian packages (cached under build/linux-image, keyed by the script and its
+# configuration), then boot it under qemu-system-riscv64 as the reference.
+set(SNAPSIM_LINUX_IMAGE_DIR ${CMAKE_BINARY_DIR}/linux-image)
+add_test(NAME fullsys.build_image
+         COMMAND ${CMAKE_SOURCE_DIR}/scripts/build-linux-image.sh ${SNAPSIM_LINUX_IMAGE_DIR})
+set_tests_properties(fullsys.build_image PROPERTIES FIXTURES_SETUP linux_image LABELS fullsys)
+add_test(NAME fullsys.qemu_boot
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/qemu_boot.sh ${SNAPSIM_LINUX_IMAGE_DIR})
+set_tests_properties(fullsys.qemu_boot PROPERTIES FIXTURES_REQUIRED linux_image LABELS fullsys)
+
+# The generated device tree against the one QEMU's virt machine generates.
+add_executable(virt_dtb ${CMAKE_CURRENT_LIST_DIR}/virt_dtb.c)
+target_link_libraries(virt_dtb PRIVATE snapsim_lib)
+add_test(NAME fullsys.dtb_vs_qemu COMMAND ${CMAKE_CURRENT_LIST_DIR}/dtb_vs_qemu.sh $<TARGET_FILE:virt_dtb>)
+set_tests_properties(fullsys.dtb_vs_qemu PROPERTIES LABELS fullsys)
