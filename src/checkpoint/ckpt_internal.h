@@ -18,7 +18,7 @@
 #include "snapshot/registry.h"
 #include "snapshot/snap_objects.h"
 
-#define CKPT_MAX_REGIONS 65536
+#define CKPT_MAX_REGIONS MEM_MAX_REGIONS
 #define CKPT_MAX_FILES   (LINUX_MAX_FDS + LINUX_MAX_SHARED_MAPS)
 #define CKPT_PAGES_FILE  "mem0.pages"
 #define CKPT_PAGES_REF   "%0%/mem0.pages"

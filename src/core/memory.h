@@ -19,6 +19,10 @@
 #define GUEST_VA_LIMIT   (1ull << GUEST_VA_BITS)
 #define GUEST_PAGES      (GUEST_VA_LIMIT >> GUEST_PAGE_SHIFT)
 
+/* At most this many regions, as the kernel's vm.max_map_count bounds a process's mappings: an
+ * operation that would make more fails with -ENOMEM (and a snapshot never holds more). */
+#define MEM_MAX_REGIONS  262144
+
 enum { MEM_R = 1, MEM_W = 2, MEM_X = 4, MEM_RWX = 7, MEM_DIRTY = 0x80 };
 
 struct mem_region {
@@ -53,6 +57,9 @@ int mem_move(struct guest_mem *m, uint64_t from, uint64_t len, uint64_t to);
 
 /* Lowest-address region containing addr, or NULL. */
 const struct mem_region *mem_region_at(const struct guest_mem *m, uint64_t addr);
+/* Is no byte of [addr, addr+len) mapped?  Is every byte mapped (PROT_NONE included)? */
+bool mem_range_free(const struct guest_mem *m, uint64_t addr, uint64_t len);
+bool mem_range_mapped(const struct guest_mem *m, uint64_t addr, uint64_t len);
 /* Highest free range of len bytes ending at or below `below`, at or above `floor`; 0 if none. */
 uint64_t mem_find_free(const struct guest_mem *m, uint64_t len, uint64_t floor, uint64_t below);
 

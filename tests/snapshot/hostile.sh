@@ -69,7 +69,7 @@ case_ regions_overlap 's/regions: \(\(0x10000, 0x[0-9a-f]+,/regions: ((0x10000, 
 case_ region_unaligned 's/regions: \(\(0x10000,/regions: ((0x10010,/'
 case_ region_beyond 's/regions: \(/regions: ((0x4000000000, 0x4000001000, "rw-", "x"), /'
 case_ region_perm 's/"r-x"/"rwz"/'
-case_ too_many_regions 's{regions: \(}{"regions: (" . ("(0x1000, 0x2000, \"rw-\", \"a\"), " x 70000)}e'
+case_ too_many_regions 's{regions: \(}{"regions: (" . ("(0x1000, 0x2000, \"rw-\", \"a\"), " x 262145)}e'
 case_ capacity 's/capacity: 0x[0-9a-f]+/capacity: 0xffffffffffffffff/'
 case_ capacity_small 's/capacity: 0x[0-9a-f]+/capacity: 0x100000/'
 case_ fd_range 's/fds: \(\(0,/fds: ((5000,/'

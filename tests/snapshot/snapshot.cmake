@@ -64,3 +64,9 @@ if(SNAPSIM_SANITIZE)
   # forbids; sanitizer builds find memory errors by themselves.
   set_tests_properties(snapshot.campaign PROPERTIES ENVIRONMENT "CAMPAIGN_MEMORY_KB=0")
 endif()
+
+# A guest holding 70,000 mappings is captured, verified and restored (bounded by instructions).
+add_guest_program(snapshot_many_maps SOURCES ${SNAP_TEST_DIR}/many_maps.c)
+add_test(NAME snapshot.many_maps
+         COMMAND ${SNAP_TEST_DIR}/many_maps.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_many_maps ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.many_maps PROPERTIES LABELS "snapshot")
