@@ -37,7 +37,7 @@ void mem_destroy(struct guest_mem *m)
         munmap(m->host, GUEST_VA_LIMIT);
     if (m->page)
         munmap(m->page, GUEST_PAGES);
-    free(m->regions);
+    free(m->regions ? m->regions - m->front : NULL);
     memset(m, 0, sizeof *m);
 }
 
@@ -54,24 +54,58 @@ static void set_page_perm(struct guest_mem *m, uint64_t addr, uint64_t len, unsi
         m->page[first + i] = (uint8_t)((m->page[first + i] & MEM_DIRTY) | perm);
 }
 
+/* The region array lives inside a larger allocation with free slots before it (m->front) as
+ * well as after it: an insertion or removal moves whichever side of the array is shorter, so
+ * mappings added at the low end (mmap places top-down) or high end move nothing. */
 static bool grow_regions(struct guest_mem *m, size_t need)
 {
-    if (need <= m->cap_regions)
+    if (m->front + need <= m->cap_regions)
         return true;
     size_t cap = m->cap_regions ? m->cap_regions * 2 : 16;
-    while (cap < need)
+    while (cap < 2 * need)
         cap *= 2;
-    struct mem_region *r = realloc(m->regions, cap * sizeof *r);
-    if (!r)
+    struct mem_region *base = malloc(cap * sizeof *base);
+    if (!base)
         return false;
-    m->regions = r;
+    size_t front = (cap - need) / 2;
+    if (m->nregions)
+        memcpy(base + front, m->regions, m->nregions * sizeof *base);
+    free(m->regions ? m->regions - m->front : NULL);
+    m->regions = base + front;
+    m->front = front;
     m->cap_regions = cap;
     return true;
 }
 
+/* Opens one free slot at index i (the caller made room with grow_regions). */
+static void open_slot(struct guest_mem *m, size_t i)
+{
+    if (m->front > 0 && i < m->nregions - i) {
+        memmove(m->regions - 1, m->regions, i * sizeof *m->regions);
+        m->regions--;
+        m->front--;
+    } else {
+        memmove(&m->regions[i + 1], &m->regions[i], (m->nregions - i) * sizeof *m->regions);
+    }
+    m->nregions++;
+}
+
+/* Drops the k regions at index i. */
+static void close_slots(struct guest_mem *m, size_t i, size_t k)
+{
+    if (i < m->nregions - i - k) {
+        memmove(m->regions + k, m->regions, i * sizeof *m->regions);
+        m->regions += k;
+        m->front += k;
+    } else {
+        memmove(&m->regions[i], &m->regions[i + k], (m->nregions - i - k) * sizeof *m->regions);
+    }
+    m->nregions -= k;
+}
+
 /* The region list is a sorted array searched by bisection; every operation touches only the
- * regions of its range and moves the tail of the array at most once, so a guest with tens of
- * thousands of mappings pays O(log n) per lookup (plus one memmove per change), not a full
+ * regions of its range and moves the shorter side of the array at most once, so a guest with
+ * tens of thousands of mappings pays O(log n) per lookup (plus one move per change), not a full
  * pass. */
 
 /* Index of the first region ending after addr (nregions if none). */
@@ -123,12 +157,29 @@ static bool split_at(struct guest_mem *m, uint64_t addr)
         return true;
     if (!grow_regions(m, m->nregions + 1))
         return false;
+    open_slot(m, i);
     struct mem_region *r = &m->regions[i];
-    memmove(r + 1, r, (m->nregions - i) * sizeof *r);
-    m->nregions++;
+    r[0] = r[1];
     r[0].end = addr;
     r[1].start = addr;
     return true;
+}
+
+/* mem_find_free's memory (m->free_cache) stays true when mappings are added; when regions were
+ * just removed at index i, the free gap there may be larger than it knows. */
+static void forget_free_above(struct guest_mem *m, size_t i)
+{
+    struct mem_free_cache *c = &m->free_cache;
+    if (!c->valid)
+        return;
+    uint64_t gs = i > 0 ? m->regions[i - 1].end : 0;
+    uint64_t ge = i < m->nregions ? m->regions[i].start : GUEST_VA_LIMIT;
+    if (ge <= c->top)
+        return;
+    if (gs >= c->top)
+        c->hole = c->hole > ge - gs ? c->hole : ge - gs;
+    else
+        c->top = ge;   /* the gap straddles what it knows: know less */
 }
 
 /* Removes the region bookkeeping for [addr, addr+len); pages are left to the caller.  Returns
@@ -144,8 +195,10 @@ static bool remove_range(struct guest_mem *m, uint64_t addr, uint64_t len, size_
         if (m->regions[j].perm & MEM_X)
             m->code_epoch++;
     }
-    memmove(&m->regions[i], &m->regions[j], (m->nregions - j) * sizeof *m->regions);
-    m->nregions -= j - i;
+    if (j > i) {
+        close_slots(m, i, j - i);
+        forget_free_above(m, i);
+    }
     if (at)
         *at = i;
     return true;
@@ -166,19 +219,15 @@ static void merge_window(struct guest_mem *m, size_t lo, size_t hi)
         else
             m->regions[++out] = *r;
     }
-    size_t removed = hi - out;
-    if (removed) {
-        memmove(&m->regions[out + 1], &m->regions[hi + 1], (m->nregions - hi - 1) * sizeof *m->regions);
-        m->nregions -= removed;
-    }
+    if (hi > out)
+        close_slots(m, out + 1, hi - out);
 }
 
 /* Places a region at index i (the caller made room for it) and merges it with its neighbours. */
 static void insert_region(struct guest_mem *m, size_t i, const struct mem_region *r)
 {
-    memmove(&m->regions[i + 1], &m->regions[i], (m->nregions - i) * sizeof *m->regions);
+    open_slot(m, i);
     m->regions[i] = *r;
-    m->nregions++;
     m->mapped_bytes += r->end - r->start;
     merge_window(m, i ? i - 1 : 0, i + 1);
 }
@@ -309,22 +358,36 @@ const struct mem_region *mem_region_at(const struct guest_mem *m, uint64_t addr)
     return i < m->nregions && m->regions[i].start <= addr ? &m->regions[i] : NULL;
 }
 
-/* First fit from the top: walks down from `below` through the regions until a gap fits. */
-uint64_t mem_find_free(const struct guest_mem *m, uint64_t len, uint64_t floor, uint64_t below)
+/* First fit from the top: walks down from `below` through the regions until a gap fits.  A
+ * guest mapping page after page top-down would make every walk pass all its regions, so the
+ * walk remembers (m->free_cache) where it ended and the largest gap it passed: a later search
+ * from the same `below` for more than that gap starts where the last one ended, with the same
+ * result the whole walk would give. */
+uint64_t mem_find_free(struct guest_mem *m, uint64_t len, uint64_t floor, uint64_t below)
 {
     len = page_ceil(len);
     if (len == 0 || below > GUEST_VA_LIMIT || len > below || floor > below - len)
         return 0;
-    uint64_t top = page_floor(below);
+    struct mem_free_cache *c = &m->free_cache;
+    uint64_t top = page_floor(below), hole = 0;
+    if (c->valid && c->below == below && len > c->hole && c->top <= top)
+        top = c->top, hole = c->hole;
+    c->valid = false;
     for (size_t i = first_starting_at(m, top); i-- > 0;) {
         const struct mem_region *r = &m->regions[i];
-        if (r->end <= top && top - r->end >= len)
-            return top - len >= floor ? top - len : 0;
+        if (r->end <= top) {
+            if (top - r->end >= len)
+                break;
+            hole = top - r->end > hole ? top - r->end : hole;
+        }
         top = r->start < top ? r->start : top;
         if (top < floor + len)
             return 0;
     }
-    return top >= floor + len ? top - len : 0;
+    if (top < floor + len)
+        return 0;
+    *c = (struct mem_free_cache){.valid = true, .below = below, .top = top, .hole = hole};
+    return top - len;
 }
 
 bool mem_range_ok(const struct guest_mem *m, uint64_t addr, uint64_t len, unsigned need)
