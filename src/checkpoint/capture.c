@@ -21,6 +21,7 @@ void ckpt_chain_free(struct ckpt_chain *c)
     for (size_t i = 0; i < c->n; i++)
         free(c->dirs[i]);
     free(c->dirs);
+    ckpt_payloads_free(&c->payloads);
     *c = (struct ckpt_chain){0};
 }
 
@@ -91,7 +92,8 @@ static int write_pages(struct snap_dir_writer *w, struct machine *m, bool increm
 }
 
 static int write_config(struct snap_dir_writer *w, struct machine *m, const struct ckpt_chain *chain,
-                        const char *parent, const struct ckpt_capture_opts *opts, char *err, size_t errlen)
+                        const char *parent, struct ckpt_sharing *sharing, const struct ckpt_capture_opts *opts,
+                        char *err, size_t errlen)
 {
     struct snap_registry reg;
     if (ckpt_registry_init(&reg, err, errlen))
@@ -99,7 +101,7 @@ static int write_config(struct snap_dir_writer *w, struct machine *m, const stru
     struct ckpt_memory cm = {.mem = &m->mem};
     struct ckpt_image img;
     chain_attrs(chain, parent, &img);
-    struct ckpt_process cp = {.p = m->proc};
+    struct ckpt_process cp = {.p = m->proc, .cycles = machine_cycles(m)};
     struct ckpt_run run = {.info = opts ? opts->info : NULL, .config = m->config, .instret = m->hart.instret,
                            .host_time = (int64_t)time(NULL)};
     struct snap_instance inst[CKPT_NOBJECTS];
@@ -108,6 +110,7 @@ static int write_config(struct snap_dir_writer *w, struct machine *m, const stru
     struct snap_raw_writer raw;
     struct strbuf text = {0};
     snap_raw_writer_init(&raw, w->dir_fd);
+    raw.sharing = &sharing->cb;
     snap_config_init(&cfg);
     int rc = -1;
     if (!attr_ok(&img.files) || !attr_ok(&img.checkpoint_path))
@@ -116,6 +119,7 @@ static int write_config(struct snap_dir_writer *w, struct machine *m, const stru
              ckpt_process_check(&cp, err, errlen) == 0 &&
              snap_capture(&reg, inst, CKPT_NOBJECTS, &raw, &cfg, err, errlen) == 0 &&
              snap_raw_writer_finish(&raw, err, errlen) == 0 &&
+             (sharing->raw_bytes = raw.size, sharing->shared_bytes = raw.shared_bytes, true) &&
              snap_config_write(&cfg, &text, err, errlen) == 0) {
         size_t len;
         char *bytes = strbuf_take(&text, &len);
@@ -156,18 +160,25 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
         free(parent);
         return -1;
     }
+    struct ckpt_sharing sharing;
+    ckpt_sharing_init(&sharing, ancestors);
     if (write_pages(&w, m, incremental, &st, err, errlen) ||
-        write_config(&w, m, ancestors, parent, opts, err, errlen)) {
+        write_config(&w, m, ancestors, parent, &sharing, opts, err, errlen)) {
         snap_dir_abort(&w);
+        ckpt_sharing_free(&sharing);
         free(parent);
         return -1;
     }
     free(parent);
-    if (snap_dir_commit(&w, err, errlen))
+    if (snap_dir_commit(&w, err, errlen)) {
+        ckpt_sharing_free(&sharing);
         return -1;
+    }
     ckpt_clear_dirty(&m->mem);
 
     st.chain_length = ancestors->n;
+    st.raw_bytes = sharing.raw_bytes;
+    st.shared_bytes = sharing.shared_bytes;
     char *real = realpath(path, NULL);
     if (chain) {
         if (!incremental)
@@ -181,10 +192,12 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
             dirs[0] = real;
             chain->dirs = dirs;
             chain->n++;
+            ckpt_sharing_commit(&sharing, chain, real);
         }
     } else {
         free(real);
     }
+    ckpt_sharing_free(&sharing);
     st.seconds = now() - t0;
     if (stats)
         *stats = st;

@@ -24,11 +24,24 @@
 /* Registers every class of the machine's snapshot; 0 or -1 with a message. */
 int ckpt_registry_init(struct snap_registry *reg, char *err, size_t errlen);
 
+/* A raw-data payload (a saved file's content) stored in a snapshot of the chain, so that a later
+ * snapshot references it instead of writing it again. */
+struct ckpt_payload {
+    uint64_t hash, length;      /* XXH3-64 of the bytes */
+    uint64_t offset, stored;    /* in the raw file of `dir` */
+    char *dir;                  /* real path of the snapshot directory */
+};
+struct ckpt_payloads {
+    struct ckpt_payload *v;
+    size_t n, cap;
+};
+
 /* The ancestors a next incremental snapshot builds on: real paths of snapshot directories,
- * newest first (dirs[0] is the previous snapshot). */
+ * newest first (dirs[0] is the previous snapshot), and the payloads they hold. */
 struct ckpt_chain {
     char **dirs;
     size_t n;
+    struct ckpt_payloads payloads;
 };
 void ckpt_chain_free(struct ckpt_chain *c);
 
@@ -52,6 +65,8 @@ struct ckpt_stats {
     uint64_t pages;              /* pages stored with content */
     uint64_t zero_pages;         /* zero pages recorded (incremental) or skipped */
     uint64_t page_bytes;         /* size of the page file */
+    uint64_t raw_bytes;          /* size of the raw file (saved file contents, compressed) */
+    uint64_t shared_bytes;       /* saved contents referenced in an ancestor instead of stored */
     uint64_t mapped_bytes;
     uint64_t chain_length;       /* ancestors */
     double seconds;

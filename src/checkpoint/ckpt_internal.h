@@ -93,6 +93,8 @@ struct ckpt_process {
     char *cwd;                          /* restore: staged */
     struct ckpt_fs_entry *fs;           /* host paths the guest changed */
     size_t nfs;
+    uint64_t cycles;                    /* machine_cycles: the count guest time derives from */
+    bool has_cycles;                    /* restore: the snapshot gave it */
 };
 
 /* `run` (snapsim-run): informational. */
@@ -161,5 +163,27 @@ int ckpt_set_fs_changes(void *obj, const struct attr_value *v, char *err, size_t
 int ckpt_map_regions(struct guest_mem *mem, const struct ckpt_memory *cm, char *err, size_t errlen);
 /* Clears MEM_DIRTY over every mapped region. */
 void ckpt_clear_dirty(struct guest_mem *mem);
+
+/* ---- payloads shared along a chain (payloads.c) ---- */
+
+/* Adds a payload (dir is copied); false when memory ran out. */
+bool ckpt_payloads_add(struct ckpt_payloads *l, uint64_t hash, uint64_t length, const char *dir, uint64_t offset,
+                       uint64_t stored);
+void ckpt_payloads_free(struct ckpt_payloads *l);
+/* A snap_raw_loading callback (ctx: struct ckpt_payloads) recording what a restore loaded. */
+void ckpt_payloads_seen(void *ctx, uint64_t hash, uint64_t length, const char *dir, uint64_t offset, uint64_t stored);
+
+/* What one capture shares: it finds payloads in the chain it builds on, and collects those it
+ * writes itself until the snapshot is committed under its final name. */
+struct ckpt_sharing {
+    struct snap_raw_sharing cb;
+    const struct ckpt_chain *ancestors;
+    struct ckpt_payloads written;   /* dir "" until committed */
+    uint64_t raw_bytes, shared_bytes;
+};
+void ckpt_sharing_init(struct ckpt_sharing *s, const struct ckpt_chain *ancestors);
+/* Moves the payloads written into chain->payloads, now stored in dir. */
+void ckpt_sharing_commit(struct ckpt_sharing *s, struct ckpt_chain *chain, const char *dir);
+void ckpt_sharing_free(struct ckpt_sharing *s);
 
 #endif

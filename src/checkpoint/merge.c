@@ -1,6 +1,6 @@
 /* `snapshot merge`: flattens an incremental chain into one standalone snapshot — the newest
- * content of every mapped page in one page file, the config with a chain of one, the raw file
- * copied as it is. */
+ * content of every mapped page in one page file, the config with a chain of one, and every saved
+ * file content in its own raw file. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "checkpoint/checkpoint.h"
+#include "checkpoint/ckpt_internal.h"
 #include "checkpoint/snapshot_open.h"
 #include "snapshot/page_image.h"
 #include "snapshot/raw_data.h"
@@ -44,32 +45,30 @@ static int write_pages(struct ckpt_open *s, struct snap_dir_writer *w, char *err
     return snap_dir_close_file(fd, CKPT_PAGES_FILE, err, errlen);
 }
 
-static int copy_raw(struct ckpt_open *s, struct snap_dir_writer *w, char *err, size_t errlen)
+/* Every raw-data payload, wherever in the chain it lies, is loaded and stored again in the new
+ * snapshot's own raw file (still deduplicated within it), so the result stands alone. */
+static int rewrite_raw(struct ckpt_open *s, struct snap_dir_writer *w, char *err, size_t errlen)
 {
-    int in;
-    char probe[600], *real;
-    if (snap_paths_resolve(&s->paths, SNAP_RAW_REF, &real, probe, sizeof probe))
-        return 0;   /* no raw file */
-    free(real);
-    if (snap_paths_open(&s->paths, SNAP_RAW_REF, &in, err, errlen))
-        return -1;
-    int out;
-    if (snap_dir_create_file(w, SNAP_RAW_FILE, &out, err, errlen)) {
-        close(in);
-        return -1;
-    }
-    char buf[1 << 16];
-    ssize_t k;
+    struct ckpt_sharing sharing;
+    struct snap_raw_writer raw;
+    struct snap_raw_loading loading = {0};
+    ckpt_sharing_init(&sharing, NULL);
+    snap_raw_writer_init(&raw, w->dir_fd);
+    raw.sharing = &sharing.cb;
     int rc = 0;
-    while (rc == 0 && (k = read(in, buf, sizeof buf)) > 0)
-        if (write(out, buf, (size_t)k) != k)
-            rc = snap_err(err, errlen, "writing %s failed", SNAP_RAW_FILE);
-    close(in);
-    if (rc) {
-        close(out);
-        return -1;
+    for (size_t i = 0; rc == 0 && i < s->cfg.nobjects; i++) {
+        struct snap_cfg_object *o = &s->cfg.objects[i];
+        for (size_t k = 0; rc == 0 && k < o->nattrs; k++) {
+            struct attr_value *v = &o->attrs[k].value;
+            if (snap_raw_present(v) && (snap_raw_load(&s->paths, v, &loading, err, errlen) ||
+                                        snap_raw_store(&raw, v, err, errlen)))
+                rc = snap_err_prefix(err, errlen, "object %s attribute %s", o->name, o->attrs[k].name);
+        }
     }
-    return snap_dir_close_file(out, SNAP_RAW_FILE, err, errlen);
+    if (snap_raw_writer_finish(&raw, rc ? NULL : err, rc ? 0 : errlen))
+        rc = -1;
+    ckpt_sharing_free(&sharing);
+    return rc;
 }
 
 static void replace_attr(struct snap_cfg_object *o, const char *name, struct attr_value v)
@@ -101,7 +100,7 @@ int ckpt_merge(const char *in, const char *out, char *err, size_t errlen)
     struct strbuf text = {0};
     size_t len;
     char *bytes = NULL;
-    int rc = write_pages(&s, &w, err, errlen) || copy_raw(&s, &w, err, errlen) ||
+    int rc = write_pages(&s, &w, err, errlen) || rewrite_raw(&s, &w, err, errlen) ||
              snap_config_write(&s.cfg, &text, err, errlen) ? -1 : 0;
     if (rc == 0 && !(bytes = strbuf_take(&text, &len)))
         rc = snap_err(err, errlen, "out of memory");

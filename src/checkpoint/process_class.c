@@ -450,6 +450,17 @@ static int set_shared(void *o, const struct attr_value *v, char *err, size_t err
     return rc;
 }
 
+/* The cycle count guest time derives from (the cycle and time CSRs, clocks, timers): a restore
+ * continues it in any model.  Older snapshots lack it; they continue from instret. */
+static int get_cycles(void *o, struct attr_value *v) { *v = attr_uint(CP(o)->cycles); return 0; }
+static int set_cycles(void *o, const struct attr_value *v, char *err, size_t errlen)
+{
+    CP(o)->has_cycles = v->kind != ATTR_NIL;
+    if (CP(o)->has_cycles && !attr_get_u64(v, &CP(o)->cycles))
+        return snap_err(err, errlen, "cycles must be a non-negative 64-bit count");
+    return 0;
+}
+
 #define FIELD(name, type, desc) {#name, type, SNAP_ATTR_REQUIRED, NULL, get_##name, set_##name, desc}
 
 static const struct snap_attr_def process_attrs[] = {
@@ -494,7 +505,9 @@ static const struct snap_attr_def process_attrs[] = {
     FIELD(robust_list, "i", "set_robust_list head"),
     FIELD(robust_list_len, "i", "set_robust_list length"),
     FIELD(rlimits, "[[ii]{16}]", "resource limits (cur, max) by RLIMIT number"),
-    FIELD(sleep_ns, "i", "virtual time added by sleeps (guest clocks = instret time + this)"),
+    FIELD(sleep_ns, "i", "virtual time added by sleeps (guest clocks = cycle time + this)"),
+    {"cycles", "i|n", SNAP_ATTR_OPTIONAL, "NIL", get_cycles, set_cycles,
+     "the guest's cycle count (cycle CSR; time and clocks derive from it); NIL: instret"},
     FIELD(rng, "[i{4}]", "xoshiro256** state behind getrandom"),
     FIELD(exited, "b", "the program has exited"),
     FIELD(exit_status, "i", "exit status once exited"),

@@ -90,6 +90,7 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
                                   .allow = opts ? opts->allow : NULL, .nallow = opts ? opts->nallow : 0};
     if (ckpt_stage(&s, path, &t, err, errlen) || build_roots(&roots, &s.paths, opts, err, errlen))
         goto out;
+    m->cycle_offset = s.cp.has_cycles ? s.cp.cycles - m->hart.instret : 0;
     /* Everything below applies checked values; what can still fail is the host's doing. */
     if (ckpt_map_regions(&m->mem, &s.cm, err, errlen) || ckpt_load_pages(&m->mem, &s.pages, &loaded, err, errlen))
         goto out;
@@ -102,6 +103,10 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
     m->mem.code_epoch++;
     if (chain && chain_from_paths(chain, &s.paths, err, errlen))
         goto out;
+    if (chain) {
+        chain->payloads = s.payloads;
+        s.payloads = (struct ckpt_payloads){0};
+    }
     if (stats)
         *stats = (struct ckpt_stats){.pages = loaded, .mapped_bytes = m->mem.mapped_bytes,
                                      .chain_length = s.paths.nancestors, .seconds = now() - t0};

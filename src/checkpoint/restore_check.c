@@ -2,8 +2,8 @@
  *
  * Everything a restore relies on that does not depend on the host is judged here, against the
  * snapshot alone: the config and every value (the class setters), the staged process state
- * (ckpt_process_check), the region list against the capacity, the chain and every page file's
- * index.  Restore applies only what passed; verify runs this very function on scratch objects,
+ * (ckpt_process_check), the region list against the capacity, the chain, every saved content
+ * (wherever in the chain it is stored) and every page file's index.  Restore applies only what passed; verify runs this very function on scratch objects,
  * so "verify accepts" implies "restore does not fail for a format reason" by construction
  * rather than by keeping two lists of checks alike. */
 #include <stdlib.h>
@@ -55,11 +55,15 @@ int ckpt_stage(struct ckpt_staged *s, const char *path, const struct ckpt_stage_
             return -1;
     struct snap_instance inst[CKPT_NOBJECTS];
     ckpt_instances(inst, t->hart, &s->cm, &s->img, &s->cp, &s->run);
-    struct snap_load_opts lo = {.paths = &s->paths};
+    /* What the restore loads is recorded, so snapshots of the resumed run share saved contents
+     * with this one's chain. */
+    struct snap_raw_loading raw = {.ctx = &s->payloads, .loaded = ckpt_payloads_seen};
+    struct snap_load_opts lo = {.paths = &s->paths, .raw = &raw};
+    /* The chain first: saved file contents may lie in an ancestor's raw file. */
     if (snap_paths_parse_config(&s->paths, &s->cfg, err, errlen) ||
+        snap_paths_set_chain(&s->paths, &s->cfg, err, errlen) ||
         snap_restore(&s->reg, &s->cfg, inst, CKPT_NOBJECTS, &lo, err, errlen) ||
         ckpt_process_check(&s->cp, err, errlen) || check_capacity(&s->cm, err, errlen) ||
-        snap_paths_set_ancestors(&s->paths, &s->img.checkpoint_path, err, errlen) ||
         snap_page_chain_open(&s->pages, &s->paths, &s->img.files, err, errlen) ||
         check_page_range(&s->pages, err, errlen))
         return -1;
@@ -69,6 +73,7 @@ int ckpt_stage(struct ckpt_staged *s, const char *path, const struct ckpt_stage_
 void ckpt_staged_free(struct ckpt_staged *s)
 {
     snap_page_chain_close(&s->pages);
+    ckpt_payloads_free(&s->payloads);
     ckpt_process_clear(&s->cp);
     free(s->cm.regions);
     attr_free(&s->img.files);

@@ -31,6 +31,7 @@ struct ckpt_staged {
     struct ckpt_image img;
     struct ckpt_process cp;
     struct ckpt_run run;
+    struct ckpt_payloads payloads;  /* the saved contents loaded (restore keeps them in its chain) */
     bool have_reg, have_paths;
 };
 

@@ -213,9 +213,11 @@ bool run_snapshot_take(struct machine *m, const struct run_options *o, struct ru
     free(rs->previous);
     rs->previous = strdup(path);
     if (verbose())
-        log_msg("snapshot %s: %llu pages stored, %llu zero, %.1f MiB page file, chain of %llu, %.1f ms", path,
-                (unsigned long long)st.pages, (unsigned long long)st.zero_pages,
-                (double)st.page_bytes / (1 << 20), (unsigned long long)st.chain_length, st.seconds * 1e3);
+        log_msg("snapshot %s: %llu pages stored, %llu zero, %.1f MiB page file, %.1f MiB of saved files "
+                "(%.1f MiB shared with ancestors), chain of %llu, %.1f ms", path,
+                (unsigned long long)st.pages, (unsigned long long)st.zero_pages, (double)st.page_bytes / (1 << 20),
+                (double)st.raw_bytes / (1 << 20), (double)st.shared_bytes / (1 << 20),
+                (unsigned long long)st.chain_length, st.seconds * 1e3);
     return true;
 }
 

@@ -18,7 +18,8 @@ static void usage(FILE *out)
         "  info     objects, attributes, regions, page files of the chain, sizes, compression\n"
         "  verify   check the config, every value, checksum and file reference (exit 0 if sound)\n"
         "  diff     attribute- and page-level differences (exit 0 if none, 1 if some)\n"
-        "           --ignore-informational skips the run object (host time, model, config...)\n"
+        "           --ignore-informational skips the run object (host time, model, config...) and\n"
+        "           the cycle count, which depends on the model's timing\n"
         "  merge    write a standalone copy of IN (flattening its incremental chain) at OUT\n"
         "\n"
         "The format is described in docs/snapshot-format.md.\n");

@@ -60,9 +60,12 @@ struct machine {
 
     /* Cycles as the guest sees them (the cycle and time CSRs, its clocks; machine_cycles).  A
      * cycle-level model sets counts_cycles and keeps `cycles` current wherever the guest can
-     * look (CSR reads, system calls); other models retire one instruction per cycle. */
+     * look (CSR reads, system calls); other models retire one instruction per cycle.  A restored
+     * machine continues the snapshot's count: cycle_offset is what that count was beyond instret
+     * (modulo 2^64), so the guest's cycle CSR and clocks never run backwards across a restore. */
     bool counts_cycles;
     uint64_t cycles;
+    uint64_t cycle_offset;
     uint64_t core_hz;            /* linux:core_frequency_hz: cycles per second of guest time */
     struct event_bus *events;    /* debugging sinks models report to (debug/events.h); NULL = none */
     bool quiet;                  /* a reference machine: guest deaths are not reported */
@@ -70,7 +73,7 @@ struct machine {
 
 static inline uint64_t machine_cycles(const struct machine *m)
 {
-    return m->counts_cycles ? m->cycles : m->hart.instret;
+    return m->counts_cycles ? m->cycles : m->hart.instret + m->cycle_offset;
 }
 
 /* Nanoseconds of guest time that `cycles` cycles take at the core frequency. */

@@ -409,6 +409,7 @@ static void end_run(struct model_instance *p, struct machine *m, bool simulated)
 {
     if (simulated)
         p->now++;
+    m->cycles = p->cycle_base + p->now;   /* current wherever the run stops (snapshots record it) */
     leave_commit(p);
     squash_from(p, p->first[ST_MEM], WHY_IFETCH);
     if (m->halt != HALT_EXIT && m->halt != HALT_SIGNAL)

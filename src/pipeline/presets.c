@@ -157,7 +157,7 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
         p->first[k] = 1;            /* seq 0 means "no producer" */
     pipe_decode_cache_flush(p);
     p->dcache_epoch = m->mem.code_epoch;
-    p->cycle_base = m->hart.instret;
+    p->cycle_base = m->hart.instret + m->cycle_offset;
     m->counts_cycles = true;
     m->cycles = p->cycle_base;
     pipe_stats_start(p);   /* the run loop restarts them where a warm-up ends (reset_stats) */

@@ -193,6 +193,8 @@ struct attr_value attr_copy(const struct attr_value *v)
             c = (struct attr_value){.kind = ATTR_DATA, .data = {.length = v->data.length,
                                                                 .offset = v->data.offset}};
         }
+        if (c.kind == ATTR_DATA)
+            c.data.stored = v->data.stored;
         if (c.kind == ATTR_DATA && v->data.file && !(c.data.file = strdup(v->data.file)))
             c.alloc_failed = true;
         return c;
@@ -234,7 +236,7 @@ bool attr_equal(const struct attr_value *a, const struct attr_value *b)
             return false;
         if (a->data.payload && b->data.payload)
             return memcmp(a->data.payload, b->data.payload, (size_t)a->data.length) == 0;
-        return a->data.offset == b->data.offset && a->data.file && b->data.file &&
+        return a->data.offset == b->data.offset && a->data.stored == b->data.stored && a->data.file && b->data.file &&
                strcmp(a->data.file, b->data.file) == 0;
     default:
         return false;

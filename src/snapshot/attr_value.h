@@ -41,6 +41,7 @@ struct attr_value {
             char *file;          /* checkpoint-path reference, e.g. "%0%/raw"; NULL if not yet stored */
             uint64_t length;
             uint64_t offset;
+            uint64_t stored;     /* 0: `length` plain bytes at offset; else one zstd frame of this size */
             uint8_t *payload;    /* the bytes, when loaded or about to be saved; NULL otherwise */
         } data;
     };

@@ -4,7 +4,7 @@
  *
  * Text syntax (docs/snapshot-format.md has the grammar):
  *
- *   #SNAPSIM-CHECKPOINT 1
+ *   #SNAPSIM-CHECKPOINT 2
  *   OBJECT cpu0 TYPE rv64-hart {
  *       pc: 0x10a4c
  *       x: (0x0, 0x3ffffff0)
@@ -20,7 +20,8 @@
 #include "snapshot/strbuf.h"
 
 #define SNAP_FORMAT_NAME    "SNAPSIM-CHECKPOINT"
-#define SNAP_FORMAT_VERSION 1
+#define SNAP_FORMAT_VERSION 2       /* what the writer writes */
+#define SNAP_FORMAT_MIN_VERSION 1   /* the oldest version the reader reads (no compressed raw data) */
 
 /* Limits the parser enforces so hostile files fail cleanly instead of exhausting the host. */
 #define SNAP_MAX_CONFIG_BYTES  (64u << 20)   /* config file size */

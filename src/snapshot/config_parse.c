@@ -16,6 +16,7 @@
 struct parser {
     struct lexer lx;
     size_t nvalues;
+    unsigned version;       /* of the file, from its header line */
 };
 
 /* Open-addressing set of names, to find duplicates without quadratic work. */
@@ -171,7 +172,8 @@ static int expect_uint(struct parser *p, const char *what, uint64_t *v)
     return next(p);
 }
 
-/* [R length "file" offset] */
+/* [R length "file" offset] or, from version 2, [R length "file" offset stored]: the payload is then
+ * one zstd frame of `stored` bytes at offset. */
 static int parse_raw_data(struct parser *p, unsigned depth, struct attr_value *out)
 {
     if (enter_nested(p, depth) || next(p))
@@ -199,6 +201,14 @@ static int parse_raw_data(struct parser *p, unsigned depth, struct attr_value *o
     free(file);
     if (!attr_ok(out))
         return error_here(p, "out of memory");
+    if (p->lx.tok.kind != TOK_RBRACKET) {
+        if (p->version < 2)
+            return error_here(p, "compressed raw data [R length \"file\" offset stored] needs format version 2");
+        if (expect_uint(p, "(raw data stored length)", &out->data.stored))
+            return -1;
+        if (out->data.stored == 0)
+            return error_here(p, "the stored length of compressed raw data is 0");
+    }
     if (p->lx.tok.kind != TOK_RBRACKET)
         return error_here(p, "expected ']' to close raw data");
     return next(p);
@@ -352,11 +362,11 @@ static int parse_header(struct parser *p, struct snap_config *c)
         i++;
     if (i == n || (i < len && buf[i] != '\n'))
         return lexer_error_at(&p->lx, 1, (unsigned)i + 1, "bad format version in the header line");
-    if (version != SNAP_FORMAT_VERSION)
+    if (version < SNAP_FORMAT_MIN_VERSION || version > SNAP_FORMAT_VERSION)
         return lexer_error_at(&p->lx, 1, (unsigned)n + 1,
-                              "unsupported format version %lu (this snapsim reads version %d)",
-                              version, SNAP_FORMAT_VERSION);
-    c->version = (unsigned)version;
+                              "unsupported format version %lu (this snapsim reads versions %d to %d)",
+                              version, SNAP_FORMAT_MIN_VERSION, SNAP_FORMAT_VERSION);
+    c->version = p->version = (unsigned)version;
     return 0;
 }
 

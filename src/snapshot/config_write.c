@@ -81,7 +81,10 @@ static int write_value(const struct attr_value *v, unsigned depth, struct strbuf
             return snap_err(err, errlen, "raw data has not been stored in a data file");
         strbuf_printf(out, "[R %" PRIu64 " ", v->data.length);
         write_string(v->data.file, strlen(v->data.file), out);
-        strbuf_printf(out, " %" PRIu64 "]", v->data.offset);
+        strbuf_printf(out, " %" PRIu64, v->data.offset);
+        if (v->data.stored)
+            strbuf_printf(out, " %" PRIu64, v->data.stored);
+        strbuf_putc(out, ']');
         break;
     default:
         return snap_err(err, errlen, "invalid value kind %d", (int)v->kind);

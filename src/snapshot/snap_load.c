@@ -79,7 +79,7 @@ static int apply_attr(const struct snap_class *cls, size_t i, const struct snap_
     struct attr_value loaded = attr_nil();
     if (snap_raw_present(v)) {   /* setters get payloads in memory, never file references */
         loaded = attr_copy(v);
-        if (!attr_ok(&loaded) || snap_raw_load(opts ? opts->paths : NULL, &loaded, err, errlen)) {
+        if (!attr_ok(&loaded) || snap_raw_load(opts ? opts->paths : NULL, &loaded, opts ? opts->raw : NULL, err, errlen)) {
             if (attr_ok(&loaded) == false)
                 snap_err(err, errlen, "out of memory");
             attr_free(&loaded);

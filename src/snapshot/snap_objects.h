@@ -33,8 +33,10 @@ struct snap_load_opts {
     bool ignore_unknown_attrs;
     void (*warn)(void *ctx, const char *msg);
     void *warn_ctx;
-    /* Where raw-data references are resolved; NULL when the config must not contain raw data. */
+    /* Where raw-data references are resolved (its ancestors set from the snapshot's chain);
+     * NULL when the config must not contain raw data. */
     const struct snap_paths *paths;
+    struct snap_raw_loading *raw;   /* optional: inflation budget and who is told of payloads */
 };
 
 /* Checks a config against the registry without touching any instance: known classes, no unknown

@@ -237,3 +237,18 @@ int snap_paths_parse_config(const struct snap_paths *sp, struct snap_config *cfg
     close(fd);
     return rc;
 }
+
+const struct attr_value *snap_config_chain(const struct snap_config *cfg)
+{
+    for (size_t i = 0; i < cfg->nobjects; i++)
+        if (!strcmp(cfg->objects[i].class_name, SNAP_MEMORY_IMAGE_CLASS)) {
+            const struct snap_cfg_attr *a = snap_cfg_object_find_attr(&cfg->objects[i], "checkpoint_path");
+            return a ? &a->value : NULL;
+        }
+    return NULL;
+}
+
+int snap_paths_set_chain(struct snap_paths *sp, const struct snap_config *cfg, char *err, size_t errlen)
+{
+    return snap_paths_set_ancestors(sp, snap_config_chain(cfg), err, errlen);
+}

@@ -45,6 +45,12 @@ int snap_paths_open(const struct snap_paths *sp, const char *ref, int *fd, char 
 struct snap_config;
 int snap_paths_parse_config(const struct snap_paths *sp, struct snap_config *cfg, char *err, size_t errlen);
 
+/* The snapshot's chain: the checkpoint_path of its (first) memory image, or NULL for none.  Raw
+ * data of any object resolves %N% through it, and so does every memory image in snapsim's use. */
+const struct attr_value *snap_config_chain(const struct snap_config *cfg);
+/* snap_paths_set_ancestors from the config's chain. */
+int snap_paths_set_chain(struct snap_paths *sp, const struct snap_config *cfg, char *err, size_t errlen);
+
 /* Is `path` (a real path) equal to or below `root` (a real path)? */
 int snap_path_within(const char *root, const char *path);
 

@@ -36,29 +36,81 @@ void snap_problems_free(struct snap_problems *p)
     *p = (struct snap_problems){0};
 }
 
-/* raw_size: size of the snapshot's raw file, or -1 when it is absent or unusable (raw_err). */
-static void check_data_refs(int64_t raw_size, const char *raw_err, const struct attr_value *v, const char *where,
+/* The raw files of the snapshot and its chain, each opened once when first referenced, so a
+ * config with many references is checked quickly. */
+struct raw_files {
+    const struct snap_paths *paths;
+    int64_t *size;      /* by directory index: -2 not yet opened, -1 unusable (see err) */
+    char (*err)[256];
+};
+
+static int64_t raw_file_size(struct raw_files *rf, int dir, const char *ref)
+{
+    if (rf->size[dir] == -2) {
+        int fd;
+        struct stat st;
+        rf->size[dir] = -1;
+        if (snap_paths_open(rf->paths, ref, &fd, rf->err[dir], sizeof rf->err[dir]) == 0) {
+            if (fstat(fd, &st) == 0)
+                rf->size[dir] = (int64_t)st.st_size;
+            close(fd);
+        }
+    }
+    return rf->size[dir];
+}
+
+static void check_data_refs(struct raw_files *rf, const struct attr_value *v, const char *where,
                             struct snap_problems *out)
 {
     if (v->kind == ATTR_LIST || v->kind == ATTR_DICT) {
         size_t n = v->kind == ATTR_LIST ? v->list.n : v->dict.n;
         for (size_t i = 0; i < n; i++)
-            check_data_refs(raw_size, raw_err,
-                            v->kind == ATTR_LIST ? &v->list.items[i] : &v->dict.entries[i].value, where, out);
+            check_data_refs(rf, v->kind == ATTR_LIST ? &v->list.items[i] : &v->dict.entries[i].value, where, out);
         return;
     }
     if (v->kind != ATTR_DATA)
         return;
-    if (strcmp(v->data.file, SNAP_RAW_REF))
-        snap_problems_add(out, "%s: raw data reference %s: only %s is allowed", where, v->data.file, SNAP_RAW_REF);
-    else if (raw_size < 0)
-        snap_problems_add(out, "%s: %s", where, raw_err);
-    else if (v->data.offset > (uint64_t)raw_size || v->data.length > (uint64_t)raw_size - v->data.offset)
+    int dir = snap_raw_ref_dir(rf->paths, v->data.file);
+    uint64_t span = v->data.stored ? v->data.stored : v->data.length;
+    int64_t size = dir >= 0 ? raw_file_size(rf, dir, v->data.file) : -1;
+    if (dir < 0)
+        snap_problems_add(out, "%s: raw data reference %s: only %%N%%/%s of the snapshot or its chain is allowed",
+                          where, v->data.file, SNAP_RAW_FILE);
+    else if (size < 0)
+        snap_problems_add(out, "%s: %s", where, rf->err[dir]);
+    else if (v->data.offset > (uint64_t)size || span > (uint64_t)size - v->data.offset)
         snap_problems_add(out, "%s: raw data [%llu, +%llu) beyond the end of %s", where,
-                          (unsigned long long)v->data.offset, (unsigned long long)v->data.length, v->data.file);
-    else if (v->data.length > SNAP_MAX_RAW_PAYLOAD)
+                          (unsigned long long)v->data.offset, (unsigned long long)span, v->data.file);
+    else if (v->data.length > (v->data.stored ? SNAP_MAX_RAW_COMPRESSED : SNAP_MAX_RAW_PAYLOAD))
         snap_problems_add(out, "%s: raw data of %llu bytes exceeds the limit", where,
                           (unsigned long long)v->data.length);
+}
+
+static void check_raw_data(struct snap_paths *paths, const struct snap_config *cfg, struct snap_problems *out)
+{
+    char err[512];
+    if (snap_paths_set_chain(paths, cfg, err, sizeof err)) {
+        snap_problems_add(out, "%s", err);
+        return;
+    }
+    struct raw_files rf = {.paths = paths, .size = malloc((paths->nancestors + 1) * sizeof *rf.size),
+                           .err = calloc(paths->nancestors + 1, sizeof *rf.err)};
+    if (!rf.size || !rf.err) {
+        snap_problems_add(out, "out of memory");
+    } else {
+        for (size_t i = 0; i <= paths->nancestors; i++)
+            rf.size[i] = -2;
+        for (size_t i = 0; i < cfg->nobjects; i++) {
+            const struct snap_cfg_object *o = &cfg->objects[i];
+            for (size_t k = 0; k < o->nattrs; k++) {
+                char where[600];
+                snprintf(where, sizeof where, "object %s attribute %s", o->name, o->attrs[k].name);
+                check_data_refs(&rf, &o->attrs[k].value, where, out);
+            }
+        }
+    }
+    free(rf.size);
+    free(rf.err);
 }
 
 static int ignore_page(void *ctx, uint64_t pn, const void *page)
@@ -122,26 +174,10 @@ size_t snap_verify(const char *snapshot_dir, const struct snap_registry *reg, st
     }
     if (reg && snap_config_validate(reg, &cfg, NULL, err, sizeof err))
         snap_problems_add(out, "%s", err);
-    /* The raw file is opened once; references are then checked against its size. */
-    int raw_fd;
-    int64_t raw_size = -1;
-    char raw_err[512];
-    struct stat st;
-    if (snap_paths_open(&paths, SNAP_RAW_REF, &raw_fd, raw_err, sizeof raw_err) == 0) {
-        if (fstat(raw_fd, &st) == 0)
-            raw_size = (int64_t)st.st_size;
-        close(raw_fd);
-    }
-    for (size_t i = 0; i < cfg.nobjects; i++) {
-        const struct snap_cfg_object *o = &cfg.objects[i];
-        for (size_t k = 0; k < o->nattrs; k++) {
-            char where[600];
-            snprintf(where, sizeof where, "object %s attribute %s", o->name, o->attrs[k].name);
-            check_data_refs(raw_size, raw_err, &o->attrs[k].value, where, out);
-        }
-        if (!strcmp(o->class_name, SNAP_MEMORY_IMAGE_CLASS))
-            check_memory_image(&paths, o, out);
-    }
+    check_raw_data(&paths, &cfg, out);
+    for (size_t i = 0; i < cfg.nobjects; i++)
+        if (!strcmp(cfg.objects[i].class_name, SNAP_MEMORY_IMAGE_CLASS))
+            check_memory_image(&paths, &cfg.objects[i], out);
     snap_config_free(&cfg);
     snap_paths_free(&paths);
     return out->n;

@@ -99,6 +99,16 @@ foreach(model fast ${PIPE_MODELS})
   endforeach()
 endforeach()
 
+# ... and continue across a snapshot/restore, in the same model and from a pipeline into the fast one.
+foreach(pair fast:fast pompia:pompia oroblanco:oroblanco pompia:fast)
+  string(REPLACE ":" ";" models ${pair})
+  list(GET models 0 from)
+  list(GET models 1 to)
+  add_test(NAME pipe.counters_restore.${from}.${to}
+           COMMAND ${PIPE_DIR}/counters_restore.sh $<TARGET_FILE:snapsim> ${from} ${to} ${GUEST_DIR}/counters)
+  set_tests_properties(pipe.counters_restore.${from}.${to} PROPERTIES LABELS "pipeline")
+endforeach()
+
 # The three presets are distinct machines: no two print the same configuration.
 add_test(NAME pipe.presets_distinct
          COMMAND sh -c "for m in pompia oroblanco inorder; do \"$0\" config --model $m | tail -n +2 | cksum; done | sort | uniq -d | grep . && exit 1; exit 0"

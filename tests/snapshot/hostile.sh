@@ -57,7 +57,7 @@ case_() {
 }
 
 case_ syntax 's/pc: 0x[0-9a-f]+/pc: (0x1/'
-case_ version 's/#SNAPSIM-CHECKPOINT 1/#SNAPSIM-CHECKPOINT 99/'
+case_ version 's/#SNAPSIM-CHECKPOINT [0-9]+/#SNAPSIM-CHECKPOINT 99/'
 case_ unknown_class 's/TYPE rv64-hart/TYPE rv128-hart/'
 case_ unknown_attr 's/(pc: 0x[0-9a-f]+)/$1\n    bogus: 1/'
 case_ wrong_type 's/pc: 0x[0-9a-f]+/pc: "main"/'

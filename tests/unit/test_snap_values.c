@@ -147,6 +147,31 @@ static void test_compound(void **state)
     attr_free(&top);
 }
 
+/* Version 2's compressed form keeps its stored length through parse and write. */
+static void test_compressed_raw_ref(void **state)
+{
+    (void)state;
+    const char *text = "#SNAPSIM-CHECKPOINT 2\nOBJECT a TYPE b { x: [R 4096 \"%1%/raw\" 10 77] }";
+    struct snap_config c;
+    char err[256] = "";
+    assert_int_equal(snap_config_parse(text, strlen(text), &c, err, sizeof err), 0);
+    assert_int_equal(c.version, 2);
+    const struct attr_value *v = &c.objects[0].attrs[0].value;
+    assert_int_equal(v->kind, ATTR_DATA);
+    assert_int_equal(v->data.length, 4096);
+    assert_int_equal(v->data.offset, 10);
+    assert_int_equal(v->data.stored, 77);
+    struct attr_value copy = attr_copy(v);
+    assert_true(attr_equal(v, &copy));
+    copy.data.stored = 78;
+    assert_false(attr_equal(v, &copy));
+    attr_free(&copy);
+    char *t = text_of(v);
+    assert_string_equal(t, "[R 4096 \"%1%/raw\" 10 77]");
+    free(t);
+    snap_config_free(&c);
+}
+
 static void test_config_round_trip(void **state)
 {
     (void)state;
@@ -183,7 +208,11 @@ static void test_parse_errors(void **state)
     (void)state;
     static const struct bad_case cases[] = {
         {"", "config:1:1: not a snapsim checkpoint"},
-        {"#SNAPSIM-CHECKPOINT 2\n", "config:1:21: unsupported format version 2"},
+        {"#SNAPSIM-CHECKPOINT 3\n", "config:1:21: unsupported format version 3 (this snapsim reads versions 1 to 2)"},
+        {"#SNAPSIM-CHECKPOINT 0\n", "config:1:21: unsupported format version 0"},
+        {HEADER "OBJECT a TYPE b { x: [R 9 \"%0%/raw\" 0 4] }", "config:2:39: compressed raw data [R length \"file\" offset stored] needs format version 2"},
+        {"#SNAPSIM-CHECKPOINT 2\nOBJECT a TYPE b { x: [R 9 \"%0%/raw\" 0 0] }", "config:2:40: the stored length of compressed raw data is 0"},
+        {"#SNAPSIM-CHECKPOINT 2\nOBJECT a TYPE b { x: [R 9 \"%0%/raw\" 0 4 5] }", "config:2:41: expected ']' to close raw data"},
         {HEADER "OBJECT a TYPE b { x: (1, 2 }", "config:2:28: expected ',' or ')'"},
         {HEADER "OBJECT a TYPE b {\n  x: 99999999999999999999 }", "config:3:6: integer '99999999999999999999' does not fit"},
         {HEADER "OBJECT a TYPE b { x: -9223372036854775809 }", "config:2:22: integer '-9223372036854775809' is below"},
@@ -302,7 +331,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_integers),   cmocka_unit_test(test_floats),
         cmocka_unit_test(test_strings),    cmocka_unit_test(test_compound),
-        cmocka_unit_test(test_config_round_trip), cmocka_unit_test(test_parse_errors),
+        cmocka_unit_test(test_config_round_trip), cmocka_unit_test(test_compressed_raw_ref),
+        cmocka_unit_test(test_parse_errors),
         cmocka_unit_test(test_nul_byte_in_text),  cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_size_limits), cmocka_unit_test(test_names),
     };
