@@ -1,5 +1,6 @@
 # libFuzzer targets for the snapshot format (config parser, memory-image reader, and the whole
-# open path of a snapshot directory: fuzz_snapshot, seeded by fuzz/pack_snapshot.pl).
+# open path of a snapshot directory: fuzz_snapshot, seeded by fuzz/pack_snapshot.pl), the ELF
+# loader (fuzz_elf) and the command line of `snapsim run` with its configuration (fuzz_options).
 # Included from the top-level CMakeLists.txt when SNAPSIM_FUZZ=ON; needs clang.
 #   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DSNAPSIM_FUZZ=ON
 #   cmake --build build-fuzz --target fuzz_config fuzz_pages
@@ -20,4 +21,18 @@ foreach(target fuzz_config fuzz_pages fuzz_snapshot)
   target_compile_options(${target} PRIVATE ${SNAPSIM_FUZZ_FLAGS})
   target_link_options(${target} PRIVATE ${SNAPSIM_FUZZ_FLAGS})
   target_link_libraries(${target} PRIVATE PkgConfig::ZSTD PkgConfig::XXHASH m)
+endforeach()
+
+# The ELF loader and the command line/configuration: the sources under test are built again
+# with the fuzzer's instrumentation (coverage guides the search there); the rest of the
+# simulator comes from snapsim_lib, whose copies of those objects are then never linked.
+set(SNAPSIM_FUZZ_elf_SOURCES src/linux/loader.c src/linux/exec.c src/linux/stack.c src/core/memory.c)
+set(SNAPSIM_FUZZ_options_SOURCES src/cli/options.c src/core/config.c)
+foreach(what elf options)
+  set(target fuzz_${what})
+  list(TRANSFORM SNAPSIM_FUZZ_${what}_SOURCES PREPEND ${SNAPSIM_FUZZ_ROOT}/)
+  add_executable(${target} ${SNAPSIM_FUZZ_ROOT}/fuzz/${target}.c ${SNAPSIM_FUZZ_${what}_SOURCES})
+  target_compile_options(${target} PRIVATE ${SNAPSIM_FUZZ_FLAGS})
+  target_link_options(${target} PRIVATE ${SNAPSIM_FUZZ_FLAGS})
+  target_link_libraries(${target} PRIVATE snapsim_lib)
 endforeach()

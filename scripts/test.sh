@@ -11,13 +11,15 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSNAPSIM_WERROR=ON \
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
-# Fuzz the snapshot config parser, the page-image reader and the whole snapshot open path
-# briefly (libFuzzer; new inputs go to a scratch directory, the checked-in seed corpora are only
-# read).  fuzz_snapshot is seeded with real snapshots taken here by the optimised build.
+# Fuzz the snapshot config parser, the page-image reader, the whole snapshot open path, the ELF
+# loader and the run command line briefly (libFuzzer, 5 targets x 20 s; new inputs go to a
+# scratch directory, the checked-in seed corpora are only read).  fuzz_snapshot is seeded with
+# real snapshots taken here by the optimised build, fuzz_elf with guest programs it built.
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DSNAPSIM_FUZZ=ON >/dev/null
-cmake --build build-fuzz -j "$jobs" --target fuzz_config fuzz_pages fuzz_snapshot
+cmake --build build-fuzz -j "$jobs" --target fuzz_config fuzz_pages fuzz_snapshot fuzz_elf fuzz_options
 seeds=$(mktemp -d)
-mkdir -p "$seeds/snapshot" "$seeds/run/scratch"
+mkdir -p "$seeds/snapshot" "$seeds/run/scratch" "$seeds/elf"
+cp build/guest/sum build/guest/file_io build/guest/bad_hello "$seeds/elf/"
 (cd "$seeds/run" && ../../build/snapsim run --clear-env --snapshots 900 --config mainmem:filename:s \
      -- ../../build/guest/sum 1 2 3 >/dev/null &&
  ../../build/snapsim run --clear-env --snapshots 30000 --max-instructions 30000 --config mainmem:filename:f \
@@ -25,11 +27,14 @@ mkdir -p "$seeds/snapshot" "$seeds/run/scratch"
 for s in "$seeds"/run/*.snapshot; do
     [ -d "$s" ] && fuzz/pack_snapshot.pl "$s" > "$seeds/snapshot/$(basename "$s")"
 done
-for target in config pages snapshot; do
-    corpus=fuzz/corpus/$target
-    [ "$target" = snapshot ] && corpus=$seeds/snapshot
+for target in config pages snapshot elf options; do
+    corpus=fuzz/corpus/$target dict=
+    case $target in
+    snapshot|elf) corpus=$seeds/$target ;;
+    options) dict=-dict=fuzz/options.dict ;;
+    esac
     scratch=$(mktemp -d)
-    if ! build-fuzz/fuzz_$target -max_total_time="${FUZZ_SECONDS:-20}" -print_final_stats=1 \
+    if ! build-fuzz/fuzz_$target -max_total_time="${FUZZ_SECONDS:-20}" -print_final_stats=1 $dict \
             "$scratch" "$corpus" >"$scratch.log" 2>&1; then
         tail -30 "$scratch.log"
         echo "fuzz_$target found a failure"

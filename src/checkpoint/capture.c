@@ -116,6 +116,7 @@ static int write_config(struct snap_dir_writer *w, struct machine *m, const stru
     if (!attr_ok(&img.files) || !attr_ok(&img.checkpoint_path))
         snap_err(err, errlen, "out of memory");
     else if (ckpt_files_collect(&cp, err, errlen) == 0 && ckpt_fs_collect(&cp, err, errlen) == 0 &&
+             ckpt_process_check(&cp, err, errlen) == 0 &&
              snap_capture(&reg, inst, CKPT_NOBJECTS, &raw, &cfg, err, errlen) == 0 &&
              snap_raw_writer_finish(&raw, err, errlen) == 0 &&
              (sharing->raw_bytes = raw.size, sharing->shared_bytes = raw.shared_bytes, true) &&

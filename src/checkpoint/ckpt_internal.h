@@ -18,10 +18,13 @@
 #include "snapshot/registry.h"
 #include "snapshot/snap_objects.h"
 
-#define CKPT_MAX_REGIONS 65536
+#define CKPT_MAX_REGIONS MEM_MAX_REGIONS
 #define CKPT_MAX_FILES   (LINUX_MAX_FDS + LINUX_MAX_SHARED_MAPS)
 #define CKPT_PAGES_FILE  "mem0.pages"
 #define CKPT_PAGES_REF   "%0%/mem0.pages"
+/* The largest fd offset a snapshot holds: ext4's limit (16 TiB) is the smallest of the file
+ * systems a restore may land on, so a larger one is refused at capture, by verify and restore. */
+#define CKPT_MAX_FD_OFFSET ((int64_t)1 << 44)
 
 extern const struct snap_class_def ckpt_hart_class;
 extern const struct snap_class_def ckpt_memory_class;
@@ -140,6 +143,8 @@ int ckpt_process_check(const struct ckpt_process *cp, char *err, size_t errlen);
 int ckpt_check_location(const struct ckpt_roots *roots, const char *path, bool itself, char *err, size_t errlen);
 int ckpt_locations_check(const struct ckpt_process *cp, const struct ckpt_roots *roots, char *err, size_t errlen);
 int ckpt_std_index(const char *path);
+/* Devices whose reopening reads or writes nothing of the user's. */
+bool ckpt_harmless_device(const char *path);
 const struct ckpt_file *ckpt_find_file(const struct ckpt_process *cp, const char *path);
 
 /* File-system changes (fs_changes.c).  Collect describes every path in p->touched; restore
@@ -170,7 +175,7 @@ struct attr_value ckpt_hart_regs_get(struct hart *h);
 int ckpt_hart_regs_set(struct hart *h, const struct attr_value *v, char *err, size_t errlen);
 
 /* Memory helpers (memory_image.c). */
-/* Maps the staged regions into a fresh guest memory. */
+/* Maps the staged regions (checked by ckpt_stage) into a fresh guest memory. */
 int ckpt_map_regions(struct guest_mem *mem, const struct ckpt_memory *cm, char *err, size_t errlen);
 /* Clears MEM_DIRTY over every mapped region. */
 void ckpt_clear_dirty(struct guest_mem *mem);

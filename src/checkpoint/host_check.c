@@ -1,8 +1,9 @@
 /* Checks of the staged host state of a snapshot (fds, files, shared mappings, fs_changes, cwd)
  * that run before anything on the host changes.
  *
- * ckpt_process_check needs no host access: it is what `snapshot verify` and restore both rely
- * on, so a snapshot verify accepts is never refused by restore for a format reason.
+ * ckpt_process_check needs no host access: restore's check phase (ckpt_stage), which `snapshot
+ * verify` runs too, and capture (before writing) call it, so a snapshot capture writes or verify
+ * accepts is never refused by restore for a format reason.
  * ckpt_locations_check judges every host path a restore will touch against the allowed roots;
  * only when both passed does restore change a single host file (no half-applied restore). */
 #include <errno.h>
@@ -41,6 +42,15 @@ static const struct ckpt_fs_entry *find_fs(const struct ckpt_process *cp, const 
     return NULL;
 }
 
+bool ckpt_harmless_device(const char *path)
+{
+    static const char *const harmless[] = {"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom"};
+    for (size_t i = 0; i < sizeof harmless / sizeof harmless[0]; i++)
+        if (!strcmp(path, harmless[i]))
+            return true;
+    return false;
+}
+
 static int check_file(const struct ckpt_process *cp, size_t i, char *err, size_t errlen)
 {
     const struct ckpt_file *f = &cp->files[i];
@@ -51,6 +61,11 @@ static int check_file(const struct ckpt_process *cp, size_t i, char *err, size_t
     if ((f->kind == CKPT_FILE_STDIO) != (ckpt_std_index(f->path) >= 0))
         return snap_err(err, errlen, "files[%zu]: %s: only /dev/stdin, /dev/stdout and /dev/stderr are of kind stdio",
                         i, f->path);
+    if (f->kind == CKPT_FILE_DEVICE && !ckpt_harmless_device(f->path))
+        return snap_err(err, errlen, "files[%zu]: device %s cannot be reopened safely", i, f->path);
+    if (f->kind == CKPT_FILE_OTHER)
+        return snap_err(err, errlen, "files[%zu]: %s is not a regular file, directory or device: cannot be restored",
+                        i, f->path);
     if (f->has_content && f->kind != CKPT_FILE_REGULAR)
         return snap_err(err, errlen, "files[%zu]: %s: only a regular file has saved content", i, f->path);
     if (f->has_content && XXH3_64bits(f->content, f->size) != f->hash)
@@ -60,6 +75,30 @@ static int check_file(const struct ckpt_process *cp, size_t i, char *err, size_t
         return snap_err(err, errlen, "files[%zu]: %s: fs_changes describes the same path as something else", i, f->path);
     if (e && f->kind == CKPT_FILE_REGULAR && e->same_as < 0 && (e->file.size != f->size || e->file.hash != f->hash))
         return snap_err(err, errlen, "files[%zu]: %s: size or xxh3 differs from its fs_changes entry", i, f->path);
+    return 0;
+}
+
+/* What restore needs to reopen fd i: an earlier fd it duplicates, one of the simulator's
+ * streams, or a host file described in files (which judges its kind), at an offset it can seek to (every file system snapsim supports takes
+ * offsets below CKPT_MAX_FD_OFFSET). */
+static int check_fd(const struct ckpt_process *cp, size_t i, char *err, size_t errlen)
+{
+    const struct ckpt_fd *f = &cp->fds[i];
+    if (f->offset > CKPT_MAX_FD_OFFSET)
+        return snap_err(err, errlen, "guest fd %d: offset %lld beyond the largest a restore can seek to (%lld)",
+                        f->fd, (long long)f->offset, (long long)CKPT_MAX_FD_OFFSET);
+    if (f->dup_of >= 0) {
+        for (size_t k = 0; k < i; k++)
+            if (cp->fds[k].fd == f->dup_of)
+                return 0;
+        return snap_err(err, errlen, "guest fd %d: dup_of names fd %d, which is not open", f->fd, f->dup_of);
+    }
+    if (f->stdio >= 0 || ckpt_std_index(f->path) >= 0)
+        return 0;
+    if (f->path[0] != '/')
+        return snap_err(err, errlen, "guest fd %d (%s) is a pipe or socket: it cannot be restored", f->fd, f->path);
+    if (!ckpt_find_file(cp, f->path))
+        return snap_err(err, errlen, "guest fd %d: %s is not described in files", f->fd, f->path);
     return 0;
 }
 
@@ -77,13 +116,9 @@ int ckpt_process_check(const struct ckpt_process *cp, char *err, size_t errlen)
             return snap_err(err, errlen, "object proc: fs_changes[%zu]: %s: saved content does not match its xxh3",
                             i, e->file.path);
     }
-    for (size_t i = 0; i < cp->nfds; i++) {
-        const struct ckpt_fd *f = &cp->fds[i];
-        if (f->stdio >= 0 || f->path[0] != '/' || ckpt_std_index(f->path) >= 0)
-            continue;   /* the simulator's streams, pipes (refused when restored) */
-        if (!ckpt_find_file(cp, f->path))
-            return snap_err(err, errlen, "object proc: guest fd %d: %s is not described in files", f->fd, f->path);
-    }
+    for (size_t i = 0; i < cp->nfds; i++)
+        if (check_fd(cp, i, err, errlen))
+            return snap_err_prefix(err, errlen, "object proc");
     for (size_t i = 0; i < cp->nshared; i++) {
         const struct ckpt_file *f = ckpt_find_file(cp, cp->shared[i].path);
         if (!f || f->kind != CKPT_FILE_REGULAR)

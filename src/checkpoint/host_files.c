@@ -26,17 +26,6 @@
 #define CKPT_MAX_FILE_CONTENT (256ull << 20)   /* larger files are fingerprinted only */
 #define KCMP_FILE 0
 
-/* Devices whose reopening reads or writes nothing of the user's. */
-static const char *const harmless_devices[] = {"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom"};
-
-static bool harmless_device(const char *path)
-{
-    for (size_t i = 0; i < sizeof harmless_devices / sizeof harmless_devices[0]; i++)
-        if (!strcmp(path, harmless_devices[i]))
-            return true;
-    return false;
-}
-
 /* Do two host fds share one open file description (dup)?  kcmp answers exactly; where the host
  * forbids it, fds are treated as independent. */
 static bool same_open_file(int a, int b)
@@ -360,11 +349,9 @@ static int reproduce(const struct ckpt_process *cp, struct ckpt_file *f, const s
 {
     switch (f->kind) {
     case CKPT_FILE_STDIO:
-        return 0;
     case CKPT_FILE_DEVICE:
-        return harmless_device(f->path) ? 0 : snap_err(err, errlen, "device %s cannot be reopened safely", f->path);
     case CKPT_FILE_OTHER:
-        return snap_err(err, errlen, "%s is not a regular file, directory or device: cannot be restored", f->path);
+        return 0;   /* only harmless devices pass ckpt_process_check; nothing to reproduce */
     case CKPT_FILE_DIR:
         return check_path(roots, f->path, false, err, errlen);
     case CKPT_FILE_REGULAR:
@@ -460,7 +447,7 @@ static int open_fd(const struct ckpt_process *cp, const struct ckpt_fd *f, const
     int flags = f->flags & ~(G_O_CREAT | G_O_EXCL | G_O_TRUNC | G_O_TMPFILE);
     if (file && file->from_copy)
         *out = open_copy(file, err, errlen);
-    else if (!harmless_device(f->path) && check_path(roots, f->path, false, err, errlen))
+    else if (!ckpt_harmless_device(f->path) && check_path(roots, f->path, false, err, errlen))
         return snap_err_prefix(err, errlen, "guest fd %d", f->fd);
     else
         *out = open(f->path, open_flags_to_host(flags) | O_CLOEXEC);

@@ -21,12 +21,6 @@ void ckpt_clear_dirty(struct guest_mem *mem)
 
 int ckpt_map_regions(struct guest_mem *mem, const struct ckpt_memory *cm, char *err, size_t errlen)
 {
-    uint64_t total = 0;
-    for (size_t i = 0; i < cm->nregions; i++)
-        total += cm->regions[i].end - cm->regions[i].start;
-    if (total > cm->capacity)
-        return snap_err(err, errlen, "regions map %llu bytes, more than the capacity %llu",
-                        (unsigned long long)total, (unsigned long long)cm->capacity);
     mem->capacity = cm->capacity;
     for (size_t i = 0; i < cm->nregions; i++) {
         const struct mem_region *r = &cm->regions[i];

@@ -1,6 +1,6 @@
-/* Restoring a snapshot into a fresh machine.  Order matters for hostile input: the config is
- * parsed and every value checked (types by the registry, ranges by the setters) before any
- * region is mapped, any page decompressed or any host file touched. */
+/* Restoring a snapshot into a fresh machine.  Order matters for hostile input: every value is
+ * checked (ckpt_stage, the phase `snapshot verify` runs too) before any region is mapped, any
+ * page decompressed or any host file touched. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -11,6 +11,7 @@
 
 #include "checkpoint/ckpt_internal.h"
 #include "checkpoint/memory_image.h"
+#include "checkpoint/restore_check.h"
 #include "snapshot/config.h"
 #include "snapshot/page_chain.h"
 #include "snapshot/snap_error.h"
@@ -49,13 +50,13 @@ static void free_roots(struct ckpt_roots *r)
 
 /* Host directories the snapshot may name: its own parent tree (where it was taken), the current
  * directory tree, and what the user allowed. */
-static int build_roots(struct ckpt_roots *roots, struct snap_paths *paths, const struct ckpt_restore_opts *o,
+static int build_roots(struct ckpt_roots *roots, const struct snap_paths *paths, const struct ckpt_restore_opts *o,
                        char *err, size_t errlen)
 {
     if (add_root(roots, paths->parent, err, errlen) || add_root(roots, ".", err, errlen))
         return -1;
     for (size_t i = 0; o && i < o->nallow; i++)
-        if (add_root(roots, o->allow[i], err, errlen) || snap_paths_add_root(paths, o->allow[i], err, errlen))
+        if (add_root(roots, o->allow[i], err, errlen))
             return -1;
     return 0;
 }
@@ -81,70 +82,37 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
                  struct ckpt_chain *chain, struct ckpt_stats *stats, char *err, size_t errlen)
 {
     double t0 = now();
-    struct snap_paths paths;
-    struct snap_registry reg;
-    struct snap_config cfg;
-    struct snap_page_chain pages = {0};
+    struct ckpt_staged s;
     struct ckpt_roots roots = {0};
-    struct ckpt_memory cm = {.mem = &m->mem, .capacity = m->mem.capacity};
-    struct ckpt_image img = {0};
-    struct ckpt_process cp = {.p = m->proc};
-    struct ckpt_run run = {0};
     uint64_t loaded = 0;
     int rc = -1;
-    snap_config_init(&cfg);
-    if (snap_paths_init(&paths, path, err, errlen))
-        return -1;
-    if (ckpt_registry_init(&reg, err, errlen)) {
-        snap_paths_free(&paths);
-        return -1;
-    }
-    struct snap_instance inst[CKPT_NOBJECTS];
-    ckpt_instances(inst, &m->hart, &cm, &img, &cp, &run);
-    struct ckpt_payloads payloads = {0};
-    struct snap_raw_loading raw = {.ctx = &payloads, .loaded = ckpt_payloads_seen};
-    struct snap_load_opts lo = {.paths = &paths, .raw = &raw};
-    if (build_roots(&roots, &paths, opts, err, errlen))
+    struct ckpt_stage_target t = {.hart = &m->hart, .proc = m->proc, .mem = &m->mem, .capacity = m->mem.capacity,
+                                  .allow = opts ? opts->allow : NULL, .nallow = opts ? opts->nallow : 0};
+    if (ckpt_stage(&s, path, &t, err, errlen) || build_roots(&roots, &s.paths, opts, err, errlen))
         goto out;
-    /* The chain first: saved file contents may lie in an ancestor's raw file. */
-    if (snap_paths_parse_config(&paths, &cfg, err, errlen) || snap_paths_set_chain(&paths, &cfg, err, errlen))
-        goto out;
-    if (snap_restore(&reg, &cfg, inst, CKPT_NOBJECTS, &lo, err, errlen))
-        goto out;
-    if (ckpt_process_check(&cp, err, errlen))
-        goto out;
-    m->cycle_offset = cp.has_cycles ? cp.cycles - m->hart.instret : 0;
-    if (ckpt_map_regions(&m->mem, &cm, err, errlen) ||
-        snap_page_chain_open(&pages, &paths, &img.files, err, errlen) ||
-        ckpt_load_pages(&m->mem, &pages, &loaded, err, errlen))
+    m->cycle_offset = s.cp.has_cycles ? s.cp.cycles - m->hart.instret : 0;
+    /* Everything below applies checked values; what can still fail is the host's doing. */
+    if (ckpt_map_regions(&m->mem, &s.cm, err, errlen) || ckpt_load_pages(&m->mem, &s.pages, &loaded, err, errlen))
         goto out;
     if (opts && opts->confine &&
         opts->confine(opts->confine_ctx, (const char *const *)roots.dirs, roots.n, err, errlen))
         goto out;
-    if (ckpt_files_restore(&cp, &roots, opts, err, errlen))
+    if (ckpt_files_restore(&s.cp, &roots, opts, err, errlen))
         goto out;
     ckpt_clear_dirty(&m->mem);
     m->mem.code_epoch++;
-    if (chain && chain_from_paths(chain, &paths, err, errlen))
+    if (chain && chain_from_paths(chain, &s.paths, err, errlen))
         goto out;
     if (chain) {
-        chain->payloads = payloads;
-        payloads = (struct ckpt_payloads){0};
+        chain->payloads = s.payloads;
+        s.payloads = (struct ckpt_payloads){0};
     }
     if (stats)
         *stats = (struct ckpt_stats){.pages = loaded, .mapped_bytes = m->mem.mapped_bytes,
-                                     .chain_length = paths.nancestors, .seconds = now() - t0};
+                                     .chain_length = s.paths.nancestors, .seconds = now() - t0};
     rc = 0;
 out:
-    ckpt_payloads_free(&payloads);
-    snap_page_chain_close(&pages);
-    ckpt_process_clear(&cp);
-    free(cm.regions);
-    attr_free(&img.files);
-    attr_free(&img.checkpoint_path);
     free_roots(&roots);
-    snap_config_free(&cfg);
-    snap_registry_free(&reg);
-    snap_paths_free(&paths);
+    ckpt_staged_free(&s);
     return rc;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "checkpoint/restore_check.h"
 #include "checkpoint/snapshot_open.h"
 #include "checkpoint/tools.h"
 #include "snapshot/config_report.h"
@@ -79,49 +80,22 @@ int ckpt_info(const char *path, FILE *out, char *err, size_t errlen)
     return 0;
 }
 
-/* Applies every value to scratch objects, so range checks of the setters run too. */
+/* Runs restore's whole check-before-change phase on scratch objects: whatever restore would
+ * refuse for a reason of the snapshot's own, verify reports. */
 static void dry_run(const char *path, struct snap_problems *out)
 {
     char err[1024];
-    struct ckpt_open s;
-    if (ckpt_open(&s, path, err, sizeof err)) {
-        snap_problems_add(out, "%s", err);
+    struct hart hart = {0};
+    struct ckpt_stage_target t = {.hart = &hart, .proc = linux_process_new(NULL), .capacity = GUEST_VA_LIMIT};
+    struct ckpt_staged s;
+    if (!t.proc) {
+        snap_problems_add(out, "out of memory");
         return;
     }
-    /* Restore refuses a page it cannot place (ckpt_load_pages); so does verify. */
-    for (size_t i = 0; i < s.chain.n; i++) {
-        size_t n = snap_pages_count(s.chain.images[i]);
-        if (n && snap_pages_entry(s.chain.images[i], n - 1)->page_number >= GUEST_PAGES)
-            snap_problems_add(out, "%s: holds a page beyond the guest address space",
-                              snap_pages_name(s.chain.images[i]));
-    }
-    struct hart hart = {0};
-    struct ckpt_memory cm = {.capacity = GUEST_VA_LIMIT};
-    struct ckpt_image img = {0};
-    struct ckpt_process cp = {.p = linux_process_new(NULL)};
-    struct ckpt_run run = {0};
-    struct snap_instance inst[CKPT_NOBJECTS];
-    ckpt_instances(inst, &hart, &cm, &img, &cp, &run);
-    struct snap_raw_loading raw = {0};
-    struct snap_load_opts lo = {.paths = &s.paths, .raw = &raw};
-    if (!cp.p)
-        snap_problems_add(out, "out of memory");
-    else if (snap_restore(&s.reg, &s.cfg, inst, CKPT_NOBJECTS, &lo, err, sizeof err) ||
-             ckpt_process_check(&cp, err, sizeof err))
+    if (ckpt_stage(&s, path, &t, err, sizeof err))
         snap_problems_add(out, "%s", err);
-    else {
-        uint64_t mapped = 0;
-        for (size_t i = 0; i < cm.nregions; i++)
-            mapped += cm.regions[i].end - cm.regions[i].start;
-        if (mapped > cm.capacity)
-            snap_problems_add(out, "object memory: regions map more than the capacity");
-    }
-    ckpt_process_clear(&cp);
-    linux_process_free(cp.p);
-    free(cm.regions);
-    attr_free(&img.files);
-    attr_free(&img.checkpoint_path);
-    ckpt_open_close(&s);
+    ckpt_staged_free(&s);
+    linux_process_free(t.proc);
 }
 
 size_t ckpt_verify(const char *path, FILE *out)

@@ -384,7 +384,9 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
     args[argc + 1] = NULL;
     int nargs = argc + 1;
 
-    optind = 1;
+    /* 0, not 1: glibc then also forgets where it stopped inside a previous command line's
+     * option cluster, which would otherwise point into strings no longer alive. */
+    optind = 0;
     opterr = 0;
     for (;;) {
         int index = -1;

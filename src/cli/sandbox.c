@@ -1,4 +1,5 @@
 #include "cli/sandbox.h"
+#include "linux/meta_guard.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -94,6 +95,9 @@ int sandbox_confine(const char *const *dirs, size_t ndirs, char *err, size_t err
         rc = fail(err, errlen, "cannot set no_new_privs", "", errno);
     if (rc == 0 && syscall(SYS_landlock_restrict_self, ruleset, 0) != 0)
         rc = fail(err, errlen, "cannot enforce the Landlock ruleset", "", errno);
+    /* What Landlock does not handle (chmod, chown, utimensat) the guest's system calls check. */
+    if (rc == 0 && linux_meta_confine(dirs, ndirs) != 0)
+        rc = fail(err, errlen, "cannot confine metadata changes", "", errno);
     close(ruleset);
     return rc;
 }

@@ -3,6 +3,8 @@
  * After sandbox_confine the process — the simulator and so every guest system call it
  * performs — may create, write, truncate, rename, link or remove files only below the given
  * directories (and write to /dev/null, /dev/zero, /dev/full, /dev/tty); reading stays allowed.
+ * Mode, owner and time changes, which Landlock cannot confine, are confined to the same trees
+ * by the Linux layer (linux/meta_guard.h), through which every such guest request goes.
  * The kernel enforces it, so neither a snapshot's values nor the restored guest's own code can
  * change a host file elsewhere: the guest gets EACCES.  The confinement cannot be lifted. */
 #ifndef SNAPSIM_CLI_SANDBOX_H

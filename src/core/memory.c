@@ -49,7 +49,7 @@ void mem_destroy(struct guest_mem *m)
         munmap(m->host, GUEST_VA_LIMIT);
     if (m->page)
         munmap(m->page, GUEST_PAGES);
-    free(m->regions);
+    free(m->regions ? m->regions - m->front : NULL);
     memset(m, 0, sizeof *m);
 }
 
@@ -66,76 +66,182 @@ static void set_page_perm(struct guest_mem *m, uint64_t addr, uint64_t len, unsi
         m->page[first + i] = (uint8_t)((m->page[first + i] & MEM_DIRTY) | perm);
 }
 
+/* The region array lives inside a larger allocation with free slots before it (m->front) as
+ * well as after it: an insertion or removal moves whichever side of the array is shorter, so
+ * mappings added at the low end (mmap places top-down) or high end move nothing. */
 static bool grow_regions(struct guest_mem *m, size_t need)
 {
-    if (need <= m->cap_regions)
+    if (m->front + need <= m->cap_regions)
         return true;
     size_t cap = m->cap_regions ? m->cap_regions * 2 : 16;
-    while (cap < need)
+    while (cap < 2 * need)
         cap *= 2;
-    struct mem_region *r = realloc(m->regions, cap * sizeof *r);
-    if (!r)
+    struct mem_region *base = malloc(cap * sizeof *base);
+    if (!base)
         return false;
-    m->regions = r;
+    size_t front = (cap - need) / 2;
+    if (m->nregions)
+        memcpy(base + front, m->regions, m->nregions * sizeof *base);
+    free(m->regions ? m->regions - m->front : NULL);
+    m->regions = base + front;
+    m->front = front;
     m->cap_regions = cap;
     return true;
+}
+
+/* Opens one free slot at index i (the caller made room with grow_regions). */
+static void open_slot(struct guest_mem *m, size_t i)
+{
+    if (m->front > 0 && i < m->nregions - i) {
+        memmove(m->regions - 1, m->regions, i * sizeof *m->regions);
+        m->regions--;
+        m->front--;
+    } else {
+        memmove(&m->regions[i + 1], &m->regions[i], (m->nregions - i) * sizeof *m->regions);
+    }
+    m->nregions++;
+}
+
+/* Drops the k regions at index i. */
+static void close_slots(struct guest_mem *m, size_t i, size_t k)
+{
+    if (i < m->nregions - i - k) {
+        memmove(m->regions + k, m->regions, i * sizeof *m->regions);
+        m->regions += k;
+        m->front += k;
+    } else {
+        memmove(&m->regions[i], &m->regions[i + k], (m->nregions - i - k) * sizeof *m->regions);
+    }
+    m->nregions -= k;
+}
+
+/* The region list is a sorted array searched by bisection; every operation touches only the
+ * regions of its range and moves the shorter side of the array at most once, so a guest with
+ * tens of thousands of mappings pays O(log n) per lookup (plus one move per change), not a full
+ * pass. */
+
+/* Index of the first region ending after addr (nregions if none). */
+static size_t first_ending_after(const struct guest_mem *m, uint64_t addr)
+{
+    size_t lo = 0, hi = m->nregions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->regions[mid].end <= addr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Index of the first region starting at or after addr. */
+static size_t first_starting_at(const struct guest_mem *m, uint64_t addr)
+{
+    size_t lo = 0, hi = m->nregions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->regions[mid].start < addr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool straddles(const struct guest_mem *m, uint64_t addr)
+{
+    size_t i = first_ending_after(m, addr);
+    return i < m->nregions && m->regions[i].start < addr;
+}
+
+/* Would an operation on [addr, addr+len) that adds `added` regions exceed MEM_MAX_REGIONS (the
+ * kernel's vm.max_map_count)?  Splitting a region at either end adds one each. */
+static bool too_many(const struct guest_mem *m, uint64_t addr, uint64_t len, size_t added)
+{
+    return m->nregions + added + straddles(m, addr) + straddles(m, addr + len) > MEM_MAX_REGIONS;
 }
 
 /* Cuts regions so that no region straddles `addr`. */
 static bool split_at(struct guest_mem *m, uint64_t addr)
 {
-    for (size_t i = 0; i < m->nregions; i++) {
-        struct mem_region *r = &m->regions[i];
-        if (r->start < addr && addr < r->end) {
-            if (!grow_regions(m, m->nregions + 1))
-                return false;
-            r = &m->regions[i];
-            memmove(r + 1, r, (m->nregions - i) * sizeof *r);
-            m->nregions++;
-            r[0].end = addr;
-            r[1].start = addr;
-            return true;
-        }
-    }
+    size_t i = first_ending_after(m, addr);
+    if (i == m->nregions || m->regions[i].start >= addr)
+        return true;
+    if (!grow_regions(m, m->nregions + 1))
+        return false;
+    open_slot(m, i);
+    struct mem_region *r = &m->regions[i];
+    r[0] = r[1];
+    r[0].end = addr;
+    r[1].start = addr;
     return true;
 }
 
-/* Removes the region bookkeeping for [addr, addr+len); pages are left to the caller. */
-static bool remove_range(struct guest_mem *m, uint64_t addr, uint64_t len)
+/* mem_find_free's memory (m->free_cache) stays true when mappings are added; when regions were
+ * just removed at index i, the free gap there may be larger than it knows. */
+static void forget_free_above(struct guest_mem *m, size_t i)
+{
+    struct mem_free_cache *c = &m->free_cache;
+    if (!c->valid)
+        return;
+    uint64_t gs = i > 0 ? m->regions[i - 1].end : 0;
+    uint64_t ge = i < m->nregions ? m->regions[i].start : GUEST_VA_LIMIT;
+    if (ge <= c->top)
+        return;
+    if (gs >= c->top)
+        c->hole = c->hole > ge - gs ? c->hole : ge - gs;
+    else
+        c->top = ge;   /* the gap straddles what it knows: know less */
+}
+
+/* Removes the region bookkeeping for [addr, addr+len); pages are left to the caller.  Returns
+ * the index where the range was (where a region replacing it goes). */
+static bool remove_range(struct guest_mem *m, uint64_t addr, uint64_t len, size_t *at)
 {
     uint64_t end = addr + len;
     if (!split_at(m, addr) || !split_at(m, end))
         return false;
-    size_t out = 0;
-    for (size_t i = 0; i < m->nregions; i++) {
-        struct mem_region *r = &m->regions[i];
-        if (r->start >= addr && r->end <= end) {
-            m->mapped_bytes -= r->end - r->start;
-            if (r->perm & MEM_X)
-                m->code_epoch++;
-            continue;
-        }
-        m->regions[out++] = *r;
+    size_t i = first_ending_after(m, addr), j = i;
+    for (; j < m->nregions && m->regions[j].end <= end; j++) {
+        m->mapped_bytes -= m->regions[j].end - m->regions[j].start;
+        if (m->regions[j].perm & MEM_X)
+            m->code_epoch++;
     }
-    m->nregions = out;
+    if (j > i) {
+        close_slots(m, i, j - i);
+        forget_free_above(m, i);
+    }
+    if (at)
+        *at = i;
     return true;
 }
 
-static void merge_neighbours(struct guest_mem *m)
+/* Merges equal neighbours among regions[lo..hi] (clipped to the list) with one tail move. */
+static void merge_window(struct guest_mem *m, size_t lo, size_t hi)
 {
-    size_t out = 0;
-    for (size_t i = 0; i < m->nregions; i++) {
-        struct mem_region *r = &m->regions[i];
-        if (out > 0) {
-            struct mem_region *p = &m->regions[out - 1];
-            if (p->end == r->start && p->perm == r->perm && strcmp(p->tag, r->tag) == 0) {
-                p->end = r->end;
-                continue;
-            }
-        }
-        m->regions[out++] = *r;
+    if (hi >= m->nregions)
+        hi = m->nregions ? m->nregions - 1 : 0;
+    if (lo >= hi)
+        return;
+    size_t out = lo;
+    for (size_t i = lo + 1; i <= hi; i++) {
+        struct mem_region *p = &m->regions[out], *r = &m->regions[i];
+        if (p->end == r->start && p->perm == r->perm && strcmp(p->tag, r->tag) == 0)
+            p->end = r->end;
+        else
+            m->regions[++out] = *r;
     }
-    m->nregions = out;
+    if (hi > out)
+        close_slots(m, out + 1, hi - out);
+}
+
+/* Places a region at index i (the caller made room for it) and merges it with its neighbours. */
+static void insert_region(struct guest_mem *m, size_t i, const struct mem_region *r)
+{
+    open_slot(m, i);
+    m->regions[i] = *r;
+    m->mapped_bytes += r->end - r->start;
+    merge_window(m, i ? i - 1 : 0, i + 1);
 }
 
 /* Gives host pages back and zeroes them: the next touch sees a fresh zero page. */
@@ -149,41 +255,42 @@ static void discard_pages(struct guest_mem *m, uint64_t addr, uint64_t len)
 static uint64_t mapped_within(const struct guest_mem *m, uint64_t addr, uint64_t len)
 {
     uint64_t end = addr + len, total = 0;
-    for (size_t i = 0; i < m->nregions; i++) {
+    for (size_t i = first_ending_after(m, addr); i < m->nregions && m->regions[i].start < end; i++) {
         uint64_t s = m->regions[i].start > addr ? m->regions[i].start : addr;
         uint64_t e = m->regions[i].end < end ? m->regions[i].end : end;
-        if (s < e)
-            total += e - s;
+        total += e - s;
     }
     return total;
+}
+
+bool mem_range_free(const struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    return mapped_within(m, addr, len) == 0;
+}
+
+bool mem_range_mapped(const struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    return mapped_within(m, addr, len) == len;
 }
 
 int mem_map(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm, const char *tag)
 {
     if (!range_valid(addr, len))
         return -EINVAL;
-    if (m->mapped_bytes - mapped_within(m, addr, len) + len > m->capacity)
+    if (m->mapped_bytes - mapped_within(m, addr, len) + len > m->capacity || too_many(m, addr, len, 1))
         return -ENOMEM;
-    if (!grow_regions(m, m->nregions + 3) || !remove_range(m, addr, len))
+    size_t i;
+    if (!grow_regions(m, m->nregions + 3) || !remove_range(m, addr, len, &i))
         return -ENOMEM;
     discard_pages(m, addr, len);
-    size_t i = 0;
-    while (i < m->nregions && m->regions[i].start < addr)
-        i++;
-    memmove(&m->regions[i + 1], &m->regions[i], (m->nregions - i) * sizeof *m->regions);
-    struct mem_region *r = &m->regions[i];
-    r->start = addr;
-    r->end = addr + len;
-    r->perm = perm & MEM_RWX;
-    snprintf(r->tag, sizeof r->tag, "%s", tag ? tag : "anon");
-    m->nregions++;
-    m->mapped_bytes += len;
+    struct mem_region r = {.start = addr, .end = addr + len, .perm = perm & MEM_RWX};
+    snprintf(r.tag, sizeof r.tag, "%s", tag ? tag : "anon");
+    insert_region(m, i, &r);
     set_page_perm(m, addr, len, perm & MEM_RWX);
     /* A fresh mapping is dirty: a snapshot must record that it now reads as zeros. */
     mem_mark_dirty(m, addr, len);
     if (perm & MEM_X)
         m->code_epoch++;
-    merge_neighbours(m);
     return 0;
 }
 
@@ -191,7 +298,7 @@ int mem_unmap(struct guest_mem *m, uint64_t addr, uint64_t len)
 {
     if (!range_valid(addr, len))
         return -EINVAL;
-    if (!grow_regions(m, m->nregions + 2) || !remove_range(m, addr, len))
+    if (too_many(m, addr, len, 0) || !grow_regions(m, m->nregions + 2) || !remove_range(m, addr, len, NULL))
         return -ENOMEM;
     discard_pages(m, addr, len);
     return 0;
@@ -203,18 +310,18 @@ int mem_protect(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm)
         return -EINVAL;
     if (mapped_within(m, addr, len) != len)
         return -ENOMEM;   /* Linux: part of the range is not mapped */
-    if (!grow_regions(m, m->nregions + 2) || !split_at(m, addr) || !split_at(m, addr + len))
+    if (too_many(m, addr, len, 0) || !grow_regions(m, m->nregions + 2) || !split_at(m, addr) ||
+        !split_at(m, addr + len))
         return -ENOMEM;
-    for (size_t i = 0; i < m->nregions; i++) {
+    size_t first = first_ending_after(m, addr), i = first;
+    for (; i < m->nregions && m->regions[i].end <= addr + len; i++) {
         struct mem_region *r = &m->regions[i];
-        if (r->start >= addr && r->end <= addr + len) {
-            if ((r->perm | perm) & MEM_X)
-                m->code_epoch++;
-            r->perm = perm & MEM_RWX;
-        }
+        if ((r->perm | perm) & MEM_X)
+            m->code_epoch++;
+        r->perm = perm & MEM_RWX;
     }
     set_page_perm(m, addr, len, perm & MEM_RWX);
-    merge_neighbours(m);
+    merge_window(m, first ? first - 1 : 0, i);
     return 0;
 }
 
@@ -227,9 +334,10 @@ int mem_move(struct guest_mem *m, uint64_t from, uint64_t len, uint64_t to)
     const struct mem_region *src = mem_region_at(m, from);
     if (!src || mapped_within(m, from, len) != len)
         return -EFAULT;
-    unsigned perm = src->perm;
-    char tag[sizeof src->tag];
-    memcpy(tag, src->tag, sizeof tag);
+    if (too_many(m, from, len, 1) || too_many(m, to, len, 1))
+        return -ENOMEM;
+    struct mem_region moved_region = {.start = to, .end = to + len, .perm = src->perm};
+    memcpy(moved_region.tag, src->tag, sizeof moved_region.tag);
     /* mremap moves the host pages themselves: no copy, whatever the size. */
     void *moved = mremap(m->host + from, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, m->host + to);
     if (moved == MAP_FAILED)
@@ -239,64 +347,59 @@ int mem_move(struct guest_mem *m, uint64_t from, uint64_t len, uint64_t to)
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0) == MAP_FAILED)
         return -ENOMEM;
     uint8_t *perms = malloc(len >> GUEST_PAGE_SHIFT);
-    if (!perms)
-        return -ENOMEM;
-    memcpy(perms, m->page + (from >> GUEST_PAGE_SHIFT), len >> GUEST_PAGE_SHIFT);
-    remove_range(m, from, len);
-    memset(m->page + (from >> GUEST_PAGE_SHIFT), 0, len >> GUEST_PAGE_SHIFT);
-    remove_range(m, to, len);
-    size_t i = 0;
-    while (i < m->nregions && m->regions[i].start < to)
-        i++;
-    if (!grow_regions(m, m->nregions + 1)) {
+    if (!perms || !grow_regions(m, m->nregions + 5)) {
         free(perms);
         return -ENOMEM;
     }
-    memmove(&m->regions[i + 1], &m->regions[i], (m->nregions - i) * sizeof *m->regions);
-    m->regions[i] = (struct mem_region){ .start = to, .end = to + len, .perm = perm };
-    memcpy(m->regions[i].tag, tag, sizeof tag);
-    m->nregions++;
-    m->mapped_bytes += len;
+    memcpy(perms, m->page + (from >> GUEST_PAGE_SHIFT), len >> GUEST_PAGE_SHIFT);
+    size_t i;
+    remove_range(m, from, len, NULL);
+    memset(m->page + (from >> GUEST_PAGE_SHIFT), 0, len >> GUEST_PAGE_SHIFT);
+    remove_range(m, to, len, &i);
+    insert_region(m, i, &moved_region);
     memcpy(m->page + (to >> GUEST_PAGE_SHIFT), perms, len >> GUEST_PAGE_SHIFT);
     free(perms);
     mem_mark_dirty(m, to, len);
     m->code_epoch++;
-    merge_neighbours(m);
     return 0;
 }
 
 const struct mem_region *mem_region_at(const struct guest_mem *m, uint64_t addr)
 {
-    size_t lo = 0, hi = m->nregions;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (m->regions[mid].end <= addr)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < m->nregions && m->regions[lo].start <= addr)
-        return &m->regions[lo];
-    return NULL;
+    size_t i = first_ending_after(m, addr);
+    return i < m->nregions && m->regions[i].start <= addr ? &m->regions[i] : NULL;
 }
 
-uint64_t mem_find_free(const struct guest_mem *m, uint64_t len, uint64_t floor, uint64_t below)
+/* First fit from the top: walks down from `below` through the regions until a gap fits.  A
+ * guest mapping page after page top-down would make every walk pass all its regions, so the
+ * walk remembers (m->free_cache) where it ended and the largest gap it passed: a later search
+ * from the same `below` for more than that gap starts where the last one ended, with the same
+ * result the whole walk would give. */
+uint64_t mem_find_free(struct guest_mem *m, uint64_t len, uint64_t floor, uint64_t below)
 {
     len = page_ceil(len);
     if (len == 0 || below > GUEST_VA_LIMIT || len > below || floor > below - len)
         return 0;
-    uint64_t top = page_floor(below);
-    for (size_t i = m->nregions; i-- > 0;) {
+    struct mem_free_cache *c = &m->free_cache;
+    uint64_t top = page_floor(below), hole = 0;
+    if (c->valid && c->below == below && len > c->hole && c->top <= top)
+        top = c->top, hole = c->hole;
+    c->valid = false;
+    for (size_t i = first_starting_at(m, top); i-- > 0;) {
         const struct mem_region *r = &m->regions[i];
-        if (r->start >= top)
-            continue;
-        if (r->end <= top && top - r->end >= len)
-            return top - len >= floor ? top - len : 0;
+        if (r->end <= top) {
+            if (top - r->end >= len)
+                break;
+            hole = top - r->end > hole ? top - r->end : hole;
+        }
         top = r->start < top ? r->start : top;
         if (top < floor + len)
             return 0;
     }
-    return top >= floor + len ? top - len : 0;
+    if (top < floor + len)
+        return 0;
+    *c = (struct mem_free_cache){.valid = true, .below = below, .top = top, .hole = hole};
+    return top - len;
 }
 
 bool mem_range_ok(const struct guest_mem *m, uint64_t addr, uint64_t len, unsigned need)

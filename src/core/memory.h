@@ -19,6 +19,10 @@
 #define GUEST_VA_LIMIT   (1ull << GUEST_VA_BITS)
 #define GUEST_PAGES      (GUEST_VA_LIMIT >> GUEST_PAGE_SHIFT)
 
+/* At most this many regions, as the kernel's vm.max_map_count bounds a process's mappings: an
+ * operation that would make more fails with -ENOMEM (and a snapshot never holds more). */
+#define MEM_MAX_REGIONS  262144
+
 enum { MEM_R = 1, MEM_W = 2, MEM_X = 4, MEM_RWX = 7, MEM_DIRTY = 0x80 };
 
 struct mem_region {
@@ -27,11 +31,20 @@ struct mem_region {
     char tag[24];             /* "[stack]", "[heap]", "elf", "anon", ... */
 };
 
+/* What the last mem_find_free learnt: below `top` up to its `below`, no free gap is larger
+ * than `hole` bytes. */
+struct mem_free_cache {
+    bool valid;
+    uint64_t below, top, hole;
+};
+
 struct guest_mem {
     uint8_t *host;            /* host address of guest address 0 */
     uint8_t *page;            /* per guest page: permission bits | MEM_DIRTY; 0 = unmapped */
     struct mem_region *regions; /* sorted, non-overlapping */
     size_t nregions, cap_regions;
+    size_t front;             /* free slots before regions[0] in its allocation (memory.c) */
+    struct mem_free_cache free_cache;   /* mem_find_free's (memory.c) */
     uint64_t mapped_bytes;    /* sum of region sizes */
     uint64_t capacity;        /* mapping more than this fails with ENOMEM */
     uint64_t code_epoch;      /* bumped when executable memory changes; models drop decoded code */
@@ -53,8 +66,11 @@ int mem_move(struct guest_mem *m, uint64_t from, uint64_t len, uint64_t to);
 
 /* Lowest-address region containing addr, or NULL. */
 const struct mem_region *mem_region_at(const struct guest_mem *m, uint64_t addr);
+/* Is no byte of [addr, addr+len) mapped?  Is every byte mapped (PROT_NONE included)? */
+bool mem_range_free(const struct guest_mem *m, uint64_t addr, uint64_t len);
+bool mem_range_mapped(const struct guest_mem *m, uint64_t addr, uint64_t len);
 /* Highest free range of len bytes ending at or below `below`, at or above `floor`; 0 if none. */
-uint64_t mem_find_free(const struct guest_mem *m, uint64_t len, uint64_t floor, uint64_t below);
+uint64_t mem_find_free(struct guest_mem *m, uint64_t len, uint64_t floor, uint64_t below);
 
 /* True when every byte of [addr, addr+len) is mapped with all permission bits in `need`. */
 bool mem_range_ok(const struct guest_mem *m, uint64_t addr, uint64_t len, unsigned need);

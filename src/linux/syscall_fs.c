@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "linux/meta_guard.h"
 #include "linux/syscall_internal.h"
 
 /* The result of a host call that changed the entries at `a` (and `b`, if given): on success
@@ -127,8 +128,10 @@ SYSCALL(fchmod)
     struct linux_fd *f = fd_get(m->proc, arg_int(a[0]));
     if (!f)
         return -EBADF;
-    if (fchmod(f->host_fd, (mode_t)(a[1] & 07777)) != 0)
-        return -errno;
+    int rc = linux_meta_change_fd(f->host_fd, &(struct linux_meta_change){.op = LINUX_META_MODE,
+                                                                          .mode = (mode_t)(a[1] & 07777)});
+    if (rc != 0)
+        return rc;
     if (f->path[0] == '/')
         linux_touch_path(m->proc, f->path);
     return 0;
@@ -140,7 +143,11 @@ SYSCALL(fchmodat)
     int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
     if (rc != 0)
         return rc;
-    return changed(m, fchmodat(AT_FDCWD, path, (mode_t)(a[2] & 07777), 0), path, NULL);
+    rc = linux_meta_change_path(path, true, &(struct linux_meta_change){.op = LINUX_META_MODE,
+                                                                        .mode = (mode_t)(a[2] & 07777)});
+    if (rc == 0)
+        linux_touch_path(m->proc, path);
+    return rc;
 }
 
 SYSCALL(symlinkat)
@@ -177,21 +184,21 @@ SYSCALL(utimensat)
     struct timespec ts[2];
     if (a[2] && mem_read(&m->mem, a[2], ts, sizeof ts) != 0)
         return -EFAULT;
+    struct linux_meta_change times = {.op = LINUX_META_TIMES, .times = a[2] ? ts : NULL};
     int r;
     if (a[1] == 0) {   /* futimens(fd, times) */
         struct linux_fd *f = fd_get(m->proc, arg_int(a[0]));
         if (!f)
             return -EBADF;
-        r = futimens(f->host_fd, a[2] ? ts : NULL);
+        r = linux_meta_change_fd(f->host_fd, &times);
     } else {
         char path[LINUX_PATH_MAX];
         int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
         if (rc != 0)
             return rc;
-        r = utimensat(AT_FDCWD, path, a[2] ? ts : NULL,
-                      flags & G_AT_SYMLINK_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0);
+        r = linux_meta_change_path(path, !(flags & G_AT_SYMLINK_NOFOLLOW), &times);
     }
-    return r != 0 ? -errno : 0;
+    return r;
 }
 
 SYSCALL(fchown)
@@ -199,7 +206,8 @@ SYSCALL(fchown)
     struct linux_fd *f = fd_get(m->proc, arg_int(a[0]));
     if (!f)
         return -EBADF;
-    return fchown(f->host_fd, (uid_t)a[1], (gid_t)a[2]) != 0 ? -errno : 0;
+    return linux_meta_change_fd(f->host_fd, &(struct linux_meta_change){.op = LINUX_META_OWNER,
+                                                                        .uid = (uid_t)a[1], .gid = (gid_t)a[2]});
 }
 
 SYSCALL(fchownat)
@@ -211,6 +219,7 @@ SYSCALL(fchownat)
     int rc = path_from_guest(m, (int32_t)a[0], a[1], false, path);
     if (rc != 0)
         return rc;
-    return fchownat(AT_FDCWD, path, (uid_t)a[2], (gid_t)a[3],
-                    flags & G_AT_SYMLINK_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0) ? -errno : 0;
+    return linux_meta_change_path(path, !(flags & G_AT_SYMLINK_NOFOLLOW),
+                                  &(struct linux_meta_change){.op = LINUX_META_OWNER, .uid = (uid_t)a[2],
+                                                              .gid = (gid_t)a[3]});
 }

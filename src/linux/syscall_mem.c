@@ -36,29 +36,6 @@ static unsigned prot_to_perm(uint64_t prot)
            (prot & G_PROT_EXEC ? MEM_X : 0);
 }
 
-static bool range_free(const struct guest_mem *mem, uint64_t addr, uint64_t len)
-{
-    for (size_t i = 0; i < mem->nregions; i++)
-        if (mem->regions[i].start < addr + len && addr < mem->regions[i].end)
-            return false;
-    return true;
-}
-
-/* Every byte of [addr, addr+len) belongs to some region (PROT_NONE included). */
-static bool range_mapped(const struct guest_mem *mem, uint64_t addr, uint64_t len)
-{
-    uint64_t end = addr + len;
-    for (size_t i = 0; i < mem->nregions && addr < end; i++) {
-        const struct mem_region *r = &mem->regions[i];
-        if (r->end <= addr)
-            continue;
-        if (r->start > addr)
-            return false;
-        addr = r->end;
-    }
-    return addr >= end;
-}
-
 static bool user_range(uint64_t addr, uint64_t len)
 {
     return addr < GUEST_VA_LIMIT && len <= GUEST_VA_LIMIT - addr;
@@ -73,7 +50,7 @@ SYSCALL(brk)
         return (int64_t)p->brk;
     uint64_t old_end = page_ceil(p->brk), new_end = page_ceil(want);
     if (new_end > old_end) {
-        if (!range_free(&m->mem, old_end, new_end - old_end) ||
+        if (!mem_range_free(&m->mem, old_end, new_end - old_end) ||
             mem_map(&m->mem, old_end, new_end - old_end, MEM_R | MEM_W, "[heap]") != 0)
             return (int64_t)p->brk;
     } else if (new_end < old_end) {
@@ -89,7 +66,7 @@ static uint64_t place(struct machine *m, uint64_t hint, uint64_t len)
     struct linux_process *p = m->proc;
     hint = page_floor(hint);
     if (hint >= p->mmap_floor && user_range(hint, len) && hint + len <= p->stack_start &&
-        range_free(&m->mem, hint, len))
+        mem_range_free(&m->mem, hint, len))
         return hint;
     return mem_find_free(&m->mem, len, p->mmap_floor, p->mmap_top);
 }
@@ -150,7 +127,7 @@ SYSCALL(mmap)
         if (!user_range(addr, len))
             return -ENOMEM;
         if ((flags & G_MAP_FIXED_NOREPLACE) && !(flags & G_MAP_FIXED) &&
-            !range_free(&m->mem, addr, len))
+            !mem_range_free(&m->mem, addr, len))
             return -EEXIST;
     } else {
         addr = place(m, addr, len);
@@ -212,7 +189,7 @@ SYSCALL(mprotect)
         return -EINVAL;
     if (a[1] == 0)
         return 0;
-    if (!user_range(addr, len) || len == 0 || !range_mapped(&m->mem, addr, len))
+    if (!user_range(addr, len) || len == 0 || !mem_range_mapped(&m->mem, addr, len))
         return -ENOMEM;
     return mem_protect(&m->mem, addr, len, prot_to_perm(prot));
 }
@@ -221,7 +198,7 @@ SYSCALL(mprotect)
 static const struct mem_region *whole_region(const struct guest_mem *mem, uint64_t addr, uint64_t len)
 {
     const struct mem_region *r = mem_region_at(mem, addr);
-    if (!r || !range_mapped(mem, addr, len))
+    if (!r || !mem_range_mapped(mem, addr, len))
         return NULL;
     for (uint64_t a2 = r->end; a2 < addr + len;) {
         const struct mem_region *n = mem_region_at(mem, a2);
@@ -265,7 +242,7 @@ SYSCALL(mremap)
             return (int64_t)old;
         }
         uint64_t grow = new_len - old_len;
-        if (old + new_len <= p->stack_start && range_free(&m->mem, old + old_len, grow)) {
+        if (old + new_len <= p->stack_start && mem_range_free(&m->mem, old + old_len, grow)) {
             int rc = mem_map(&m->mem, old + old_len, grow, perm, tag);
             return rc ? rc : (int64_t)old;
         }
@@ -315,7 +292,7 @@ SYSCALL(madvise)
         return -EINVAL;
     if (len == 0)
         return 0;
-    if (!user_range(addr, len) || !range_mapped(&m->mem, addr, len))
+    if (!user_range(addr, len) || !mem_range_mapped(&m->mem, addr, len))
         return -ENOMEM;
     if (advice == G_MADV_DONTNEED || advice == G_MADV_FREE || advice == G_MADV_REMOVE) {
         /* Private anonymous pages read back as zeros afterwards.  (File-backed pages would be
@@ -338,7 +315,7 @@ SYSCALL(msync)
     uint64_t addr = a[0], len = page_ceil(a[1]);
     if ((addr & (GUEST_PAGE_SIZE - 1)) || (a[2] & ~(uint64_t)7) || (a[2] & 5) == 5)
         return -EINVAL;
-    if (!range_mapped(&m->mem, addr, len))
+    if (!mem_range_mapped(&m->mem, addr, len))
         return -ENOMEM;
     shared_map_flush(m);
     return 0;

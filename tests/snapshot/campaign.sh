@@ -13,6 +13,7 @@
 #   escape  the canary changed
 #   message a refusal that is not exactly one `snapsim:` line
 #   accept  verify said OK but restore refused for a reason that is not the host's
+#   leftover a command left a process running after it ended
 # The same seed gives the same mutants; CAMPAIGN_FROM=N generates but skips the mutants before N
 # (to reproduce one).  CAMPAIGN_MEMORY_KB (default 8000000) limits the tools' address space; set
 # it to 0 for a sanitizer build, whose shadow memory needs an unlimited address space.
@@ -81,19 +82,29 @@ mutate() {   # DIR: one mutation of the snapshot in DIR
 
 # A refusal caused by the host rather than the snapshot: not a verify defect.
 host_reason() {
-    grep -qE 'outside the allowed directories|changed since the snapshot|pipe or socket|cannot reopen|cannot be reopened|No such file or directory|Permission denied|not a directory|directory .* is missing|cannot be restored' "$1"
+    grep -qE 'outside the allowed directories|changed since the snapshot|cannot reopen|No such file or directory|Permission denied|not a directory|directory .* is missing' "$1"
 }
 
 # The tools get an address-space limit (8 GB); a restore reserves the guest's whole address
 # space up front (which RLIMIT_AS and RLIMIT_DATA both count), so it gets the CPU limit only.
+# Each command runs in a session of its own: a process it leaves behind (which could write into
+# the next command's output files and so fake a verdict) is found, killed and reported.
 limit() {   # MEMORY-LIMIT-OPTION COMMAND...: runs it under the limits; prints its status
     local lim="$1"; shift
-    ( ulimit -t 60 $lim; cd "$work/cwd" && "$@" > "$work/out" 2> "$work/err" < /dev/null ); echo $?
+    rm -f "$work/out" "$work/err"
+    ( ulimit -t 60 $lim; cd "$work/cwd" && exec setsid "$@" > "$work/out" 2> "$work/err" < /dev/null ) &
+    local pid=$! st
+    wait "$pid"; st=$?
+    if kill -0 -- "-$pid" 2> /dev/null; then
+        kill -KILL -- "-$pid" 2> /dev/null
+        : > "$work/leftover"
+    fi
+    echo "$st"
 }
 
 vmem="-v ${CAMPAIGN_MEMORY_KB:-8000000}"
 [ "${CAMPAIGN_MEMORY_KB:-}" = 0 ] && vmem=""
-counts_crash=0 counts_hang=0 counts_escape=0 counts_message=0 counts_accept=0 refused=0 accepted=0
+counts_leftover=0 counts_crash=0 counts_hang=0 counts_escape=0 counts_message=0 counts_accept=0 refused=0 accepted=0
 report() { echo "mutant $1 (${2}): $3"; sed 's/^/    /' "$work/err" | head -3; }
 for ((i = 0; i < mutants; i++)); do
     rand ${#sources[@]}; src="${sources[$R]}"
@@ -115,9 +126,14 @@ for ((i = 0; i < mutants; i++)); do
         if grep -q 'Sanitizer\|runtime error' "$work/err" || { [ "$st" -ge 128 ] && [ "$st" != 152 ] && [ "$st" != 137 ]; }; then
             [ "$cmd" = restore ] && [ "$st" -ge 128 ] && ! grep -q 'Sanitizer\|runtime error' "$work/err" &&
                 grep -q 'signal\|killed' "$work/err" && continue   # the guest itself died of a signal
-            counts_crash=$((counts_crash + 1)); report "$i" "$src $cmd" "crash, status $st"
+            counts_crash=$((counts_crash + 1))
+            report "$i" "$src $cmd" "crash, status $st$(grep -q 'Sanitizer\|runtime error' "$work/err" && echo ', sanitizer report')"
         elif [ "$st" = 152 ] || [ "$st" = 137 ]; then
             counts_hang=$((counts_hang + 1)); report "$i" "$src $cmd" "hang (CPU-time limit)"
+        fi
+        if [ -e "$work/leftover" ]; then
+            rm -f "$work/leftover"
+            counts_leftover=$((counts_leftover + 1)); report "$i" "$src $cmd" "left a process running"
         fi
         [ "$cmd" = verify ] && [ "$st" = 0 ] && verify_ok=1
         if [ "$cmd" = restore ]; then
@@ -146,5 +162,5 @@ for ((i = 0; i < mutants; i++)); do
 done
 echo "campaign seed $seed: $mutants mutants of ${#sources[@]} snapshots; restore refused $refused, ran $accepted;" \
      "crashes $counts_crash, hangs $counts_hang, escapes $counts_escape, bad messages $counts_message," \
-     "verify-accepted defects $counts_accept"
-[ $((counts_crash + counts_hang + counts_escape + counts_message + counts_accept)) = 0 ]
+     "verify-accepted defects $counts_accept, processes left running $counts_leftover"
+[ $((counts_crash + counts_hang + counts_escape + counts_message + counts_accept + counts_leftover)) = 0 ]

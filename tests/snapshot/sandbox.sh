@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The kernel sandbox: a restored guest (and a --sandbox run) may change host files only inside
-# the allowed directories.  The guest (escape.c) tries to remove and create files outside; the
-# kernel must refuse with EACCES and the files must stay as they were, while a file inside the
-# working directory is created.  --no-sandbox shows that the same snapshot does change them.
+# the allowed directories.  The guest (escape.c) tries to change the mode and times of a file
+# outside, remove it and create another; every attempt must fail with EACCES and the files must
+# stay as they were, while a file inside the working directory is created and its mode set.  --no-sandbox shows that the same snapshot does change them.
 #
 #   sandbox.sh SNAPSIM ESCAPE_PROGRAM WORK_BASE
 set -u
@@ -13,7 +13,9 @@ trap 'rm -rf "$work"' EXIT
 fail=0
 mkdir -p "$work/cwd" "$work/snaps" "$work/outside"
 out="$work/outside"
-echo keep > "$out/victim"
+echo keep > "$out/victim"; chmod 644 "$out/victim"
+victim_meta() { stat -c '%a %Y' "$out/victim"; }
+meta_before=$(victim_meta)
 args=("$out/victim" "$out/new" "$work/cwd/inside")
 # The snapshot at instruction 1 is taken before the program did anything; the run then stops.
 (cd "$work/cwd" && "$snapsim" run --clear-env --snapshots 1 --max-instructions 2 \
@@ -23,12 +25,17 @@ snap="$work/snaps/s.$(printf %015d 1).snapshot"
 
 expect_confined() {   # NAME OUTPUT-FILE STATUS
     local name="$1" output="$2" st="$3"
-    local want="unlink $out/victim: Permission denied
+    local want="chmod $out/victim: Permission denied
+utimensat $out/victim: Permission denied
+fchmod $out/victim: Permission denied
+unlink $out/victim: Permission denied
 create $out/new: Permission denied
-create $work/cwd/inside: done"
+create $work/cwd/inside: done
+chmod $work/cwd/inside: done"
     if [ "$st" != 0 ] || [ "$(cat "$output")" != "$want" ]; then
         echo "FAIL $name: status $st, guest saw:"; cat "$output"; fail=1
-    elif [ "$(cat "$out/victim" 2>/dev/null)" != keep ] || [ -e "$out/new" ] || [ ! -e "$work/cwd/inside" ]; then
+    elif [ "$(cat "$out/victim" 2>/dev/null)" != keep ] || [ "$(victim_meta)" != "$meta_before" ] ||
+         [ -e "$out/new" ] || [ ! -e "$work/cwd/inside" ]; then
         echo "FAIL $name: host files outside changed (or the inside file is missing)"; fail=1
     else
         echo "ok   $name: the guest got EACCES outside, wrote inside"

@@ -70,6 +70,12 @@ if(SNAPSIM_SANITIZE)
   set_tests_properties(snapshot.campaign PROPERTIES ENVIRONMENT "CAMPAIGN_MEMORY_KB=0")
 endif()
 
+# A guest holding 70,000 mappings is captured, verified and restored (bounded by instructions).
+add_guest_program(snapshot_many_maps SOURCES ${SNAP_TEST_DIR}/many_maps.c)
+add_test(NAME snapshot.many_maps
+         COMMAND ${SNAP_TEST_DIR}/many_maps.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_many_maps ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.many_maps PROPERTIES LABELS "snapshot")
+
 # Saved file contents: compressed, shared along a chain, flattened by merge.
 add_test(NAME snapshot.saved_contents
          COMMAND ${SNAP_TEST_DIR}/saved_contents.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
