@@ -79,12 +79,15 @@ static int check_file(const struct ckpt_process *cp, size_t i, char *err, size_t
 }
 
 /* What restore needs to reopen fd i: an earlier fd it duplicates, one of the simulator's
- * streams, or a host file described in files (which judges its kind), at an offset it can seek to (every file system snapsim supports takes
- * offsets below CKPT_MAX_FD_OFFSET). */
+ * streams, or a host file described in files (which judges its kind).  A regular file's offset
+ * must be one restore can seek to (every file system snapsim supports takes offsets below
+ * CKPT_MAX_FD_OFFSET); a directory's is a getdents position cookie, which may be any 63-bit
+ * value (ext4 ends a hashed directory at 0x7fffffffffffffff). */
 static int check_fd(const struct ckpt_process *cp, size_t i, char *err, size_t errlen)
 {
     const struct ckpt_fd *f = &cp->fds[i];
-    if (f->offset > CKPT_MAX_FD_OFFSET)
+    const struct ckpt_file *file = f->path[0] == '/' ? ckpt_find_file(cp, f->path) : NULL;
+    if (f->offset > CKPT_MAX_FD_OFFSET && !(file && file->kind == CKPT_FILE_DIR))
         return snap_err(err, errlen, "guest fd %d: offset %lld beyond the largest a restore can seek to (%lld)",
                         f->fd, (long long)f->offset, (long long)CKPT_MAX_FD_OFFSET);
     if (f->dup_of >= 0) {
@@ -97,7 +100,7 @@ static int check_fd(const struct ckpt_process *cp, size_t i, char *err, size_t e
         return 0;
     if (f->path[0] != '/')
         return snap_err(err, errlen, "guest fd %d (%s) is a pipe or socket: it cannot be restored", f->fd, f->path);
-    if (!ckpt_find_file(cp, f->path))
+    if (!file)
         return snap_err(err, errlen, "guest fd %d: %s is not described in files", f->fd, f->path);
     return 0;
 }
