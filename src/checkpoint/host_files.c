@@ -20,6 +20,7 @@
 
 #include "checkpoint/ckpt_internal.h"
 #include "linux/syscall_internal.h"
+#include "snapshot/raw_data.h"
 #include "snapshot/snap_error.h"
 #include "snapshot/snap_paths.h"
 
@@ -32,20 +33,6 @@ static bool same_open_file(int a, int b)
 {
     long r = syscall(SYS_kcmp, (long)getpid(), (long)getpid(), KCMP_FILE, (long)a, (long)b);
     return r == 0;
-}
-
-static int read_all_at(int fd, uint8_t *buf, uint64_t n)
-{
-    uint64_t done = 0;
-    while (done < n) {
-        ssize_t k = pread(fd, buf + done, n - done > (1u << 30) ? (1u << 30) : (size_t)(n - done), (off_t)done);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        done += (uint64_t)k;
-    }
-    return 0;
 }
 
 /* xxh3 of a file's content, streamed (for files too large to copy). */
@@ -125,7 +112,7 @@ static int describe_readable(int host_fd, const char *path, struct ckpt_file *f,
     f->content = malloc(f->size ? f->size : 1);
     if (!f->content)
         return snap_err(err, errlen, "out of memory for the content of %s", path);
-    if (read_all_at(host_fd, f->content, f->size))
+    if (snap_read_at(host_fd, f->content, f->size, 0))
         return snap_err(err, errlen, "%s: cannot read (%s)", path, strerror(errno));
     f->has_content = true;
     f->hash = XXH3_64bits(f->content, f->size);

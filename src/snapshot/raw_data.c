@@ -146,7 +146,7 @@ int snap_raw_ref_dir(const struct snap_paths *paths, const char *ref)
     return (int)n;
 }
 
-static int read_at(int fd, uint8_t *buf, uint64_t n, uint64_t offset)
+int snap_read_at(int fd, uint8_t *buf, uint64_t n, uint64_t offset)
 {
     for (uint64_t done = 0; done < n;) {
         size_t want = n - done > (1u << 30) ? (1u << 30) : (size_t)(n - done);
@@ -215,7 +215,7 @@ static int load_one(const struct snap_paths *paths, struct attr_value *v, struct
                         file, (unsigned long long)v->data.offset, (unsigned long long)span, (long long)st.st_size);
     }
     uint8_t *buf = malloc(span ? (size_t)span : 1);
-    if (rc || !buf || read_at(fd, buf, span, v->data.offset)) {
+    if (rc || !buf || snap_read_at(fd, buf, span, v->data.offset)) {
         close(fd);
         free(buf);
         return snap_err(err, errlen, "%s: cannot read raw data", file);

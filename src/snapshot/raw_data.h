@@ -71,6 +71,8 @@ struct snap_raw_loading {
  * `loading` may be NULL (then only the per-payload bound applies). */
 int snap_raw_load(const struct snap_paths *paths, struct attr_value *v, struct snap_raw_loading *loading,
                   char *err, size_t errlen);
+/* Reads exactly n bytes at offset (retrying short reads and EINTR); -1 on error or end of file. */
+int snap_read_at(int fd, uint8_t *buf, uint64_t n, uint64_t offset);
 /* Does the tree contain raw data? */
 int snap_raw_present(const struct attr_value *v);
 /* The snapshot directory index a raw-data reference names (0 for %0%, N for %N%), or -1 unless it
