@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/config.h"
+#include "platform/virt_machine.h"
 #include "version.h"
 
 enum option_id {
@@ -23,7 +24,7 @@ enum option_id {
     OPT_NO_SANDBOX, OPT_MAX_CYCLES, OPT_WARMUP, OPT_PIPELINE_TRACE, OPT_CLEAR_ENV, OPT_HOST_ENV,
     OPT_OUTDIR, OPT_READFILE, OPT_ON_CHECKPOINT, OPT_WORK_END_EXIT, OPT_PROGRESS,
     OPT_DIFFTEST, OPT_COMMIT_LOG, OPT_WAVE, OPT_TRACE_WINDOW, OPT_LIGHTSSS, OPT_ENABLE_FORK,
-    OPT_MACHINE,
+    OPT_MACHINE, OPT_BIOS, OPT_KERNEL, OPT_INITRD, OPT_DISK, OPT_APPEND, OPT_MEMORY,
 };
 
 struct option_spec {
@@ -35,8 +36,15 @@ struct option_spec {
 
 static const struct option_spec specs[] = {
     {"model", OPT_MODEL, "NAME", "execution model (see `snapsim models`; default fast)"},
-    {"machine", OPT_MACHINE, "NAME", "linux (a Linux program in user mode, the default) or bare "
-                                     "(an ELF in M-mode on physical memory, ending through HTIF tohost)"},
+    {"machine", OPT_MACHINE, "NAME", "linux (a Linux program in user mode, the default), bare "
+                                     "(an ELF in M-mode on physical memory, ending through HTIF tohost) "
+                                     "or virt (QEMU virt's devices, booting --bios and --kernel)"},
+    {"kernel", OPT_KERNEL, "FILE", "virt: the kernel Image, loaded at 0x80200000"},
+    {"initrd", OPT_INITRD, "FILE", "virt: the initial RAM disk"},
+    {"disk", OPT_DISK, "FILE", "virt: the virtio block device's image (never written: writes stay in memory)"},
+    {"append", OPT_APPEND, "ARGS", "virt: the kernel command line"},
+    {"bios", OPT_BIOS, "FILE", "virt: the firmware at 0x80000000 (default Debian's OpenSBI fw_jump.bin)"},
+    {"memory", OPT_MEMORY, "SIZE", "bare, virt: RAM size in bytes, or with a K, M or G suffix (system:ram_size)"},
     {"log", OPT_LOG, "DIR", "output directory: snapsim.log, stats.json, config.json, snapshots"},
     {"outdir", OPT_OUTDIR, "DIR", "the same as --log DIR (gem5's name)"},
     {"config", OPT_CONFIG, "C:F:V ...", "set configuration keys (see `snapsim config --model NAME`)"},
@@ -183,6 +191,30 @@ static bool push_model_setting(struct run_options *o, const char *key, const cha
     return false;
 }
 
+/* A size: a number, or one with a K, M or G suffix (binary multiples). */
+static bool parse_size(const char *s, uint64_t *out)
+{
+    size_t len = strlen(s);
+    unsigned shift = 0;
+    char digits[32];
+    if (len == 0 || len >= sizeof digits)
+        return false;
+    switch (s[len - 1]) {
+    case 'K': case 'k': shift = 10; break;
+    case 'M': case 'm': shift = 20; break;
+    case 'G': case 'g': shift = 30; break;
+    default: break;
+    }
+    memcpy(digits, s, len + 1);
+    if (shift)
+        digits[len - 1] = 0;
+    uint64_t n;
+    if (!config_parse_uint(digits, &n) || n > (UINT64_MAX >> shift))
+        return false;
+    *out = n << shift;
+    return true;
+}
+
 /* Sorts the snapshot points and drops repeats. */
 static void normalise_snapshot_points(struct run_options *o)
 {
@@ -213,10 +245,23 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
         o->model = value;
         return 0;
     case OPT_MACHINE:
-        if (strcmp(value, "linux") && strcmp(value, "bare"))
-            return fail("unknown machine '%s'; available: linux bare", value);
+        if (strcmp(value, "linux") && strcmp(value, "bare") && strcmp(value, "virt"))
+            return fail("unknown machine '%s'; available: linux bare virt", value);
         o->bare = !strcmp(value, "bare");
+        o->virt = !strcmp(value, "virt");
         return 0;
+    case OPT_BIOS: o->bios = value; return 0;
+    case OPT_KERNEL: o->kernel = value; return 0;
+    case OPT_INITRD: o->initrd = value; return 0;
+    case OPT_DISK: o->disk = value; return 0;
+    case OPT_APPEND: o->append = value; return 0;
+    case OPT_MEMORY: {
+        char bytes[32];
+        if (!parse_size(value, &n))
+            return fail("--memory needs a size in bytes (or with a K, M or G suffix), got '%s'", value);
+        snprintf(bytes, sizeof bytes, "%llu", (unsigned long long)n);
+        return push_model_setting(o, "system:ram_size", bytes) ? 0 : fail("%s", "out of memory");
+    }
     case OPT_LOG:
     case OPT_OUTDIR:
         o->log_dir = o->debug.log_dir = value;
@@ -341,15 +386,30 @@ static const struct option_spec *spec_of(int id)
     return NULL;
 }
 
-/* The bare machine has no Linux process, no guest ops and (yet) no snapshots or debugging. */
-static bool bare_options_ok(struct run_options *o)
+/* The system-mode machines have no Linux process, no guest ops and (yet) no snapshots or
+ * debugging; the virt machine's software options need the virt machine. */
+static bool system_options_ok(struct run_options *o)
 {
+    const char *machine = o->bare ? "bare" : "virt";
+    if (!o->bare && !o->virt) {
+        const char *virt_only = o->kernel ? "--kernel" : o->initrd ? "--initrd" : o->disk ? "--disk"
+                              : o->append ? "--append" : o->bios ? "--bios" : NULL;
+        if (virt_only) {
+            fail("%s needs --machine virt", virt_only);
+            return false;
+        }
+        return true;
+    }
+    if (o->bare && (o->kernel || o->initrd || o->disk || o->append || o->bios)) {
+        fail("%s", "--kernel, --initrd, --disk, --append and --bios need --machine virt, not bare");
+        return false;
+    }
     const char *bad = o->restore ? "--restore" : o->nsnapshots ? "--snapshots"
                     : o->snapshot_every ? "--snapshot-every" : o->debug.difftest ? "--difftest"
                     : o->debug.lightsss ? "--lightsss" : o->debug.commit_log ? "--commit-log"
                     : o->debug.wave ? "--wave" : o->readfile ? "--readfile" : NULL;
     if (bad) {
-        fail("%s is not available with --machine bare", bad);
+        fprintf(stderr, "snapsim: %s is not available with --machine %s (see snapsim run --help)\n", bad, machine);
         return false;
     }
     o->on_checkpoint = ON_CHECKPOINT_IGNORE;
@@ -410,7 +470,7 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
         optind = next;
     }
     normalise_snapshot_points(o);
-    if (o->bare && !bare_options_ok(o))
+    if (!system_options_ok(o))
         return 2;
     if (o->sandbox && o->no_sandbox)
         return fail("%s", "--sandbox and --no-sandbox contradict each other");
@@ -419,6 +479,15 @@ int run_options_parse(struct run_options *o, int argc, char **argv)
     if (o->restore) {
         if (first < argc)
             return fail("--restore resumes a snapshot; unexpected program '%s'", argv[first]);
+        return 0;
+    }
+    if (o->virt) {
+        if (first < argc)
+            return fail("--machine virt boots --kernel; unexpected program '%s'", argv[first]);
+        if (!o->kernel)
+            return fail("%s", "--machine virt needs --kernel IMAGE");
+        if (!o->bios)
+            o->bios = VIRT_DEFAULT_BIOS;
         return 0;
     }
     if (first >= argc)

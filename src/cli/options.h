@@ -14,6 +14,9 @@ enum on_checkpoint { ON_CHECKPOINT_SNAPSHOT, ON_CHECKPOINT_EXIT, ON_CHECKPOINT_I
 struct run_options {
     const char *model;             /* --model */
     bool bare;                     /* --machine bare: a system-mode machine (src/priv) */
+    bool virt;                     /* --machine virt: QEMU virt's devices too (src/platform) */
+    /* --bios, --kernel, --initrd, --disk, --append (--machine virt) */
+    const char *bios, *kernel, *initrd, *disk, *append;
     const char *log_dir;           /* --log / --outdir: the output directory */
     const char **config;           /* --config assignments */
     size_t nconfig;

@@ -22,6 +22,7 @@
 #include "core/model.h"
 #include "linux/guest_ops.h"
 #include "linux/process.h"
+#include "platform/virt_machine.h"
 #include "priv/system.h"
 
 /* Builds the configuration: machine keys, the model's keys and preset, then the user's. */
@@ -120,8 +121,10 @@ int run_main(int argc, char **argv)
     const struct model *model = run_find_model(o.model);
     if (!model || !run_build_config(&cfg, model, o.config, o.nconfig) || !guest_config_check(&cfg))
         goto out;
-    if (o.bare && strcmp(model->name, "fast") != 0) {
-        log_msg("--machine bare runs on the fast model only (for now), not %s", model->name);
+    bool system_mode = o.bare || o.virt;
+    if (system_mode && strcmp(model->name, "fast") != 0) {
+        log_msg("--machine %s runs on the fast model only (for now), not %s", o.bare ? "bare" : "virt",
+                model->name);
         goto out;
     }
     for (size_t i = 0; i < o.nmodel_settings; i++) {
@@ -131,7 +134,7 @@ int run_main(int argc, char **argv)
             goto out;
         }
     }
-    if ((o.bare ? machine_init_system(&m, &cfg) : machine_init(&m, &cfg)) != 0) {
+    if ((system_mode ? machine_init_system(&m, &cfg) : machine_init(&m, &cfg)) != 0) {
         log_msg("cannot reserve guest memory");
         goto out;
     }
@@ -153,9 +156,11 @@ int run_main(int argc, char **argv)
         env = guest_env_build(&o, config_bool(&cfg, "linux", "host_env"));
         rs.env = env;
         char path[4096], err[1024];
-        const char *program = guest_program_path(o.program, path, sizeof path);
-        if (!env || (o.bare ? bare_load(&m, program, err, sizeof err)
-                            : linux_load(&m, program, o.argc, o.argv, env, err, sizeof err)) != 0) {
+        const char *program = o.virt ? NULL : guest_program_path(o.program, path, sizeof path);
+        struct virt_software sw = { o.bios, o.kernel, o.initrd, o.disk, o.append };
+        if (!env || (o.virt ? virt_machine_create(&m, &sw, err, sizeof err)
+                     : o.bare ? bare_load(&m, program, err, sizeof err)
+                              : linux_load(&m, program, o.argc, o.argv, env, err, sizeof err)) != 0) {
             fprintf(stderr, "%s\n", env ? err : "snapsim: out of memory");
             goto out;
         }

@@ -106,6 +106,12 @@ cJSON *run_config_json(const struct config *cfg, const struct model *model,
     cJSON *guest = cJSON_AddObjectToObject(j, "guest");
     if (o->restore) {
         cJSON_AddStringToObject(guest, "restored_from", o->restore);
+    } else if (o->virt) {   /* what the virt machine boots (absent: none given) */
+        const char *name[] = { "bios", "kernel", "initrd", "disk", "append" };
+        const char *value[] = { o->bios, o->kernel, o->initrd, o->disk, o->append };
+        for (size_t i = 0; i < sizeof name / sizeof name[0]; i++)
+            if (value[i])
+                cJSON_AddStringToObject(guest, name[i], value[i]);
     } else {
         cJSON_AddStringToObject(guest, "program", o->program);
         cJSON_AddItemToObject(guest, "argv", string_array(o->argv, (size_t)o->argc));

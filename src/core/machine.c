@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "linux/process.h"
+#include "platform/virt_machine.h"
 #include "priv/system.h"
 
 const struct config_key machine_config_keys[] = {
@@ -40,7 +41,7 @@ const struct config_key machine_config_keys[] = {
       "what the standard streams look like to the guest (fstat, terminal ioctls, lseek): "
       "pipes, a terminal, or whatever the host's are (not reproducible)" },
     { "system", "ram_size", CONFIG_UINT, "268435456", 1u << 20, 1ull << 36, NULL,
-      "bytes of RAM at physical 0x80000000 of a system-mode machine (--machine bare; whole 4 KiB pages)" },
+      "bytes of RAM at physical 0x80000000 of a system-mode machine (--machine bare or virt, --memory; whole 4 KiB pages)" },
 };
 const size_t machine_config_nkeys = sizeof machine_config_keys / sizeof machine_config_keys[0];
 
@@ -81,6 +82,7 @@ int machine_init_system(struct machine *m, const struct config *cfg)
     /* Whole pages: a TLB entry maps a page of RAM or none. */
     uint64_t size = config_uint(cfg, "system", "ram_size") & ~(uint64_t)(GUEST_PAGE_SIZE - 1);
     int rc = sysmem_init(&m->sys->mem, SYSMEM_RAM_BASE, size);
+    m->sys->event_at = UINT64_MAX;
     if (rc != 0) {
         free(m->sys);
         m->sys = NULL;
@@ -91,6 +93,7 @@ int machine_init_system(struct machine *m, const struct config *cfg)
 void machine_destroy(struct machine *m)
 {
     if (m->sys) {
+        virt_machine_free(m->sys->virt);
         sysmem_destroy(&m->sys->mem);
         free(m->sys);
         m->sys = NULL;

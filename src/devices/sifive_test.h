@@ -1,6 +1,7 @@
 /* The SiFive test device ("finisher") of QEMU's virt machine: a 32-bit write to offset 0 with
  * 0x5555 in the low half powers the machine off (exit status 0), 0x3333 fails it with the exit
- * status in the high half, 0x7777 resets it; other values are ignored.  OpenSBI's system reset
+ * status in the high half, 0x7777 resets it; other values are ignored.  A 16-bit write of the code
+ * alone (as OpenSBI's system reset does) counts too, with exit status 0.  OpenSBI's system reset
  * and Linux's syscon-poweroff both use it.  The device holds no state of its own: the stop is
  * reported to the machine through the callback. */
 #ifndef SNAPSIM_DEVICES_SIFIVE_TEST_H

@@ -13,7 +13,7 @@
 #include "devices/irq_line.h"
 #include "platform/mmio.h"
 
-enum { UART_RX_FIFO = 16, UART_MMIO_SIZE = 0x100 };
+enum { UART_RX_FIFO = 16, UART_MMIO_SIZE = 0x100, UART_IER_RDI = 0x01 };
 
 struct uart16550 {
     /* guest-visible registers */

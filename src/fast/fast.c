@@ -518,10 +518,8 @@ static void fast_stats(struct model_instance *self, const struct machine *m, cJS
         cJSON_AddNumberToObject(core, "jit_code_bytes", (double)self->jit.bytes);
         cJSON_AddNumberToObject(core, "jit_host_seconds", self->jit.seconds);
     }
-    if (self->sys) {   /* the MMU's costs (since the model was created) */
-        cJSON_AddNumberToObject(core, "tlb_misses", (double)fast_system_tlb_misses(self->sys));
-        cJSON_AddNumberToObject(core, "page_walks", (double)fast_system_walks(self->sys));
-    }
+    if (self->sys)   /* the MMU's costs, traps, the devices (since the model was created) */
+        fast_system_stats(self->sys, m, core);
 }
 
 static void fast_destroy(struct model_instance *self)

@@ -11,6 +11,7 @@
 #include "core/log.h"
 #include "isa/fpu.h"
 #include "isa/semantics.h"
+#include "platform/virt_machine.h"
 #include "priv/mmu.h"
 #include "priv/priv.h"
 #include "priv/system.h"
@@ -33,6 +34,9 @@ struct decoded {
 struct fast_system {
     struct priv_tlb tlb;
     struct decoded dc[DECODE_CACHE];
+    /* statistics since the model was created */
+    uint64_t interrupts, exceptions;
+    uint64_t mode_insns[4];           /* retired instructions per privilege (U, S, -, M) */
 };
 
 struct fast_system *fast_system_new(void)
@@ -41,8 +45,19 @@ struct fast_system *fast_system_new(void)
 }
 
 void fast_system_free(struct fast_system *s) { free(s); }
-uint64_t fast_system_walks(const struct fast_system *s) { return s->tlb.walks; }
-uint64_t fast_system_tlb_misses(const struct fast_system *s) { return s->tlb.misses; }
+
+void fast_system_stats(const struct fast_system *s, const struct machine *m, cJSON *core)
+{
+    cJSON_AddNumberToObject(core, "tlb_misses", (double)s->tlb.misses);
+    cJSON_AddNumberToObject(core, "page_walks", (double)s->tlb.walks);
+    cJSON_AddNumberToObject(core, "interrupts", (double)s->interrupts);
+    cJSON_AddNumberToObject(core, "exceptions", (double)s->exceptions);
+    cJSON_AddNumberToObject(core, "instructions_m", (double)s->mode_insns[PRIV_M]);
+    cJSON_AddNumberToObject(core, "instructions_s", (double)s->mode_insns[PRIV_S]);
+    cJSON_AddNumberToObject(core, "instructions_u", (double)s->mode_insns[PRIV_U]);
+    if (m->sys->virt)
+        virt_machine_stats(m->sys->virt, core);
+}
 
 /* What an instruction leaves behind when it does not complete: the trap to take. */
 struct exc {
@@ -269,9 +284,14 @@ static bool exec_system(struct ctx *c, const struct insn *in, uint64_t *next_pc)
         *next_pc = h->pc;
         return true;
     case OP_WFI:
-        /* Time follows retired instructions, so waiting is retiring: wfi is a nop that lets the
-         * interrupt check at the next boundary see whatever became pending. */
-        return priv_wfi_legal(h) ? true : illegal(c, in);
+        /* On the bare machine time follows retired instructions, so waiting is retiring: wfi is a
+         * nop that lets the interrupt check at the next boundary see whatever became pending.
+         * The virt machine moves its clock on to the next timer deadline instead. */
+        if (!priv_wfi_legal(h))
+            return illegal(c, in);
+        if (c->m->sys->virt)
+            virt_machine_idle(c->m);
+        return true;
     case OP_SFENCE_VMA:
         if (!priv_sfence_legal(h))
             return illegal(c, in);
@@ -358,16 +378,21 @@ static void trap_loop(struct machine *m, const struct exc *e)
 void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at)
 {
     struct hart *h = &m->hart;
-    struct ctx c = { .s = s, .m = m, .h = h, .mem = &m->sys->mem };
+    struct system *sys = m->sys;
+    struct ctx c = { .s = s, .m = m, .h = h, .mem = &sys->mem };
     unsigned traps_in_a_row = 0;
     while (m->halt == HALT_NONE) {
-        if (unlikely(h->instret >= stop_at)) {
-            m->halt = HALT_LIMIT;
-            break;
+        if (unlikely(h->instret >= stop_at || h->instret >= sys->event_at)) {
+            if (h->instret >= stop_at) {
+                m->halt = HALT_LIMIT;
+                break;
+            }
+            virt_machine_tick(m);   /* sets the next event_at */
         }
         if (unlikely(h->priv.mip & h->priv.mie)) {
             uint64_t irq = priv_pending_interrupt(h);
             if (irq) {
+                s->interrupts++;
                 priv_trap(h, irq, 0);
                 continue;
             }
@@ -386,10 +411,12 @@ void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at)
                 trap_loop(m, &c.exc);
                 break;
             }
+            s->exceptions++;
             priv_trap(h, c.exc.cause, c.exc.tval);
             continue;
         }
         traps_in_a_row = 0;
+        s->mode_insns[h->priv.mode & 3]++;
         h->x[0] = 0;
         h->pc = next_pc;
         h->instret++;

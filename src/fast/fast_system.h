@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include <cjson/cJSON.h>
+
 #include "core/machine.h"
 
 struct fast_system;
@@ -13,8 +15,8 @@ struct fast_system *fast_system_new(void);
 void fast_system_free(struct fast_system *s);
 /* Runs until m->halt is set or m->hart.instret reaches stop_at exactly (then HALT_LIMIT). */
 void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at);
-/* TLB statistics: page walks and misses since the model was created. */
-uint64_t fast_system_walks(const struct fast_system *s);
-uint64_t fast_system_tlb_misses(const struct fast_system *s);
+/* Statistics since the model was created into stats.json's core object: TLB misses and page
+ * walks, interrupts and exceptions taken, instructions per privilege, the virt machine's. */
+void fast_system_stats(const struct fast_system *s, const struct machine *m, cJSON *core);
 
 #endif

@@ -1,5 +1,6 @@
 /* A system-mode machine's own parts beside the hart: its physical memory and, for the bare
- * machine, the HTIF host interface (tohost/fromhost) that conformance tests end through. */
+ * machine, the HTIF host interface (tohost/fromhost) that conformance tests end through; for the
+ * virt machine, its devices (platform/virt_machine.h). */
 #ifndef SNAPSIM_PRIV_SYSTEM_H
 #define SNAPSIM_PRIV_SYSTEM_H
 
@@ -9,10 +10,15 @@
 #include "priv/sysmem.h"
 
 struct machine;
+struct virt_machine;
 
 struct system {
     struct sysmem mem;
     uint64_t tohost_pa, fromhost_pa;   /* 0 when the program has no such symbol */
+    struct virt_machine *virt;         /* the virt machine's devices; NULL on the bare machine */
+    /* The instret at which the model calls virt_machine_tick (the next timer deadline or console
+     * poll); UINT64_MAX when nothing is due. */
+    uint64_t event_at;
 };
 
 /* Loads a RISC-V ELF executable into RAM at its physical addresses (the bare machine) and

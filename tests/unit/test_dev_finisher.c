@@ -40,6 +40,11 @@ static void test_finisher(void **state)
     wr(m, 0x100000, 4, 0x7777);
     assert_int_equal(s.how, SIFIVE_TEST_RESET);
     assert_int_equal(s.n, 3);
+    wr(m, 0x100000, 1, 0x55);                 /* a byte holds no code */
+    assert_int_equal(s.n, 3);
+    wr(m, 0x100000, 2, 0x5555);               /* OpenSBI's writew */
+    assert_int_equal(s.n, 4);
+    assert_int_equal(s.how, SIFIVE_TEST_PASS);
     free(m);
 }
 

@@ -1,0 +1,216 @@
+/* The virt machine's devices on the bus, their interrupt, DMA and console glue, and the clock
+ * that drives the timer. */
+#include "platform/virt_machine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "core/machine.h"
+#include "devices/virt_layout.h"
+#include "platform/virt_boot.h"
+#include "priv/priv.h"
+#include "priv/system.h"
+
+/* ---- the clock: machine_time() counts timebase ticks from the model's cycles ---- */
+
+/* The hart's instret at which machine_time() first reaches t (the current one if it has). */
+static uint64_t instret_at_time(const struct machine *m, uint64_t t)
+{
+    unsigned __int128 cycles = ((unsigned __int128)t * m->core_hz + VIRT_TIMEBASE_HZ - 1) / VIRT_TIMEBASE_HZ;
+    unsigned __int128 now = (unsigned __int128)m->hart.instret + m->cycle_offset;
+    if (cycles <= now)
+        return m->hart.instret;
+    unsigned __int128 at = m->hart.instret + (cycles - now);
+    return at > UINT64_MAX ? UINT64_MAX : (uint64_t)at;
+}
+
+static uint64_t host_now(void *ctx) { return machine_time(((struct virt_machine *)ctx)->m); }
+
+static void host_set_irq(void *ctx, unsigned hart, unsigned mip_bit, bool level)
+{
+    struct machine *m = ((struct virt_machine *)ctx)->m;
+    (void)hart;   /* one hart */
+    if (level)
+        m->hart.priv.mip |= 1ull << mip_bit;
+    else
+        m->hart.priv.mip &= ~(1ull << mip_bit);
+}
+
+/* When the hart must next come back to the machine: the timer deadline, the console poll. */
+static void schedule(struct virt_machine *v)
+{
+    struct machine *m = v->m;
+    uint64_t deadline = clint_next_deadline(&v->clint);
+    uint64_t at = deadline == UINT64_MAX ? UINT64_MAX : instret_at_time(m, deadline);
+    if (virt_console_has_input(&v->console)) {
+        uint64_t poll = m->hart.instret + VIRT_CONSOLE_POLL;
+        if (poll < at)
+            at = poll;
+    }
+    m->sys->event_at = at;
+}
+
+/* Fills the UART's receive FIFO from the console input, once the guest's driver takes input by
+ * interrupt (IER's received-data bit): firmware and drivers flush the receiver when they start
+ * (OpenSBI reads RBR once, Linux clears the FIFO), which would lose what arrived before. */
+static void console_input(struct virt_machine *v, bool wait)
+{
+    if (!(v->uart.ier & UART_IER_RDI))
+        return;
+    uint8_t buf[UART_RX_FIFO];
+    unsigned n = virt_console_read(&v->console, buf, uart_rx_room(&v->uart), wait);
+    for (unsigned i = 0; i < n; i++)
+        uart_rx_push(&v->uart, buf[i]);
+}
+
+void virt_machine_tick(struct machine *m)
+{
+    struct virt_machine *v = m->sys->virt;
+    clint_tick(&v->clint);
+    console_input(v, false);
+    schedule(v);
+}
+
+void virt_machine_idle(struct machine *m)
+{
+    struct virt_machine *v = m->sys->virt;
+    struct priv_state *p = &m->hart.priv;
+    if (p->mip & p->mie)
+        return;   /* wfi completes at once */
+    v->idle_wfi++;
+    uint64_t deadline = clint_next_deadline(&v->clint);
+    if (deadline != UINT64_MAX && (p->mie & MIP_MTIP)) {
+        uint64_t now = machine_time(m), cycles = instret_at_time(m, deadline) - m->hart.instret;
+        /* The cycles pass without instructions: the guest's clocks see the time it slept. */
+        m->cycle_offset += cycles;
+        v->idle_ticks += deadline - now;
+    } else if (virt_console_has_input(&v->console) && (v->uart.ier & UART_IER_RDI)) {
+        console_input(v, !machine_stop_requested);
+    } else {
+        log_msg("the hart waits (wfi at pc 0x%llx after %llu instructions) for an interrupt that "
+                "cannot come: no timer is set and no console input can arrive",
+                (unsigned long long)m->hart.pc, (unsigned long long)m->hart.instret);
+        m->halt = HALT_ERROR;
+        m->exit_status = 1;
+        return;
+    }
+    virt_machine_tick(m);
+}
+
+/* ---- device glue ---- */
+
+static bool clint_bus_read(void *dev, uint64_t off, unsigned size, uint64_t *val)
+{
+    struct virt_machine *v = dev;
+    struct mmio_region r = clint_region(&v->clint, "clint", VIRT_CLINT_BASE);
+    return r.read(r.dev, off, size, val);
+}
+
+/* A write may move the timer deadline (mtimecmp, mtime): the next event is recomputed. */
+static bool clint_bus_write(void *dev, uint64_t off, unsigned size, uint64_t val)
+{
+    struct virt_machine *v = dev;
+    struct mmio_region r = clint_region(&v->clint, "clint", VIRT_CLINT_BASE);
+    bool ok = r.write(r.dev, off, size, val);
+    schedule(v);
+    return ok;
+}
+
+static bool dma_read(void *ctx, uint64_t pa, void *buf, size_t n)
+{
+    const uint8_t *host = sysmem_ram(&((struct machine *)ctx)->sys->mem, pa, n);
+    if (host)
+        memcpy(buf, host, n);
+    return host != NULL;
+}
+
+static bool dma_write(void *ctx, uint64_t pa, const void *buf, size_t n)
+{
+    uint8_t *host = sysmem_ram(&((struct machine *)ctx)->sys->mem, pa, n);
+    if (host)
+        memcpy(host, buf, n);
+    return host != NULL;
+}
+
+static void test_stop(void *ctx, enum sifive_test_stop how, unsigned status)
+{
+    struct machine *m = ctx;
+    if (how == SIFIVE_TEST_RESET)
+        log_note("the guest asked for a reset: the virt machine powers off instead");
+    machine_exit(m, how == SIFIVE_TEST_FAIL ? (int)(status ? status : 1) : 0);
+}
+
+static int add_devices(struct virt_machine *v, const struct virt_software *sw, char *err, size_t errlen)
+{
+    struct machine *m = v->m;
+    struct mmio_bus *bus = &m->sys->mem.bus;
+    v->host = (struct mmio_host){ v, host_set_irq, host_now };
+    if (!clint_init(&v->clint, 1, &v->host) || !plic_init(&v->plic, 1, &v->host)) {
+        snprintf(err, errlen, "snapsim: internal error: the virt machine's interrupt controllers");
+        return -1;
+    }
+    uart_init(&v->uart, (struct irq_line){ plic_set_source, &v->plic, VIRT_UART0_IRQ }, virt_console_tx,
+              &v->console);
+    v->test = (struct sifive_test){ test_stop, m };
+    struct mmio_region regions[5] = {
+        sifive_test_region(&v->test, "test0", VIRT_TEST_BASE),
+        { "clint0", VIRT_CLINT_BASE, CLINT_MMIO_SIZE, v, clint_bus_read, clint_bus_write },
+        plic_region(&v->plic, "plic0", VIRT_PLIC_BASE),
+        uart_region(&v->uart, "uart0", VIRT_UART0_BASE),
+    };
+    size_t n = 4;
+    if (sw->disk) {
+        if (disk_image_open(&v->disk, sw->disk, err, errlen) != 0)
+            return -1;
+        v->has_disk = true;
+        /* Writes stay in memory (the image object's dirty blocks): the file is never written. */
+        virtio_blk_init(&v->blk, &v->disk, false, "snapsim-disk0", (struct dev_dma){ dma_read, dma_write, m },
+                        (struct irq_line){ plic_set_source, &v->plic, VIRT_VIRTIO0_IRQ });
+        regions[n++] = virtio_blk_region(&v->blk, "virtio0", VIRT_VIRTIO0_BASE);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!mmio_bus_add(bus, &regions[i])) {
+            snprintf(err, errlen, "snapsim: internal error: bus region %s", regions[i].name);
+            return -1;
+        }
+    return 0;
+}
+
+int virt_machine_create(struct machine *m, const struct virt_software *sw, char *err, size_t errlen)
+{
+    struct virt_machine *v = calloc(1, sizeof *v);
+    if (!v) {
+        snprintf(err, errlen, "snapsim: out of memory");
+        return -1;
+    }
+    v->m = m;
+    m->sys->virt = v;   /* machine_destroy frees it from here on */
+    virt_console_init(&v->console, STDIN_FILENO);
+    if (add_devices(v, sw, err, errlen) != 0 || virt_boot_load(m, sw, v->has_disk, err, errlen) != 0)
+        return -1;
+    schedule(v);
+    return 0;
+}
+
+void virt_machine_free(struct virt_machine *v)
+{
+    if (!v)
+        return;
+    if (v->has_disk)
+        disk_image_close(&v->disk);
+    fflush(stdout);
+    free(v);
+}
+
+void virt_machine_stats(const struct virt_machine *v, cJSON *core)
+{
+    cJSON_AddNumberToObject(core, "wfi_waits", (double)v->idle_wfi);
+    cJSON_AddNumberToObject(core, "wfi_skipped_ticks", (double)v->idle_ticks);
+    cJSON_AddNumberToObject(core, "console_tx_bytes", (double)v->console.tx_bytes);
+    cJSON_AddNumberToObject(core, "console_rx_bytes", (double)v->console.rx_bytes);
+    if (v->has_disk)
+        cJSON_AddNumberToObject(core, "disk_dirty_blocks", (double)v->disk.ndirty);
+}

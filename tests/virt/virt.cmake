@@ -1,0 +1,19 @@
+# The virt machine (--machine virt, src/platform) without a Linux kernel: Debian's OpenSBI boots
+# the project's S-mode payload (sbi_payload.S) as --kernel, which checks the hand-over, the
+# timer, console input and power-off (virt.payload); the command line's errors (virt.cli).
+# Included from tests/CMakeLists.txt; needs GUEST_DIR and RISCV_LINUX_GCC (cmake/guest.cmake).
+find_program(RISCV_LINUX_OBJCOPY riscv64-linux-gnu-objcopy REQUIRED)
+file(MAKE_DIRECTORY ${GUEST_DIR}/virt)
+set(VIRT_PAYLOAD ${GUEST_DIR}/virt/sbi_payload.bin)
+add_custom_command(OUTPUT ${VIRT_PAYLOAD}
+  COMMAND ${RISCV_LINUX_GCC} -nostdlib -nostartfiles -march=rv64gc -mabi=lp64d
+          -T ${CMAKE_CURRENT_LIST_DIR}/payload.ld -Wl,--no-warn-rwx-segments
+          -o ${GUEST_DIR}/virt/sbi_payload.elf ${CMAKE_CURRENT_LIST_DIR}/sbi_payload.S
+  COMMAND ${RISCV_LINUX_OBJCOPY} -O binary ${GUEST_DIR}/virt/sbi_payload.elf ${VIRT_PAYLOAD}
+  DEPENDS ${CMAKE_CURRENT_LIST_DIR}/sbi_payload.S ${CMAKE_CURRENT_LIST_DIR}/payload.ld
+  COMMENT "Building the virt machine's test payload"
+  VERBATIM)
+add_custom_target(virt_payload ALL DEPENDS ${VIRT_PAYLOAD})
+add_test(NAME virt.payload COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/payload.sh $<TARGET_FILE:snapsim> ${VIRT_PAYLOAD})
+add_test(NAME virt.cli COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/virt_cli.sh $<TARGET_FILE:snapsim> ${VIRT_PAYLOAD})
+set_tests_properties(virt.payload virt.cli PROPERTIES LABELS virt)
