@@ -62,7 +62,7 @@ for _ in $(seq "$repeats"); do
     read -r wall user <"$work/qemu.time"
     best qemu "$wall" "$user"
 done
-insns=$(sed -n 's/^  "instructions":[[:space:]]*\([0-9]*\),.*/\1/p' "$work/stats.json" | head -1)
+insns=$(sed -n 's/^[[:space:]]*"instructions":[[:space:]]*\([0-9]*\),.*/\1/p' "$work/stats.json" | head -1)
 read -r s_wall s_user <"$work/snapsim.best"
 read -r q_wall q_user <"$work/qemu.best"
 awk -v sw="$s_wall" -v su="$s_user" -v qw="$q_wall" -v qu="$q_user" -v n="$insns" -v r="$repeats" 'BEGIN {

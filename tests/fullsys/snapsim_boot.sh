@@ -51,5 +51,5 @@ if ! cmp -s "$work/want" "$work/got"; then
     diff "$work/want" "$work/got" | head -40
     exit 1
 fi
-insns=$(sed -n 's/^  "instructions":[[:space:]]*\([0-9]*\),.*/\1/p' "$work/stats.json" | head -1)
+insns=$(sed -n 's/^[[:space:]]*"instructions":[[:space:]]*\([0-9]*\),.*/\1/p' "$work/stats.json" | head -1)
 echo "PASS: snapsim boots the image to power-off in $insns instructions, with qemu-system-riscv64's console ($(wc -l <"$work/got") lines)"
