@@ -15,7 +15,7 @@ static const syscall_fn table[] = {
     [56] = sys_openat, [57] = sys_close, [59] = sys_pipe2, [61] = sys_getdents64, [62] = sys_lseek,
     [63] = sys_read, [64] = sys_write, [65] = sys_readv, [66] = sys_writev, [67] = sys_pread64,
     [68] = sys_pwrite64, [73] = sys_ppoll, [78] = sys_readlinkat, [79] = sys_newfstatat,
-    [80] = sys_fstat, [82] = sys_fsync, [83] = sys_fsync, [88] = sys_utimensat, [93] = sys_exit,
+    [80] = sys_fstat, [82] = sys_fsync, [95] = sys_waitid, [83] = sys_fsync, [88] = sys_utimensat, [93] = sys_exit,
     [94] = sys_exit_group, [96] = sys_set_tid_address, [98] = sys_futex, [99] = sys_set_robust_list,
     [101] = sys_nanosleep, [102] = sys_getitimer, [103] = sys_setitimer,
     [107] = sys_timer_create, [108] = sys_timer_gettime, [109] = sys_timer_getoverrun,
