@@ -31,10 +31,10 @@ static const syscall_fn table[] = {
     [167] = sys_prctl, [168] = sys_getcpu, [169] = sys_gettimeofday, [172] = sys_getpid,
     [173] = sys_getppid, [174] = sys_getuid, [175] = sys_getuid, [176] = sys_getgid,
     [177] = sys_getgid, [178] = sys_gettid, [179] = sys_sysinfo, [214] = sys_brk,
-    [215] = sys_munmap, [216] = sys_mremap, [220] = sys_clone, [222] = sys_mmap, [223] = sys_fadvise64, [226] = sys_mprotect,
+    [215] = sys_munmap, [216] = sys_mremap, [220] = sys_clone, [221] = sys_execve, [222] = sys_mmap, [223] = sys_fadvise64, [226] = sys_mprotect,
     [227] = sys_msync, [228] = sys_mlock, [229] = sys_mlock, [230] = sys_mlock, [231] = sys_mlock,
     [233] = sys_madvise, [259] = sys_riscv_flush_icache, [260] = sys_wait4, [261] = sys_prlimit64,
-    [276] = sys_renameat2, [278] = sys_getrandom, [283] = sys_membarrier, [291] = sys_statx,
+    [276] = sys_renameat2, [278] = sys_getrandom, [281] = sys_execveat, [283] = sys_membarrier, [291] = sys_statx,
     [293] = sys_rseq, [435] = sys_clone3, [436] = sys_close_range, [439] = sys_faccessat2,
 };
 

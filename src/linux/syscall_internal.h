@@ -225,7 +225,7 @@ SYSCALL(getrusage); SYSCALL(riscv_flush_icache); SYSCALL(membarrier); SYSCALL(pr
 SYSCALL(getgroups); SYSCALL(getcpu); SYSCALL(sched_setaffinity); SYSCALL(getpriority);
 SYSCALL(setpriority);
 /* processes: syscall_process.c, exec.c */
-SYSCALL(wait4); SYSCALL(waitid);
+SYSCALL(wait4); SYSCALL(waitid); SYSCALL(execve); SYSCALL(execveat);
 /* threads: syscall_thread.c, syscall_futex.c */
 SYSCALL(clone); SYSCALL(clone3); SYSCALL(gettid); SYSCALL(set_tid_address); SYSCALL(exit);
 SYSCALL(exit_group); SYSCALL(sched_yield); SYSCALL(futex);

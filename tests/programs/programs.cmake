@@ -61,7 +61,7 @@ endforeach()
 
 # Guest processes: every model (a forked child runs its own copy of the machine in the same
 # model, DiffTest's reference included) and the translated tier from the first execution.
-foreach(name fork_wait)
+foreach(name fork_wait exec_image)
   foreach(variant "pompia" "oroblanco" "inorder" "fast;--config;fast:translate:always"
                   "oroblanco;--difftest")
     set(opts --sim-opt --model)
