@@ -2,12 +2,15 @@
  * order, a pipe from children to the parent (EOF once every writer is gone), a child killed by a
  * signal, vfork, the SIGCHLD handler, waitid and the errors of waiting with no child.  Nothing
  * printed depends on pids or on which process the host runs first. */
+#define _GNU_SOURCE   /* the CLONE_ flags */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -179,6 +182,24 @@ static void vfork_child(void)
         describe("vfork child", status);
 }
 
+/* Flag combinations the kernel itself refuses with EINVAL (no process is created). */
+static void bad_clones(void)
+{
+    static const struct { const char *what; unsigned long flags; } cases[] = {
+        { "CLONE_SIGHAND without CLONE_VM", CLONE_SIGHAND | SIGCHLD },
+        { "CLONE_NEWNS with CLONE_FS", CLONE_NEWNS | CLONE_FS | SIGCHLD },
+        { "CLONE_PIDFD with CLONE_PARENT_SETTID", CLONE_PIDFD | CLONE_PARENT_SETTID | SIGCHLD },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int tid = 0;
+        errno = 0;
+        long r = syscall(SYS_clone, cases[i].flags, 0, &tid, 0, &tid);
+        if (r == 0)
+            _exit(99);   /* not reached where the kernel's rules hold */
+        printf("clone %s: %ld (%s)\n", cases[i].what, r, strerror(errno));
+    }
+}
+
 int main(void)
 {
     pid_t me = getpid();
@@ -186,6 +207,7 @@ int main(void)
     signalled_children();
     sigchld_and_waitid();
     vfork_child();
+    bad_clones();
 
     fflush(stdout);
     pid_t child = fork();
