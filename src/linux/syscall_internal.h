@@ -167,6 +167,16 @@ enum {
     G_CLONE_DETACHED = 0x400000, G_CLONE_UNTRACED = 0x800000, G_CLONE_CHILD_SETTID = 0x1000000,
     G_CLONE_IO = 0x80000000,
 };
+/* What a clone child's registers (thread or process) get instead of its parent's: its own stack
+ * (newsp 0: the same) and TLS, and no LR/SC reservation. */
+static inline void clone_child_hart(struct hart *h, uint64_t flags, uint64_t newsp, uint64_t tls)
+{
+    if (newsp)
+        h->x[2] = newsp;
+    if (flags & G_CLONE_SETTLS)
+        h->x[4] = tls;
+    h->reservation_valid = false;
+}
 /* clone of a new process (a host fork): the guest pid, 0 in the child, or -errno. */
 int64_t process_fork(struct machine *m, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t tls,
                      uint64_t ctid);

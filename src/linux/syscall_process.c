@@ -11,11 +11,9 @@
  * its own program order: the exit signal (SIGCHLD) of a child is sent when the parent's wait
  * observes the child's end, or when the parent blocks waiting for a signal (pause, sigsuspend)
  * while a child is alive; a blocking wait blocks the whole process (all its threads). */
-#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -83,37 +81,30 @@ void linux_children_kill(struct linux_process *p)
 /* ---- fork ---- */
 
 /* The simulator's own output files (statistics being written, logs, traces) that the child
- * inherited: it writes none of them, so they become /dev/null.  The guest's files stay. */
+ * inherited: it writes none of them, so they become /dev/null.  The guest's files stay.  Every
+ * descriptor number up to the host limit is looked at (no /proc needed, which a sandbox may
+ * hide); the simulator raises that limit only to the guest's (8192). */
 static void detach_simulator_outputs(const struct linux_process *p)
 {
-    DIR *d = opendir("/proc/self/fd");
     int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (!d || null < 0) {
-        if (d)
-            closedir(d);
-        if (null >= 0)
-            close(null);
+    if (null < 0)
         return;
-    }
-    int own = dirfd(d);
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        char *end;
-        long fd = strtol(e->d_name, &end, 10);
-        if (*end || fd < 3 || fd == own || fd == null)
+    struct rlimit lim;
+    int max = getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < 65536 ? (int)lim.rlim_cur : 65536;
+    for (int fd = 3; fd < max; fd++) {
+        int fl = fcntl(fd, F_GETFL);
+        struct stat st;
+        if (fd == null || fl < 0 || (fl & O_ACCMODE) == O_RDONLY || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
             continue;
         bool guest = false;
         for (int i = 0; i < LINUX_MAX_FDS && !guest; i++)
             guest = p->fds[i].host_fd == fd;
         for (unsigned i = 0; i < p->nshared && !guest; i++)
             guest = p->shared[i].host_fd == fd;
-        struct stat st;
-        int fl = fcntl((int)fd, F_GETFL);
-        if (guest || fl < 0 || (fl & O_ACCMODE) == O_RDONLY || fstat((int)fd, &st) != 0 || !S_ISREG(st.st_mode))
-            continue;
-        int keep = fcntl((int)fd, F_GETFD);
-        dup3(null, (int)fd, keep >= 0 && (keep & FD_CLOEXEC) ? O_CLOEXEC : 0);
+        int keep = fcntl(fd, F_GETFD);
+        if (!guest)
+            dup3(null, fd, keep >= 0 && (keep & FD_CLOEXEC) ? O_CLOEXEC : 0);
     }
-    closedir(d);
     close(null);
 }
 
@@ -140,11 +131,7 @@ static void become_child(struct machine *m, int32_t pid, pid_t parent, uint64_t 
     memset(p->timers, 0, sizeof p->timers);
     memset(p->children, 0, sizeof p->children);
     p->forks = p->execs = p->threads_created = p->context_switches = 0;
-    if (newsp)
-        m->hart.x[2] = newsp;
-    if (flags & G_CLONE_SETTLS)
-        m->hart.x[4] = tls;
-    m->hart.reservation_valid = false;
+    clone_child_hart(&m->hart, flags, newsp, tls);
     if (flags & G_CLONE_CHILD_SETTID)
         mem_write(&m->mem, ctid, &pid, 4);
     if (flags & G_CLONE_CHILD_CLEARTID)

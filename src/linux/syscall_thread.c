@@ -53,11 +53,7 @@ SYSCALL(clone)
                               .deadline = UINT64_MAX };
     t->hart.pc = p->resume_pc;
     t->hart.x[10] = 0;
-    if (newsp)
-        t->hart.x[2] = newsp;
-    if (flags & G_CLONE_SETTLS)
-        t->hart.x[4] = tls;
-    t->hart.reservation_valid = false;
+    clone_child_hart(&t->hart, flags, newsp, tls);
     if (flags & G_CLONE_CHILD_CLEARTID)
         t->clear_child_tid = ctid;
     return tid;
