@@ -168,6 +168,26 @@ static void sigchld_and_waitid(void)
     errno = 0;
     rc = waitid(P_ALL, 0, &si, WEXITED | WNOHANG);
     printf("waitid with no child: rc %d errno %s\n", rc, strerror(errno));
+
+    /* sigsuspend returns once the child's SIGCHLD was handled (blocked until then, so it
+     * cannot be missed). */
+    sigset_t chld, empty;
+    sigemptyset(&chld);
+    sigemptyset(&empty);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+    sigchld_count = 0;
+    fflush(stdout);
+    child = fork();
+    if (child == 0)
+        _exit(5);
+    errno = 0;
+    rc = sigsuspend(&empty);
+    printf("sigsuspend: %d (%s), SIGCHLD handler ran %d time(s)\n", rc, strerror(errno), (int)sigchld_count);
+    int status = 0;
+    if (waitpid(child, &status, 0) == child)
+        describe("child that ended during sigsuspend", status);
+    sigprocmask(SIG_UNBLOCK, &chld, NULL);
     signal(SIGCHLD, SIG_DFL);
 }
 
@@ -180,6 +200,41 @@ static void vfork_child(void)
     int status = 0;
     if (waitpid(child, &status, 0) == child)
         describe("vfork child", status);
+}
+
+/* A pipe whose reader is another process that is gone: the writer gets EPIPE with SIGPIPE
+ * ignored, and dies by SIGPIPE with the default action. */
+static void broken_pipes(void)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        exit(1);
+    fflush(stdout);
+    pid_t reader = fork();
+    if (reader == 0) {
+        close(fds[1]);
+        char c;
+        _exit(read(fds[0], &c, 1) == 1 ? c : 0);   /* one byte, then the read end goes */
+    }
+    close(fds[0]);
+    if (write(fds[1], "\x21", 1) != 1)
+        exit(1);
+    int status;
+    waitpid(reader, &status, 0);
+    describe("reader", status);
+    signal(SIGPIPE, SIG_IGN);
+    errno = 0;
+    printf("write with the reader gone, SIGPIPE ignored: %zd (%s)\n", write(fds[1], "x", 1), strerror(errno));
+    signal(SIGPIPE, SIG_DFL);
+    fflush(stdout);
+    pid_t writer = fork();
+    if (writer == 0) {
+        ssize_t n = write(fds[1], "x", 1);
+        _exit(n < 0 ? 60 : 61);   /* not reached: SIGPIPE ends the process */
+    }
+    close(fds[1]);
+    waitpid(writer, &status, 0);
+    describe("writer to a pipe without readers", status);
 }
 
 /* Flag combinations the kernel itself refuses with EINVAL (no process is created). */
@@ -207,6 +262,7 @@ int main(void)
     signalled_children();
     sigchld_and_waitid();
     vfork_child();
+    broken_pipes();
     bad_clones();
 
     fflush(stdout);

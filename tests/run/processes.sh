@@ -29,7 +29,7 @@ wait_count() {
 case "$what" in
 stats)
     run 0 --log o --model pompia -- "$guest/fork_wait"
-    stats o/stats.json 's["exit_cause"] == "exit"' 's["exit_status"] == 0' 's["linux"]["forks"] == 9'
+    stats o/stats.json 's["exit_cause"] == "exit"' 's["exit_status"] == 0' 's["linux"]["forks"] == 12'
     # The four computing children are 1001-1004 and exit 10-13, counting from their fork.
     for i in 0 1 2 3; do
         stats "o/stats.$((1001 + i)).json" 's["exit_cause"] == "exit"' "s[\"exit_status\"] == $((10 + i))" \
