@@ -45,18 +45,19 @@ static void describe(const char *what, int status)
         printf("%s: status 0x%x\n", what, status);
 }
 
-/* Children compute, write their result to a shared pipe and exit with a code; the parent waits
- * for each in reverse order, then reads the pipe to EOF. */
+/* Children compute, write their result to a pipe each and exit with a code; the parent waits
+ * for each in reverse order, then reads every pipe to EOF.  (One pipe per child keeps the
+ * parent's instructions independent of the order in which the host ran the children.) */
 static void compute_children(void)
 {
     enum { N = 4 };
-    int fds[2];
-    if (pipe(fds) != 0) {
-        perror("pipe");
-        exit(1);
-    }
+    int fds[N][2];
     pid_t pids[N];
     for (int i = 0; i < N; i++) {
+        if (pipe(fds[i]) != 0) {
+            perror("pipe");
+            exit(1);
+        }
         fflush(stdout);
         pids[i] = fork();
         if (pids[i] < 0) {
@@ -64,16 +65,16 @@ static void compute_children(void)
             exit(1);
         }
         if (pids[i] == 0) {
-            close(fds[0]);
+            close(fds[i][0]);
             unsigned long steps = collatz_steps(27 + (unsigned long)i * 1000);
             char line[64];
             int n = snprintf(line, sizeof line, "child %d: %lu steps\n", i, steps);
-            if (write(fds[1], line, (size_t)n) != n)
+            if (write(fds[i][1], line, (size_t)n) != n)
                 _exit(100);
             _exit(10 + i);
         }
+        close(fds[i][1]);
     }
-    close(fds[1]);
     for (int i = N - 1; i >= 0; i--) {
         int status = 0;
         pid_t got = waitpid(pids[i], &status, 0);
@@ -84,29 +85,17 @@ static void compute_children(void)
         else
             describe(what, status);
     }
-    /* Lines are short writes to a pipe, so each arrives whole; their order is the host's. */
-    char buf[512];
-    size_t len = 0;
-    ssize_t n;
-    while ((n = read(fds[0], buf + len, sizeof buf - 1 - len)) > 0)
-        len += (size_t)n;
-    buf[len] = 0;
-    int lines[N] = {0};
-    unsigned long steps[N] = {0};
-    for (char *s = buf; *s; s = strchr(s, '\n') + 1) {
-        int i;
-        unsigned long k;
-        if (sscanf(s, "child %d: %lu steps", &i, &k) == 2 && i >= 0 && i < N) {
-            lines[i]++;
-            steps[i] = k;
-        }
-        if (!strchr(s, '\n'))
-            break;
+    for (int i = 0; i < N; i++) {
+        char buf[128];
+        size_t len = 0;
+        ssize_t n;
+        while ((n = read(fds[i][0], buf + len, sizeof buf - 1 - len)) > 0)
+            len += (size_t)n;
+        buf[len] = 0;
+        printf("pipe %d: %s", i, buf);
+        printf("pipe %d: read returned %zd at EOF\n", i, n);
+        close(fds[i][0]);
     }
-    for (int i = 0; i < N; i++)
-        printf("pipe: child %d wrote %d line(s): %lu steps\n", i, lines[i], steps[i]);
-    printf("pipe: read returned %zd at EOF\n", n);
-    close(fds[0]);
 }
 
 /* A child blocked reading a pipe nobody writes is killed; another one aborts. */

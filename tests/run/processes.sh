@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Guest processes as `snapsim run` handles them, one aspect per call:
 #   processes.sh SNAPSIM GUEST_DIR WORK_BASE WHAT
-# WHAT: stats      every process writes its own statistics file (stats.json, stats.PID.json)
+# WHAT: stats      every process writes its own statistics file (stats.json, stats.PID.json),
+#                  with the same counts in every run (each process's instruction stream depends
+#                  only on its own program order, not on how the host ran the processes)
 #       snapshot   a snapshot point reached while a child exists is refused with the reason;
 #                  once the child was waited for, the snapshot is written and restores
 #       orphans    no simulator process is left behind: a parent that exits without waiting,
@@ -38,6 +40,16 @@ stats)
     # The child killed by SIGKILL writes nothing; the aborting one says how it ended.
     [ ! -e o/stats.1005.json ] || fail "a child killed by SIGKILL wrote statistics"
     stats o/stats.1006.json 's["exit_cause"] == "signal"' 's["exit_status"] == 134'
+    run 0 --log o2 --model pompia -- "$guest/fork_wait"
+    [ "$(cd o && ls stats*.json)" = "$(cd o2 && ls stats*.json)" ] || fail "other statistics files: $(ls o2)"
+    for f in o/stats*.json; do
+        python3 - "$f" "o2/${f#o/}" <<'PY' || fail "$f: the counts differ between two runs"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+keys = ("instructions", "begin_instret", "end_instret", "cycle", "exit_status")
+sys.exit(any(a[k] != b[k] for k in keys))
+PY
+    done
     # Only the parent writes the log and the configuration.
     [ "$(grep -c "run ended" o/snapsim.log)" = 1 ] || fail "the log holds another process's lines"
     run 0 --config stats:output_filename:"$w/mine" -- "$guest/fork_wait"
