@@ -12,6 +12,7 @@
 #include "cli/guest_env.h"
 #include "cli/options.h"
 #include "cli/run_config.h"
+#include "cli/run_fork.h"
 #include "cli/run_keys.h"
 #include "cli/run_loop.h"
 #include "cli/run_monitor.h"
@@ -110,6 +111,8 @@ int run_main(int argc, char **argv)
     struct model_instance *inst = NULL;
     bool machine_ready = false, stats_ready = false;
     struct run_stats stats;
+    struct run_fork fork_ctx = {0};
+    int death_signal = 0;   /* the guest died by it: so does a forked guest process's host process */
     char *stats_path = NULL;
     cJSON *config_json = NULL;
     config_init(&cfg);
@@ -189,11 +192,17 @@ int run_main(int argc, char **argv)
     run_loop_init(&loop, &o, &m, model, inst, &rs, &stats);
     run_signals_install();
     progress_start(&progress, o.progress, &m, model, inst, o.max_instructions);
+    fork_ctx = (struct run_fork){ .o = &o, .rs = &rs, .stats = &stats, .progress = &progress };
+    run_fork_install(&fork_ctx);
     run_loop_run(&loop);
     progress_stop(&progress);
     run_signals_restore();
     run_loop_finish(&loop);
     status = loop.status;
+    if (loop.cause == EXIT_CAUSE_SIGNAL)
+        death_signal = m.exit_status - 128;
+    else if (loop.cause == EXIT_CAUSE_INTERRUPTED)
+        death_signal = run_interrupted();
 
 out:
     if (stats_ready)
@@ -209,6 +218,8 @@ out:
     free(env);
     config_free(&cfg);
     run_options_free(&o);
+    run_fork_free(&fork_ctx);
     log_close();
+    linux_forked_child_end(death_signal);
     return status;
 }

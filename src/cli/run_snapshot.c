@@ -23,6 +23,7 @@
 #include "cli/run.h"
 #include "cli/snapshot_fork.h"
 #include "core/log.h"
+#include "linux/process.h"
 
 static bool verbose(void)
 {
@@ -202,6 +203,10 @@ bool run_snapshot_take(struct machine *m, const struct run_options *o, struct ru
                        const struct model *model)
 {
     char path[PATH_MAX], err[2048];
+    if (m->proc && !linux_snapshot_allowed(m->proc, err, sizeof err)) {
+        log_msg("no snapshot at instruction %llu: %s", (unsigned long long)m->hart.instret, err);
+        return false;
+    }
     if (ckpt_snapshot_name(path, sizeof path, rs->base, m->hart.instret)) {
         log_msg("snapshot name too long: %s", rs->base);
         return false;

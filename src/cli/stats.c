@@ -130,14 +130,17 @@ static cJSON *work_json(const struct run_stats *s)
     return work;
 }
 
-/* Guest threads, counted since the program started (they are state, not a measurement):
- * threads created by clone, threads alive now, and switches between threads on the hart. */
+/* Guest threads and processes, counted since the program started (they are state, not a
+ * measurement; a forked child counts from its fork): threads created by clone, threads alive
+ * now, switches between threads on the hart, child processes forked, images exec'd. */
 static cJSON *linux_json(const struct linux_process *p)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "threads_created", (double)p->threads_created);
     cJSON_AddNumberToObject(o, "threads_alive", tasks_alive(p));
     cJSON_AddNumberToObject(o, "context_switches", (double)p->context_switches);
+    cJSON_AddNumberToObject(o, "forks", (double)p->forks);
+    cJSON_AddNumberToObject(o, "execs", (double)p->execs);
     return o;
 }
 

@@ -236,7 +236,7 @@ static int load_elf(struct machine *m, Elf *e, const char *path, struct elf_imag
             rc = fail(err, errlen, "%s: entry point 0x%llx is not in an executable segment", path,
                       (unsigned long long)eh.e_entry);
     }
-    if (rc == 0)
+    if (rc == 0 && m)
         rc = map_segments(m, loads, nloads, img->base, raw, path, err, errlen);
     if (rc == 0) {
         const GElf_Phdr *last = &loads[nloads - 1];

@@ -19,6 +19,11 @@
 /* Where a static PIE goes: two thirds of the address space, as the kernel does for Sv39. */
 #define LINUX_PIE_BASE     0x2aaaaaa000ull
 
+/* Linux caps one argument or environment string at 32 pages and all of them at a quarter of the
+ * stack limit (E2BIG beyond). */
+#define MAX_ARG_STRLEN (32 * GUEST_PAGE_SIZE)
+#define MAX_ARG_TOTAL  (LINUX_STACK_SIZE / 4)
+
 struct elf_image {
     uint64_t base;        /* load bias: 0 for ET_EXEC */
     uint64_t entry;       /* biased entry point */
@@ -31,7 +36,8 @@ struct elf_image {
 /* Writes "snapsim: <message>" to err: the one-line form every load error takes. */
 void load_error(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Validates the ELF file and maps its segments into m.  Returns 0, or 2 with a one-line error. */
+/* Validates the ELF file and maps its segments into m (m NULL: only validates, as execve does
+ * before it discards the old image).  Returns 0, or 2 with a one-line error. */
 int elf_load(struct machine *m, const char *path, struct elf_image *img, char *err, size_t errlen);
 
 /* Maps the stack and writes argc, argv, envp, auxv and their strings the way Linux lays them out.

@@ -74,6 +74,8 @@ struct linux_process *linux_process_new(const struct linux_options *opt)
     p->umask = 022;
     if (!p->opt.quantum)
         p->opt.quantum = LINUX_DEFAULT_QUANTUM;
+    p->pid = LINUX_PID;
+    p->ppid = LINUX_PPID;
     p->tasks[0] = (struct linux_task){ .tid = LINUX_PID, .state = TASK_RUNNABLE };
     p->next_tid = LINUX_PID + 1;
     p->slice_end = p->opt.quantum;
@@ -87,6 +89,7 @@ void linux_process_free(struct linux_process *p)
 {
     if (!p)
         return;
+    linux_children_kill(p);
     shared_map_release(p);
     for (int i = 0; i < LINUX_MAX_FDS; i++)
         if (p->fds[i].host_fd >= 0)

@@ -39,8 +39,11 @@ struct linux_options {
 #define LINUX_MAX_TASKS   64     /* threads alive at once; clone beyond gets EAGAIN */
 #define LINUX_TID_MAX     4194304   /* the kernel's PID_MAX_LIMIT */
 #define LINUX_DEFAULT_QUANTUM 10000
+#define LINUX_MAX_CHILDREN 64    /* child processes not yet waited for; fork beyond gets EAGAIN */
 
-/* Guest-visible identity; fixed so that runs are reproducible. */
+/* Guest-visible identity; fixed so that runs are reproducible.  LINUX_PID is the first
+ * process's pid and the process group and session of every guest process; a forked child's pid
+ * is its parent's next thread id (syscall_process.c). */
 #define LINUX_PID   1000
 #define LINUX_PPID  999
 #define LINUX_UID   1000
@@ -95,6 +98,14 @@ struct linux_rlimit {
     uint64_t cur, max;
 };
 
+/* A child process (syscall_process.c): a host process running its own copy of the machine. */
+struct linux_child {
+    int32_t pid;         /* guest pid; 0: the slot is free */
+    int32_t host_pid;    /* the host process that runs it */
+    int32_t exit_signal; /* sent to the parent when it ends (clone's low byte: SIGCHLD, or 0) */
+    bool notified;       /* exit_signal already sent for its end */
+};
+
 /* A guest thread (tasks.c).  Threads take turns on the machine's one hart: the running thread's
  * registers are the machine's hart and its per-thread fields are the process's `sigmask`,
  * `thread_pending`, `altstack_*`, `clear_child_tid` and `robust_list*`; the other threads keep
@@ -129,6 +140,7 @@ struct linux_task {
 
 struct linux_process {
     struct linux_options opt;
+    int32_t pid, ppid;               /* LINUX_PID and LINUX_PPID unless forked */
 
     /* Memory layout policy. */
     uint64_t load_base;      /* 0 for ET_EXEC, the chosen base for static PIE */
@@ -187,6 +199,10 @@ struct linux_process {
 
     struct linux_rlimit rlimits[LINUX_RLIMITS];
 
+    /* Child processes (host pids: never in a snapshot, which refuses while any exists). */
+    struct linux_child children[LINUX_MAX_CHILDREN];
+    uint64_t forks, execs;           /* statistics */
+
     /* Time and randomness. */
     uint64_t sleep_ns;               /* virtual time added by nanosleep and timeouts */
     uint64_t rng[4];                 /* xoshiro256** state */
@@ -233,6 +249,28 @@ unsigned tasks_alive(const struct linux_process *p);
 
 /* The running thread's id. */
 static inline int32_t linux_gettid(const struct linux_process *p) { return p->tasks[p->cur].tid; }
+
+/* Guest processes (syscall_process.c).  The front end's part of a fork: `prepare` runs in the
+ * parent before the host fork and may refuse it (a one-line reason in why: the guest's fork then
+ * fails with ENOSYS); `child` runs in the new host process before it continues the guest, to
+ * move its outputs aside (statistics, snapshots, progress). */
+struct linux_fork_hooks {
+    bool (*prepare)(void *ctx, char *why, size_t whylen);
+    void (*child)(void *ctx, int32_t pid);
+    void *ctx;
+};
+void linux_set_fork_hooks(const struct linux_fork_hooks *hooks);
+/* Whether this host process runs a forked guest process (not the one the run started). */
+bool linux_is_forked_child(void);
+/* The last step of a forked guest process whose guest died by signal sig (0: it did not): the
+ * host process dies by the same signal, without a core file, so that the parent's wait sees
+ * WIFSIGNALED as Linux reports it.  Returns only when there is nothing to do. */
+void linux_forked_child_end(int sig);
+/* Whether a snapshot can hold the process: false, with a one-line reason, while it has child
+ * processes (they are other host processes). */
+bool linux_snapshot_allowed(const struct linux_process *p, char *why, size_t whylen);
+/* Ends (SIGKILL) and reaps the children still running: the process is going away. */
+void linux_children_kill(struct linux_process *p);
 
 /* Deterministic generator shared by AT_RANDOM and getrandom (honours opt.host_random). */
 void linux_random_bytes(struct linux_process *p, void *buf, size_t len);

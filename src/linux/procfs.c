@@ -11,14 +11,14 @@
 
 #include "linux/syscall_internal.h"
 
-const char *proc_self_entry(const char *path)
+const char *proc_self_entry(const struct linux_process *p, const char *path)
 {
     static const char *const selves[] = { "/proc/self/", "/proc/thread-self/" };
     for (size_t i = 0; i < sizeof selves / sizeof selves[0]; i++)
         if (strncmp(path, selves[i], strlen(selves[i])) == 0)
             return path + strlen(selves[i]);
     char pid_prefix[32];
-    int n = snprintf(pid_prefix, sizeof pid_prefix, "/proc/%d/", LINUX_PID);
+    int n = snprintf(pid_prefix, sizeof pid_prefix, "/proc/%d/", p->pid);
     return strncmp(path, pid_prefix, (size_t)n) == 0 ? path + n : NULL;
 }
 
@@ -124,7 +124,7 @@ static void gen_stat(struct text *t, struct machine *m)
     addf(t, "%d (%.15s) R %d %d %d 0 -1 4194304 0 0 0 0 %llu 0 0 0 20 0 1 0 0 %llu %llu "
             "18446744073709551615 %llu %llu %llu 0 0 %llu %llu %llu %llu 0 0 0 17 0 0 0 0 0 0 "
             "0 0 %llu %llu %llu 0 0 0\n",
-         LINUX_PID, comm, LINUX_PPID, LINUX_PID, LINUX_PID, (unsigned long long)utime,
+         p->pid, comm, p->ppid, LINUX_PID, LINUX_PID, (unsigned long long)utime,
          (unsigned long long)vsize, (unsigned long long)(vsize / GUEST_PAGE_SIZE),
          (unsigned long long)p->load_base, (unsigned long long)p->brk_start,
          (unsigned long long)p->start_stack, (unsigned long long)p->sigpending,
@@ -148,7 +148,7 @@ static void gen_auxv(struct text *t, struct machine *m)
 
 bool procfs_open(struct machine *m, const char *path, int flags, int64_t *result)
 {
-    const char *entry = proc_self_entry(path);
+    const char *entry = proc_self_entry(m->proc, path);
     if (!entry)
         return false;
     struct text t = { 0 };

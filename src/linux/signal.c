@@ -46,7 +46,7 @@ void signal_send(struct machine *m, int sig, const struct linux_siginfo *info)
 int64_t signal_if_broken_pipe(struct machine *m, int64_t result)
 {
     if (result == -EPIPE)
-        signal_send(m, G_SIGPIPE, &(struct linux_siginfo){ .code = G_SI_USER, .int1 = LINUX_PID,
+        signal_send(m, G_SIGPIPE, &(struct linux_siginfo){ .code = G_SI_USER, .int1 = m->proc->pid,
                                                            .int2 = LINUX_UID });
     return result;
 }
@@ -107,7 +107,7 @@ void signal_deliver_pending(struct machine *m)
         struct linux_siginfo info;
         if (mine) {
             sig = __builtin_ctzll(mine) + 1;
-            info = (struct linux_siginfo){ .code = G_SI_TKILL, .int1 = LINUX_PID, .int2 = LINUX_UID };
+            info = (struct linux_siginfo){ .code = G_SI_TKILL, .int1 = p->pid, .int2 = LINUX_UID };
             p->thread_pending &= ~sig_bit(sig);
         } else {
             sig = __builtin_ctzll(p->sigpending & ~p->sigmask) + 1;
@@ -256,6 +256,8 @@ int64_t signal_wait(struct machine *m)
     }
     while (!signal_deliverable(p)) {
         uint64_t wait = timers_next_wall_ns(m);
+        if (wait == UINT64_MAX && process_wait_for_child_signal(m))
+            continue;   /* a child ended: its exit signal may be the one */
         if (wait == UINT64_MAX) {
             log_msg("guest deadlocked: it waits for a signal and nothing can send one");
             m->halt = HALT_ERROR;

@@ -52,7 +52,7 @@ bool linux_snapshot_reopen(struct linux_process *p, char *err, size_t errlen)
             continue;
         if (f->passthrough)
             continue;   /* host_fd is 0, 1 or 2: the simulator's own stdio */
-        if (!f->path || f->path[0] != '/' || proc_self_entry(f->path)) {
+        if (!f->path || f->path[0] != '/' || proc_self_entry(p, f->path)) {
             snprintf(err, errlen, "snapsim: cannot restore guest fd %d (%s): not a regular file", i,
                      f->path ? f->path : "?");
             return abandon(p, i, 0);

@@ -16,9 +16,6 @@ enum {
 };
 #define NAUXV 17   /* entries written below, AT_NULL included */
 
-/* Linux caps one string at 32 pages and all of them at a quarter of the stack limit. */
-#define MAX_ARG_STRLEN (32 * GUEST_PAGE_SIZE)
-#define MAX_ARG_TOTAL  (LINUX_STACK_SIZE / 4)
 
 #define HWCAP_LETTER(c) (1ull << ((c) - 'A'))
 

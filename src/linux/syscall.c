@@ -15,7 +15,7 @@ static const syscall_fn table[] = {
     [56] = sys_openat, [57] = sys_close, [59] = sys_pipe2, [61] = sys_getdents64, [62] = sys_lseek,
     [63] = sys_read, [64] = sys_write, [65] = sys_readv, [66] = sys_writev, [67] = sys_pread64,
     [68] = sys_pwrite64, [73] = sys_ppoll, [78] = sys_readlinkat, [79] = sys_newfstatat,
-    [80] = sys_fstat, [82] = sys_fsync, [83] = sys_fsync, [88] = sys_utimensat, [93] = sys_exit,
+    [80] = sys_fstat, [82] = sys_fsync, [95] = sys_waitid, [83] = sys_fsync, [88] = sys_utimensat, [93] = sys_exit,
     [94] = sys_exit_group, [96] = sys_set_tid_address, [98] = sys_futex, [99] = sys_set_robust_list,
     [101] = sys_nanosleep, [102] = sys_getitimer, [103] = sys_setitimer,
     [107] = sys_timer_create, [108] = sys_timer_gettime, [109] = sys_timer_getoverrun,
@@ -31,10 +31,10 @@ static const syscall_fn table[] = {
     [167] = sys_prctl, [168] = sys_getcpu, [169] = sys_gettimeofday, [172] = sys_getpid,
     [173] = sys_getppid, [174] = sys_getuid, [175] = sys_getuid, [176] = sys_getgid,
     [177] = sys_getgid, [178] = sys_gettid, [179] = sys_sysinfo, [214] = sys_brk,
-    [215] = sys_munmap, [216] = sys_mremap, [220] = sys_clone, [222] = sys_mmap, [223] = sys_fadvise64, [226] = sys_mprotect,
+    [215] = sys_munmap, [216] = sys_mremap, [220] = sys_clone, [221] = sys_execve, [222] = sys_mmap, [223] = sys_fadvise64, [226] = sys_mprotect,
     [227] = sys_msync, [228] = sys_mlock, [229] = sys_mlock, [230] = sys_mlock, [231] = sys_mlock,
     [233] = sys_madvise, [259] = sys_riscv_flush_icache, [260] = sys_wait4, [261] = sys_prlimit64,
-    [276] = sys_renameat2, [278] = sys_getrandom, [283] = sys_membarrier, [291] = sys_statx,
+    [276] = sys_renameat2, [278] = sys_getrandom, [281] = sys_execveat, [283] = sys_membarrier, [291] = sys_statx,
     [293] = sys_rseq, [435] = sys_clone3, [436] = sys_close_range, [439] = sys_faccessat2,
 };
 

@@ -62,7 +62,7 @@ void path_normalize(char *path);
 /* ---- the guest's /proc (procfs.c) ---- */
 /* What follows "/proc/self/", "/proc/thread-self/" or "/proc/<guest pid>/" in an absolute path,
  * or NULL. */
-const char *proc_self_entry(const char *path);
+const char *proc_self_entry(const struct linux_process *p, const char *path);
 /* Opens a generated /proc entry of the guest: false if path is not one (the host answers),
  * else true with the new guest fd or -errno in *result. */
 bool procfs_open(struct machine *m, const char *path, int flags, int64_t *result);
@@ -158,6 +158,37 @@ bool timers_fire_due(struct machine *m);
  * stopped if nothing could ever send one. */
 int64_t signal_wait(struct machine *m);
 
+/* ---- processes (syscall_process.c) ---- */
+enum {
+    G_CLONE_VM = 0x100, G_CLONE_FS = 0x200, G_CLONE_FILES = 0x400, G_CLONE_SIGHAND = 0x800,
+    G_CLONE_PIDFD = 0x1000, G_CLONE_PTRACE = 0x2000, G_CLONE_VFORK = 0x4000,
+    G_CLONE_PARENT = 0x8000, G_CLONE_THREAD = 0x10000, G_CLONE_SYSVSEM = 0x40000,
+    G_CLONE_SETTLS = 0x80000, G_CLONE_PARENT_SETTID = 0x100000, G_CLONE_CHILD_CLEARTID = 0x200000,
+    G_CLONE_DETACHED = 0x400000, G_CLONE_UNTRACED = 0x800000, G_CLONE_CHILD_SETTID = 0x1000000,
+    G_CLONE_IO = 0x80000000,
+};
+/* What a clone child's registers (thread or process) get instead of its parent's: its own stack
+ * (newsp 0: the same) and TLS, and no LR/SC reservation. */
+static inline void clone_child_hart(struct hart *h, uint64_t flags, uint64_t newsp, uint64_t tls)
+{
+    if (newsp)
+        h->x[2] = newsp;
+    if (flags & G_CLONE_SETTLS)
+        h->x[4] = tls;
+    h->reservation_valid = false;
+}
+/* clone of a new process (a host fork): the guest pid, 0 in the child, or -errno. */
+int64_t process_fork(struct machine *m, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t tls,
+                     uint64_t ctid);
+/* A successful execve: a vfork parent waiting for it continues. */
+void process_exec_done(void);
+/* The process waits for a signal with nothing in it able to send one: waits on the host for a
+ * child to end and sends its exit signal; false if no child is left to send one. */
+bool process_wait_for_child_signal(struct machine *m);
+/* kill() of other guest processes (pid > 0 a child, 0 or -pgid the children of the group);
+ * -ESRCH when pid is no child. */
+int64_t process_kill(struct machine *m, int64_t pid, int sig);
+
 /* ---- threads (tasks.c, syscall_futex.c) ---- */
 /* The slot of the live thread `tid`, or -1. */
 int task_find(const struct linux_process *p, int64_t tid);
@@ -202,7 +233,9 @@ SYSCALL(getuid); SYSCALL(getgid); SYSCALL(getresuid); SYSCALL(uname); SYSCALL(sy
 SYSCALL(sched_getaffinity); SYSCALL(prctl);
 SYSCALL(getrusage); SYSCALL(riscv_flush_icache); SYSCALL(membarrier); SYSCALL(process_group);
 SYSCALL(getgroups); SYSCALL(getcpu); SYSCALL(sched_setaffinity); SYSCALL(getpriority);
-SYSCALL(setpriority); SYSCALL(wait4);
+SYSCALL(setpriority);
+/* processes: syscall_process.c, exec.c */
+SYSCALL(wait4); SYSCALL(waitid); SYSCALL(execve); SYSCALL(execveat);
 /* threads: syscall_thread.c, syscall_futex.c */
 SYSCALL(clone); SYSCALL(clone3); SYSCALL(gettid); SYSCALL(set_tid_address); SYSCALL(exit);
 SYSCALL(exit_group); SYSCALL(sched_yield); SYSCALL(futex);

@@ -23,8 +23,8 @@ SYSCALL(rseq)
     return -ENOSYS;
 }
 
-SYSCALL(getpid) { (void)m; (void)a; return LINUX_PID; }
-SYSCALL(getppid) { (void)m; (void)a; return LINUX_PPID; }
+SYSCALL(getpid) { (void)a; return m->proc->pid; }
+SYSCALL(getppid) { (void)a; return m->proc->ppid; }
 SYSCALL(getuid) { (void)m; (void)a; return LINUX_UID; }
 SYSCALL(getgid) { (void)m; (void)a; return LINUX_GID; }
 
@@ -38,7 +38,8 @@ SYSCALL(getresuid)
     return 0;
 }
 
-static bool is_self(uint64_t pid) { return pid == 0 || pid == LINUX_PID; }
+#define is_self(pid) is_pid_self(m->proc, pid)
+static bool is_pid_self(const struct linux_process *p, uint64_t pid) { return pid == 0 || pid == (uint64_t)p->pid; }
 
 /* Reads and writes one limit; both pointers optional. */
 static int64_t rlimit_op(struct machine *m, uint64_t resource, uint64_t new_addr, uint64_t old_addr)
@@ -228,11 +229,4 @@ SYSCALL(setpriority)
     if (a[0] > 2)
         return -EINVAL;
     return is_self(a[1]) ? 0 : -ESRCH;
-}
-
-SYSCALL(wait4)
-{
-    (void)m;
-    (void)a;
-    return -ECHILD;   /* there are never children */
 }

@@ -124,16 +124,23 @@ static int64_t send_self(struct machine *m, int sig, int code)
     if (sig < 0 || sig > LINUX_NSIG)
         return -EINVAL;
     if (sig != 0)
-        signal_send(m, sig, &(struct linux_siginfo){ .code = code, .int1 = LINUX_PID, .int2 = LINUX_UID });
+        signal_send(m, sig, &(struct linux_siginfo){ .code = code, .int1 = m->proc->pid, .int2 = LINUX_UID });
     return 0;
 }
 
 SYSCALL(kill)
 {
     int64_t pid = (int32_t)a[0];
-    if (pid != 0 && pid != -1 && pid != LINUX_PID && pid != -LINUX_PID)
-        return -ESRCH;
-    return send_self(m, arg_int(a[1]), G_SI_USER);
+    int sig = arg_int(a[1]);
+    if (sig < 0 || sig > LINUX_NSIG)
+        return -EINVAL;
+    bool self = pid == 0 || pid == -1 || pid == m->proc->pid || pid == -LINUX_PID;
+    if (pid != -1 && pid != m->proc->pid) {   /* other guest processes: the children */
+        int64_t r = process_kill(m, pid, sig);
+        if (!self)
+            return r;
+    }
+    return self ? send_self(m, sig, G_SI_USER) : -ESRCH;
 }
 
 /* Sends sig to one thread of the process (tkill, tgkill; raise() is one). */
@@ -152,7 +159,7 @@ static int64_t send_thread(struct machine *m, int64_t tid, int sig)
     if (sig != G_SIGKILL && !(mask & sig_bit(sig)) && signal_ignored(p, sig))
         return 0;
     if (sig == G_SIGKILL) {   /* kills the whole process whichever thread it names */
-        signal_send(m, sig, &(struct linux_siginfo){ .code = G_SI_TKILL, .int1 = LINUX_PID, .int2 = LINUX_UID });
+        signal_send(m, sig, &(struct linux_siginfo){ .code = G_SI_TKILL, .int1 = p->pid, .int2 = LINUX_UID });
         return 0;
     }
     *(running ? &p->thread_pending : &p->tasks[slot].thread_pending) |= sig_bit(sig);
@@ -170,7 +177,7 @@ SYSCALL(tgkill)
 {
     if ((int32_t)a[0] <= 0 || (int32_t)a[1] <= 0)
         return -EINVAL;
-    if ((int32_t)a[0] != LINUX_PID)
+    if ((int32_t)a[0] != m->proc->pid)
         return -ESRCH;
     return send_thread(m, (int32_t)a[1], arg_int(a[2]));
 }

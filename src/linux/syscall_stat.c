@@ -166,7 +166,7 @@ SYSCALL(faccessat2) { return access_check(m, (int32_t)a[0], a[1], a[2], arg_int(
 /* The guest's view of a few /proc links; NULL when the host should answer. */
 static const char *proc_link(struct machine *m, const char *path, char *buf)
 {
-    const char *rest = proc_self_entry(path);
+    const char *rest = proc_self_entry(m->proc, path);
     if (!rest)
         return NULL;
     if (strcmp(rest, "exe") == 0)   /* static glibc reads it at start-up: its length is in the stream */

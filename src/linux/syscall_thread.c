@@ -3,14 +3,6 @@
 #include "core/log.h"
 #include "linux/syscall_internal.h"
 
-enum {
-    G_CLONE_VM = 0x100, G_CLONE_FS = 0x200, G_CLONE_FILES = 0x400, G_CLONE_SIGHAND = 0x800,
-    G_CLONE_PIDFD = 0x1000, G_CLONE_PTRACE = 0x2000, G_CLONE_VFORK = 0x4000,
-    G_CLONE_PARENT = 0x8000, G_CLONE_THREAD = 0x10000, G_CLONE_SYSVSEM = 0x40000,
-    G_CLONE_SETTLS = 0x80000, G_CLONE_PARENT_SETTID = 0x100000, G_CLONE_CHILD_CLEARTID = 0x200000,
-    G_CLONE_DETACHED = 0x400000, G_CLONE_UNTRACED = 0x800000, G_CLONE_CHILD_SETTID = 0x1000000,
-    G_CLONE_IO = 0x80000000,
-};
 /* What a thread shares with its creator here: everything (glibc and musl ask for exactly this). */
 #define G_THREAD_SHARES (G_CLONE_VM | G_CLONE_FS | G_CLONE_FILES | G_CLONE_SIGHAND | G_CLONE_THREAD)
 /* Flags that change nothing for a thread of this process. */
@@ -35,10 +27,8 @@ SYSCALL(clone)
     if (((flags & G_CLONE_THREAD) && !(flags & G_CLONE_SIGHAND)) ||
         ((flags & G_CLONE_SIGHAND) && !(flags & G_CLONE_VM)) || (flags >> 32))
         return -EINVAL;
-    if ((flags & G_CLONE_THREAD) == 0) {
-        log_once("clone process", "clone without CLONE_THREAD (fork, vfork, posix_spawn) is not supported: ENOSYS");
-        return -ENOSYS;
-    }
+    if ((flags & G_CLONE_THREAD) == 0)
+        return process_fork(m, flags, newsp, ptid, tls, ctid);   /* fork, vfork, posix_spawn */
     uint64_t extra = flags & ~(uint64_t)(G_THREAD_SHARES | G_THREAD_OPTIONAL | 0xff);
     if ((flags & G_THREAD_SHARES) != G_THREAD_SHARES || extra) {
         log_once("clone flags", "clone flags 0x%llx not supported (a thread must share memory, files, "
@@ -63,11 +53,7 @@ SYSCALL(clone)
                               .deadline = UINT64_MAX };
     t->hart.pc = p->resume_pc;
     t->hart.x[10] = 0;
-    if (newsp)
-        t->hart.x[2] = newsp;
-    if (flags & G_CLONE_SETTLS)
-        t->hart.x[4] = tls;
-    t->hart.reservation_valid = false;
+    clone_child_hart(&t->hart, flags, newsp, tls);
     if (flags & G_CLONE_CHILD_CLEARTID)
         t->clear_child_tid = ctid;
     return tid;

@@ -30,12 +30,12 @@ static uint64_t host_ns(clockid_t id)
 }
 
 /* The clock a guest clock id reads: 0 wall, 1 monotonic, 2 CPU time; -1 if invalid. */
-static int clock_kind(int64_t clock)
+static int clock_kind(const struct linux_process *p, int64_t clock)
 {
     if (clock < 0) {
         /* CPU-time clock of a pid or thread: ~pid << 3 | per-thread << 2 | kind. */
         int64_t pid = ~(clock >> 3);
-        if ((clock & 3) == 3 || (pid != 0 && pid != LINUX_PID))
+        if ((clock & 3) == 3 || (pid != 0 && pid != p->pid))
             return -1;
         return 2;
     }
@@ -55,7 +55,7 @@ static int clock_kind(int64_t clock)
 
 int64_t clock_now_ns(struct machine *m, int64_t clock, uint64_t *ns)
 {
-    int kind = clock_kind(clock);
+    int kind = clock_kind(m->proc, clock);
     if (kind < 0)
         return -EINVAL;
     /* CPU time is always the guest's own work, whatever the host spent simulating it. */

@@ -160,7 +160,7 @@ SYSCALL(timer_create)
         /* A CPU-time clock by pid (what the C library makes of CLOCK_PROCESS_CPUTIME_ID):
          * ~pid << 3 | per-thread << 2 | kind; only this process's own clocks exist. */
         int pid = ~(clock >> 3);
-        if ((clock & 3) == 3 || (pid != 0 && pid != LINUX_PID))
+        if ((clock & 3) == 3 || (pid != 0 && pid != m->proc->pid))
             return -EINVAL;
         clock = G_CLOCK_PROCESS_CPUTIME_ID;
     }
@@ -176,7 +176,7 @@ SYSCALL(timer_create)
     struct { uint64_t value; int32_t signo, notify, tid; } ev = { 0, G_SIGALRM, G_SIGEV_SIGNAL, 0 };
     if (a[1] && mem_read(&m->mem, a[1], &ev, sizeof ev) != 0)
         return -EFAULT;
-    if (ev.notify == G_SIGEV_THREAD_ID && ev.tid != LINUX_PID)
+    if (ev.notify == G_SIGEV_THREAD_ID && ev.tid != m->proc->pid)
         return -EINVAL;
     if (ev.notify != G_SIGEV_SIGNAL && ev.notify != G_SIGEV_NONE && ev.notify != G_SIGEV_THREAD_ID)
         return -EINVAL;

@@ -58,3 +58,22 @@ foreach(name thread_pool thread_semaphores)
                    --expect-dir ${CMAKE_CURRENT_LIST_DIR} --work-base ${GUEST_TEST_WORK} ${GUEST_DIR}/${name})
   set_tests_properties(prog.${name}.quantum prog.${name}.difftest PROPERTIES LABELS "programs;threads")
 endforeach()
+
+# Guest processes under every detailed model without DiffTest too (a forked child runs its own
+# copy of the machine in the same model); with DiffTest they are pipe.MODEL.NAME
+# (tests/pipeline, pompia and oroblanco), with every block translated prog.NAME.jit (tests/jit).
+foreach(name fork_wait exec_image)
+  foreach(model pompia oroblanco inorder)
+    add_test(NAME prog.${name}.proc.${model}
+             COMMAND ${GUEST_TEST_RUNNER} --sim snapsim --exe $<TARGET_FILE:snapsim> --sim-opt --model
+                     --sim-opt ${model} --expect-dir ${CMAKE_CURRENT_LIST_DIR} --work-base ${GUEST_TEST_WORK}
+                     ${GUEST_DIR}/${name})
+    set_tests_properties(prog.${name}.proc.${model} PROPERTIES LABELS "programs;processes")
+  endforeach()
+  # inorder is not among the pipeline tests' DiffTest models.
+  add_test(NAME prog.${name}.proc.inorder.difftest
+           COMMAND ${GUEST_TEST_RUNNER} --sim snapsim --exe $<TARGET_FILE:snapsim> --sim-opt --model
+                   --sim-opt inorder --sim-opt --difftest --expect-dir ${CMAKE_CURRENT_LIST_DIR}
+                   --work-base ${GUEST_TEST_WORK} ${GUEST_DIR}/${name})
+  set_tests_properties(prog.${name}.proc.inorder.difftest PROPERTIES LABELS "programs;processes")
+endforeach()

@@ -18,3 +18,12 @@ foreach(what each-model exit-fail checkpoint exact-stop work-end wrong-path bad-
                    ${RUN_TEST_WORK} ${what})
   set_tests_properties(ops.${what} PROPERTIES LABELS "run")
 endforeach()
+
+# Guest processes (tests/run/processes.sh): per-process statistics, snapshots refused while a
+# child exists, no simulator left behind.
+add_guest_program(proc_children SOURCES ${RUN_TEST_DIR}/proc_children.c FLAGS -O2 ${RUN_OPS_FLAGS})
+foreach(what stats snapshot orphans)
+  add_test(NAME processes.${what}
+           COMMAND ${RUN_TEST_DIR}/processes.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${RUN_TEST_WORK} ${what})
+  set_tests_properties(processes.${what} PROPERTIES LABELS "run;processes")
+endforeach()

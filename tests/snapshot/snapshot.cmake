@@ -21,6 +21,11 @@ set(SNAP_POINTS_signal_timer_point 1 999999 1000000 1000001 last)
 set(SNAP_POINTS_thread_pool 1 30000 100000 400000 600000 last)
 set(SNAP_POINTS_thread_semaphores 1 100000 200000 300000 400000 last)
 set(SNAP_POINTS_thread_signals 1 50000 100000 150000 last)
+# Guest processes: a snapshot is refused while the process has children, and a child's count
+# (and --max-instructions) continues its parent's, so only the start: the restored run forks
+# and execs.
+set(SNAP_POINTS_fork_wait 1)
+set(SNAP_POINTS_exec_image 1)
 
 foreach(src ${SNAP_PROGRAM_SOURCES})
   get_filename_component(name ${src} NAME_WE)
