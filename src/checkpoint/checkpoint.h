@@ -42,6 +42,10 @@ struct ckpt_chain {
     char **dirs;
     size_t n;
     struct ckpt_payloads payloads;
+    /* A system-mode machine: the 128-bit hash of every RAM page as dirs[0] holds it (what the
+     * next incremental snapshot compares RAM to), or NULL. */
+    uint64_t *ram_hash;
+    uint64_t ram_pages;
 };
 void ckpt_chain_free(struct ckpt_chain *c);
 

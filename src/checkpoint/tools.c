@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "checkpoint/machine_snapshot.h"
 #include "checkpoint/restore_check.h"
 #include "checkpoint/snapshot_open.h"
 #include "checkpoint/tools.h"
@@ -85,6 +86,12 @@ int ckpt_info(const char *path, FILE *out, char *err, size_t errlen)
 static void dry_run(const char *path, struct snap_problems *out)
 {
     char err[1024];
+    if (machine_snapshot_is_system(path)) {
+        machine_verify_stage(path, err, sizeof err);
+        if (*err)
+            snap_problems_add(out, "%s", err);
+        return;
+    }
     struct hart hart = {0};
     struct ckpt_stage_target t = {.hart = &hart, .proc = linux_process_new(NULL), .capacity = GUEST_VA_LIMIT};
     struct ckpt_staged s;

@@ -341,11 +341,11 @@ static const struct option_spec *spec_of(int id)
     return NULL;
 }
 
-/* The bare machine has no Linux process, no guest ops and (yet) no snapshots or debugging. */
+/* The bare machine has no Linux process, no guest ops and (yet) no debugging; its snapshots are
+ * of the whole machine (src/checkpoint/machine_snapshot.h). */
 static bool bare_options_ok(struct run_options *o)
 {
-    const char *bad = o->restore ? "--restore" : o->nsnapshots ? "--snapshots"
-                    : o->snapshot_every ? "--snapshot-every" : o->debug.difftest ? "--difftest"
+    const char *bad = o->debug.difftest ? "--difftest"
                     : o->debug.lightsss ? "--lightsss" : o->debug.commit_log ? "--commit-log"
                     : o->debug.wave ? "--wave" : o->readfile ? "--readfile" : NULL;
     if (bad) {
