@@ -78,16 +78,13 @@ static int next_block(void *ctx, uint64_t *number, const void **page, char *err,
     return 0;
 }
 
-int image_disk_write_diff(int fd, const struct disk_image *d, bool all, struct image_disk_file *out, char *err,
-                          size_t errlen)
+int image_disk_write_diff(int fd, const struct disk_image *d, bool all, char *err, size_t errlen)
 {
     struct block_iter it = {.d = d, .all = all};
     /* Zero entries: a block written to zero must shadow the older content below it. */
     struct snap_pages_opts po = {.record_zero_pages = true};
     struct snap_pages_stats ps;
-    if (snap_pages_write(fd, next_block, &it, &po, &ps, err, errlen))
-        return -1;
-    return image_disk_fingerprint(fd, "disk diff", &out->bytes, &out->hash, err, errlen);
+    return snap_pages_write(fd, next_block, &it, &po, &ps, err, errlen);
 }
 
 static int copy_file(struct image_disk_file *dst, const struct image_disk_file *src)

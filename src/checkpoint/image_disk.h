@@ -51,9 +51,8 @@ int image_disk_fingerprint(int fd, const char *name, uint64_t *bytes, uint64_t *
 
 /* Writes d's blocks into fd (an empty file) as a diff: the blocks dirty since the last
  * disk_image_clear_dirty, or with `all` every block written since the base was opened (the
- * first diff of a new chain).  Then fingerprints the file for its `files` entry. */
-int image_disk_write_diff(int fd, const struct disk_image *d, bool all, struct image_disk_file *out, char *err,
-                          size_t errlen);
+ * first diff of a new chain).  The caller fingerprints the file for its `files` entry. */
+int image_disk_write_diff(int fd, const struct disk_image *d, bool all, char *err, size_t errlen);
 
 /* The object of a snapshot: the base (NULL for an all-zero disk), the ancestors' diff entries
  * (from the chain's previous object, oldest first, their references renumbered by the caller)
@@ -68,9 +67,15 @@ struct image_search {
     size_t n;
 };
 
-/* The check phase: finds the base and checks its fingerprint, opens and fingerprints every diff
- * through `paths`, and opens them as a page chain (newest first) whose blocks must all lie inside
- * the disk.  *base_path receives the base found (malloc'd; NULL for an all-zero disk). */
+/* Finds the base and checks its fingerprint and that it holds the disk's size; *base_path
+ * receives the file found (malloc'd; NULL for an all-zero disk). */
+int image_disk_find_base(const struct image_disk *o, const struct snap_paths *paths,
+                         const struct image_search *search, char **base_path, char *err, size_t errlen);
+/* Checks every diff's fingerprint through `paths` and opens them as a page chain (newest first)
+ * whose blocks must all lie inside the disk. */
+int image_disk_open_diffs(const struct image_disk *o, const struct snap_paths *paths, struct snap_page_chain *diffs,
+                          char *err, size_t errlen);
+/* The check phase of a restore: both of the above. */
 int image_disk_stage(const struct image_disk *o, const struct snap_paths *paths, const struct image_search *search,
                      char **base_path, struct snap_page_chain *diffs, char *err, size_t errlen);
 /* Restore: opens the base into d and applies the diffs (what image_disk_stage opened); d then

@@ -78,24 +78,41 @@ static int check_diff(const struct image_disk_file *f, const struct snap_paths *
     return rc;
 }
 
-int image_disk_stage(const struct image_disk *o, const struct snap_paths *paths, const struct image_search *search,
-                     char **base_path, struct snap_page_chain *diffs, char *err, size_t errlen)
+int image_disk_find_base(const struct image_disk *o, const struct snap_paths *paths,
+                         const struct image_search *search, char **base_path, char *err, size_t errlen)
 {
     *base_path = NULL;
-    *diffs = (struct snap_page_chain){0};
     if (o->nfiles == 0)
         return snap_err(err, errlen, "a disk image without files");
     const struct image_disk_file *base = &o->files[0];
-    if (base->name[0]) {
-        if (find_base(base, paths, search, base_path, err, errlen))
-            return -1;
-        if (base->bytes / DISK_SECTOR * DISK_SECTOR != o->size) {
-            free(*base_path);
-            *base_path = NULL;
-            return snap_err(err, errlen, "disk size %llu is not that of its base image (%llu bytes)",
-                            (unsigned long long)o->size, (unsigned long long)base->bytes);
-        }
+    if (!base->name[0])
+        return 0;
+    if (base->bytes / DISK_SECTOR * DISK_SECTOR != o->size)
+        return snap_err(err, errlen, "disk size %llu is not that of its base image (%llu bytes)",
+                        (unsigned long long)o->size, (unsigned long long)base->bytes);
+    return find_base(base, paths, search, base_path, err, errlen);
+}
+
+int image_disk_stage(const struct image_disk *o, const struct snap_paths *paths, const struct image_search *search,
+                     char **base_path, struct snap_page_chain *diffs, char *err, size_t errlen)
+{
+    *diffs = (struct snap_page_chain){0};
+    if (image_disk_find_base(o, paths, search, base_path, err, errlen))
+        return -1;
+    if (image_disk_open_diffs(o, paths, diffs, err, errlen)) {
+        free(*base_path);
+        *base_path = NULL;
+        return -1;
     }
+    return 0;
+}
+
+int image_disk_open_diffs(const struct image_disk *o, const struct snap_paths *paths, struct snap_page_chain *diffs,
+                          char *err, size_t errlen)
+{
+    *diffs = (struct snap_page_chain){0};
+    if (o->nfiles == 0)
+        return snap_err(err, errlen, "a disk image without files");
     /* The page chain wants its files newest first. */
     struct attr_value refs = attr_list(o->nfiles - 1);
     for (size_t i = o->nfiles; i-- > 1;)
@@ -113,11 +130,8 @@ int image_disk_stage(const struct image_disk *o, const struct snap_paths *paths,
             rc = snap_err(err, errlen, "%s: holds a block beyond the disk's %llu", snap_pages_name(diffs->images[i]),
                           (unsigned long long)nblocks);
     }
-    if (rc) {
+    if (rc)
         snap_page_chain_close(diffs);
-        free(*base_path);
-        *base_path = NULL;
-    }
     return rc;
 }
 

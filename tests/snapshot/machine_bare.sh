@@ -127,4 +127,11 @@ grep -q "restore it without --machine" "$work/e2" || fail "kind mismatch: $(cat 
 run --machine bare --config system:ram_size:0x8000000 --restore "$base" >/dev/null 2>"$work/e3" &&
     fail "a snapshot restored into a machine with less RAM"
 grep -q "set system:ram_size" "$work/e3" || fail "RAM size mismatch: $(cat "$work/e3")"
+# The bare machine has no disks: it has no persistent state to save.
+"$snapsim" snapshot save-persistent "$base" "$work/persistent" 2>"$work/e4"
+[ $? -eq 1 ] && [ "$(wc -l <"$work/e4")" -eq 1 ] && grep -q "no disk image" "$work/e4" && [ ! -e "$work/persistent" ] ||
+    fail "save-persistent of a machine without disks: $(cat "$work/e4")"
+"$snapsim" snapshot verify --image-path "$work" "$base" >/dev/null || fail "verify --image-path DIR refuses a sound snapshot"
+"$snapsim" snapshot verify "$base" --image-path 2>"$work/e5"
+[ $? -eq 2 ] && grep -q "needs a directory" "$work/e5" || fail "--image-path without a directory: $(cat "$work/e5")"
 exit $status

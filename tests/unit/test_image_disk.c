@@ -10,6 +10,9 @@
 
 #include "test_snap_util.h"
 #include "checkpoint/image_disk.h"
+#include "checkpoint/checkpoint.h"
+#include "checkpoint/image_disks.h"
+#include "snapshot/page_image.h"
 #include "snapshot/config.h"
 #include "snapshot/snap_objects.h"
 #include "snapshot/strbuf.h"
@@ -49,9 +52,10 @@ static void save_diff(struct rig *r, const char *dir, bool all, struct image_dis
     char *path = path_join(dir, "disk0.diff");
     int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
     assert_true(fd >= 0);
-    if (image_disk_write_diff(fd, &r->live, all, out, err, sizeof err))
+    if (image_disk_write_diff(fd, &r->live, all, err, sizeof err))
         fail_msg("%s", err);
     close(fd);
+    fingerprint_path(path, out);
     free(path);
     disk_image_clear_dirty(&r->live);
 }
@@ -265,6 +269,161 @@ static void test_block_beyond_disk(void **state)
     rig_free(r);
 }
 
+/* B as a snapshot directory: its chain (mem0's checkpoint_path) leads to A, and disk0 is the
+ * rig's object. */
+static void write_b_config(struct rig *r, const char *extra)
+{
+    char text[4096];
+    int n = snprintf(text, sizeof text,
+                     "#SNAPSIM-CHECKPOINT 2\nOBJECT mem0 TYPE memory-image {\n page_size: 4096\n"
+                     " files: (\"%%0%%/mem0.pages\")\n checkpoint_path: (\"A\")\n}\n"
+                     "OBJECT disk0 TYPE disk-image {\n size: %llu\n files: (",
+                     (unsigned long long)r->obj_b.size);
+    for (size_t i = 0; i < r->obj_b.nfiles; i++)
+        n += snprintf(text + n, sizeof text - (size_t)n, "%s(\"%s\", \"ro\", %llu, 0x%llx)", i ? ", " : "",
+                      r->obj_b.files[i].name, (unsigned long long)r->obj_b.files[i].bytes,
+                      (unsigned long long)r->obj_b.files[i].hash);
+    snprintf(text + n, sizeof text - (size_t)n, ")\n}\n%s", extra);
+    char *cfg = path_join(r->b, "config");
+    write_text_file(cfg, text);
+    free(cfg);
+}
+
+static size_t verify_dir(const char *dir, bool *disks_only)
+{
+    struct snap_problems probs = {0};
+    image_disks_verify_dir(dir, NULL, &probs, disks_only);
+    size_t n = probs.n;
+    snap_problems_free(&probs);
+    return n;
+}
+
+/* save-persistent folds the chain into one diff in a directory that stands alone; loading it
+ * onto a fresh disk gives the saved content; verify checks it. */
+static void test_persistent_state(void **state)
+{
+    (void)state;
+    struct rig *r = rig_new();
+    char err[1024];
+    write_b_config(r, "");
+    bool disks_only;
+    assert_int_equal(verify_dir(r->b, &disks_only), 0);
+    assert_false(disks_only);
+    char *p = path_join(r->dir, "persistent");
+    if (image_disks_save_persistent(r->b, p, NULL, err, sizeof err))
+        fail_msg("%s", err);
+    assert_int_equal(verify_dir(p, &disks_only), 0);
+    assert_true(disks_only);
+    /* A fresh machine's disk with other writes, and a second disk the state does not name. */
+    struct disk_image disk, other;
+    assert_int_equal(disk_image_open(&disk, r->base, err, sizeof err), 0);
+    assert_int_equal(disk_image_init_blank(&other, 4096, err, sizeof err), 0);
+    fill(&disk, 7 * 4096, 10, 0x77);
+    fill(&other, 0, 10, 0x11);
+    struct image_disk_slot slots[] = {{"disk1", &other}, {"disk0", &disk}};
+    if (image_disks_load_persistent(p, slots, 2, NULL, err, sizeof err))
+        fail_msg("%s", err);
+    assert_same_disk(&r->live, &disk);
+    uint8_t byte;
+    assert_true(disk_image_read(&other, 5, &byte, 1));
+    assert_int_equal(byte, 0x11);
+    /* No slot of the name: refused, the disk unchanged. */
+    fill(&disk, 7 * 4096, 10, 0x78);
+    assert_int_not_equal(image_disks_load_persistent(p, slots, 1, NULL, err, sizeof err), 0);
+    assert_non_null(strstr(err, "no disk disk0"));
+    assert_true(disk_image_read(&disk, 7 * 4096, &byte, 1));
+    assert_int_equal(byte, 0x78);
+    /* A directory with other objects is not persistent state. */
+    assert_int_not_equal(image_disks_load_persistent(r->b, slots, 2, NULL, err, sizeof err), 0);
+    assert_non_null(strstr(err, "not a persistent-state directory"));
+    /* A tampered diff: verify reports it, load refuses it. */
+    char *diff = path_join(p, "disk0.diff");
+    FILE *f = fopen(diff, "r+");
+    fseek(f, 30, SEEK_SET);
+    fputc(0x01, f);
+    fclose(f);
+    assert_int_equal(verify_dir(p, &disks_only), 1);
+    assert_int_not_equal(image_disks_load_persistent(p, slots, 2, NULL, err, sizeof err), 0);
+    assert_true(disk_image_read(&disk, 7 * 4096, &byte, 1));
+    assert_int_equal(byte, 0x78);
+    /* A snapshot without disks has no persistent state. */
+    char *q = path_join(r->dir, "persistent2");
+    free(diff);
+    diff = path_join(r->b, "config");
+    write_text_file(diff, "#SNAPSIM-CHECKPOINT 2\n");
+    assert_int_not_equal(image_disks_save_persistent(r->b, q, NULL, err, sizeof err), 0);
+    assert_non_null(strstr(err, "no disk image"));
+    free(diff), free(p), free(q);
+    disk_image_close(&disk);
+    disk_image_close(&other);
+    rig_free(r);
+}
+
+static int no_pages(void *ctx, uint64_t *number, const void **page, char *err, size_t errlen)
+{
+    (void)ctx, (void)number, (void)page, (void)err, (void)errlen;
+    return 0;
+}
+
+static void empty_pages(const char *dir)
+{
+    char err[256], *path = path_join(dir, "mem0.pages");
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    assert_true(fd >= 0);
+    assert_int_equal(snap_pages_write(fd, no_pages, NULL, NULL, NULL, err, sizeof err), 0);
+    close(fd);
+    free(path);
+}
+
+/* `snapshot merge` of a system-mode snapshot holding a disk: the disk's chain becomes one diff in
+ * the merged snapshot, which restores the same disk. */
+static void test_merge_folds_disks(void **state)
+{
+    (void)state;
+    struct rig *r = rig_new();
+    char err[1024];
+    empty_pages(r->a);
+    empty_pages(r->b);
+    write_b_config(r, "OBJECT ram TYPE phys-memory {\n base: 0x80000000\n size: 0x100000\n image: mem0\n}\n");
+    char *cfg = path_join(r->b, "config"), *m = path_join(r->dir, "merged");
+    /* the rig's mem0 lists only its own page file: the chain's is wanted here */
+    FILE *f = fopen(cfg, "r");
+    char text[4096];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = 0;
+    char *at = strstr(text, "(\"%0%/mem0.pages\")");
+    assert_non_null(at);
+    char fixed[4200];
+    snprintf(fixed, sizeof fixed, "%.*s(\"%%0%%/mem0.pages\", \"%%1%%/mem0.pages\")%s", (int)(at - text), text,
+             at + strlen("(\"%0%/mem0.pages\")"));
+    write_text_file(cfg, fixed);
+    if (ckpt_merge_images(r->b, m, NULL, err, sizeof err))
+        fail_msg("%s", err);
+    struct snap_paths paths;
+    struct snap_config mc;
+    assert_int_equal(image_disks_open_config(m, &paths, &mc, err, sizeof err), 0);
+    struct image_disk d;
+    assert_int_equal(image_disks_parse(snap_config_find_object(&mc, "disk0"), &d, err, sizeof err), 0);
+    assert_int_equal(d.nfiles, 2);
+    assert_string_equal(d.files[1].name, "%0%/disk0.diff");
+    struct snap_page_chain diffs;
+    char *base = NULL;
+    struct disk_image disk;
+    if (image_disk_stage(&d, &paths, NULL, &base, &diffs, err, sizeof err) ||
+        image_disk_load(&disk, base, d.size, &diffs, err, sizeof err))
+        fail_msg("%s", err);
+    assert_same_disk(&r->live, &disk);
+    disk_image_close(&disk);
+    snap_page_chain_close(&diffs);
+    free(base);
+    image_disk_clear(&d);
+    snap_config_free(&mc);
+    snap_paths_free(&paths);
+    free(cfg), free(m);
+    rig_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +433,8 @@ int main(void)
         cmocka_unit_test(test_base_found_in_search_path),
         cmocka_unit_test(test_diff_tampered),
         cmocka_unit_test(test_block_beyond_disk),
+        cmocka_unit_test(test_persistent_state),
+        cmocka_unit_test(test_merge_folds_disks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
