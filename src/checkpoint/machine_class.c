@@ -1,7 +1,5 @@
 /* The classes of a system-mode machine's snapshot beside the hart and the memory image:
  * phys-memory (where RAM lies), htif (the bare machine's host interface) and machine-clock. */
-#include <string.h>
-
 #include "checkpoint/machine_snapshot.h"
 #include "snapshot/snap_error.h"
 
@@ -34,19 +32,10 @@ static int set_size(void *o, const struct attr_value *v, char *err, size_t errle
     return 0;
 }
 
-static int get_image(void *o, struct attr_value *v) { (void)o; *v = attr_object("mem0"); return 0; }
-static int set_image(void *o, const struct attr_value *v, char *err, size_t errlen)
-{
-    (void)o;
-    if (strcmp(v->str.bytes, "mem0") != 0)
-        return snap_err(err, errlen, "image must be the object mem0");
-    return 0;
-}
-
 static const struct snap_attr_def ram_attrs[] = {
     {"base", "i", SNAP_ATTR_REQUIRED, NULL, get_base, set_base, "physical address of the first RAM byte"},
     {"size", "i", SNAP_ATTR_REQUIRED, NULL, get_size, set_size, "bytes of RAM (whole 4 KiB pages)"},
-    {"image", "o", SNAP_ATTR_REQUIRED, NULL, get_image, set_image,
+    {"image", "o", SNAP_ATTR_REQUIRED, NULL, ckpt_get_image_ref, ckpt_set_image_ref,
      "the memory-image object holding RAM (page number = physical address >> 12)"},
 };
 const struct snap_class_def ckpt_phys_memory_class = {
