@@ -1,6 +1,8 @@
 /* Restoring a system-mode snapshot.  As in user mode, every value is checked (machine_stage, the
  * phase `snapshot verify` runs too) before RAM is written; the machine then takes the hart, RAM
  * content, HTIF words and clock, and the chain its later snapshots build on. */
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -143,6 +145,29 @@ static int set_chain(struct ckpt_chain *chain, const struct snap_paths *paths, u
     return 0;
 }
 
+/* The restored guest reaches no host file, but the restoring process is confined as a user-mode
+ * restore is (the run's outputs aside, writes only below the snapshot's parent tree, the
+ * current directory tree and --allow-path), so that a restore is sandboxed whatever the machine. */
+static int confine(const struct ckpt_restore_opts *opts, const struct snap_paths *paths, char *err, size_t errlen)
+{
+    if (!opts || !opts->confine)
+        return 0;
+    size_t n = 2 + opts->nallow;
+    char **dirs = calloc(n, sizeof *dirs);
+    int rc = dirs ? 0 : snap_err(err, errlen, "out of memory");
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        const char *d = i == 0 ? paths->parent : i == 1 ? "." : opts->allow[i - 2];
+        if (!(dirs[i] = realpath(d, NULL)))
+            rc = snap_err(err, errlen, "allowed directory %s: %s", d, strerror(errno));
+    }
+    if (rc == 0)
+        rc = opts->confine(opts->confine_ctx, (const char *const *)dirs, n, err, errlen);
+    for (size_t i = 0; dirs && i < n; i++)
+        free(dirs[i]);
+    free(dirs);
+    return rc;
+}
+
 int machine_restore(struct machine *m, const char *path, const struct ckpt_restore_opts *opts,
                     struct ckpt_chain *chain, struct ckpt_stats *stats, char *err, size_t errlen)
 {
@@ -159,7 +184,8 @@ int machine_restore(struct machine *m, const char *path, const struct ckpt_resto
         snap_err(err, errlen, "out of memory for the RAM page hashes");
         goto out;
     }
-    if (machine_load_pages(mem->ram, mem->ram_base, mem->ram_size, &s.pages, hashes, &loaded, err, errlen))
+    if (machine_load_pages(mem->ram, mem->ram_base, mem->ram_size, &s.pages, hashes, &loaded, err, errlen) ||
+        confine(opts, &s.paths, err, errlen))
         goto out;
     m->sys->tohost_pa = s.htif.tohost;
     m->sys->fromhost_pa = s.htif.fromhost;
