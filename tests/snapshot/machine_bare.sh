@@ -119,6 +119,10 @@ hostile outside_ram "outside RAM" cp "$user/mem0.pages" mem0.pages
 hostile no_htif "htif" perl -0pi -e 's/OBJECT htif TYPE htif \{[^}]*\}//' config
 hostile tohost_outside "tohost 0x10 is not in RAM" edit 'tohost: 0x[0-9a-f]*' 'tohost: 0x10'
 hostile ram_size "RAM size" edit 'size: 0x10000000' 'size: 0x1234'
+hostile ram_base "object \(ram\|htif\)" edit 'base: 0x80000000' 'base: 0x90000000'
+# A flipped byte in a page frame: the page's checksum.
+hostile page_bytes "mem0.pages" perl -e 'open my $f, "+<", "mem0.pages" or die; seek $f, 40, 0;
+    read $f, my $b, 1; seek $f, 40, 0; print $f chr(ord($b) ^ 0xff); close $f'
 # A snapshot of the other kind of machine, and another RAM size than the machine's.
 run --restore "$base" >/dev/null 2>"$work/e1" && fail "a system-mode snapshot restored as a Linux process"
 grep -q "restore it with --machine bare" "$work/e1" || fail "kind mismatch: $(cat "$work/e1")"
