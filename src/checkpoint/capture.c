@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "checkpoint/ckpt_internal.h"
+#include "checkpoint/machine_snapshot.h"
 #include "checkpoint/memory_image.h"
 #include "snapshot/config.h"
 #include "snapshot/page_image.h"
@@ -15,12 +16,14 @@
 #include "snapshot/snap_error.h"
 #include "snapshot/snap_objects.h"
 #include "snapshot/snap_verify.h"
+#include "priv/system.h"
 
 void ckpt_chain_free(struct ckpt_chain *c)
 {
     for (size_t i = 0; i < c->n; i++)
         free(c->dirs[i]);
     free(c->dirs);
+    free(c->ram_hash);
     ckpt_payloads_free(&c->payloads);
     *c = (struct ckpt_chain){0};
 }
@@ -72,16 +75,33 @@ static void chain_attrs(const struct ckpt_chain *chain, const char *parent, stru
     }
 }
 
-static int write_pages(struct snap_dir_writer *w, struct machine *m, bool incremental, struct ckpt_stats *st,
-                       char *err, size_t errlen)
+/* A system-mode machine's RAM pages: all of them, or those changed since the chain's newest
+ * snapshot; every page's hash goes to *hashes for the next one (machine_pages.c). */
+static int ram_pages_iter(struct machine *m, const struct ckpt_chain *chain, bool incremental,
+                          struct machine_page_iter *it, uint64_t **hashes, char *err, size_t errlen)
+{
+    const struct sysmem *mem = &m->sys->mem;
+    uint64_t npages = mem->ram_size >> GUEST_PAGE_SHIFT;
+    *it = (struct machine_page_iter){.ram = mem->ram, .base = mem->ram_base, .npages = npages,
+                                     .previous = incremental ? chain->ram_hash : NULL,
+                                     .hashes = *hashes = malloc(npages * 2 * sizeof **hashes)};
+    return *hashes ? 0 : snap_err(err, errlen, "out of memory for the RAM page hashes");
+}
+
+static int write_pages(struct snap_dir_writer *w, struct machine *m, const struct ckpt_chain *chain,
+                       bool incremental, uint64_t **ram_hashes, struct ckpt_stats *st, char *err, size_t errlen)
 {
     int fd;
+    struct ckpt_page_iter it = {.mem = &m->mem, .dirty_only = incremental};
+    struct machine_page_iter ram_it;
+    if (m->sys && ram_pages_iter(m, chain, incremental, &ram_it, ram_hashes, err, errlen))
+        return -1;
     if (snap_dir_create_file(w, CKPT_PAGES_FILE, &fd, err, errlen))
         return -1;
-    struct ckpt_page_iter it = {.mem = &m->mem, .dirty_only = incremental};
     struct snap_pages_opts po = {.record_zero_pages = incremental};
     struct snap_pages_stats ps;
-    if (snap_pages_write(fd, ckpt_page_iter_next, &it, &po, &ps, err, errlen)) {
+    if (snap_pages_write(fd, m->sys ? machine_page_iter_next : ckpt_page_iter_next, m->sys ? (void *)&ram_it : &it,
+                         &po, &ps, err, errlen)) {
         close(fd);
         return -1;
     }
@@ -104,8 +124,20 @@ static int write_config(struct snap_dir_writer *w, struct machine *m, const stru
     struct ckpt_process cp = {.p = m->proc, .cycles = machine_cycles(m)};
     struct ckpt_run run = {.info = opts ? opts->info : NULL, .config = m->config, .instret = m->hart.instret,
                            .host_time = (int64_t)time(NULL)};
-    struct snap_instance inst[CKPT_NOBJECTS];
-    ckpt_instances(inst, &m->hart, &cm, &img, &cp, &run);
+    /* A system-mode machine has no process: its objects are RAM, the HTIF words and the clock. */
+    struct machine_ram ram = {0};
+    struct machine_htif htif = {0};
+    struct machine_clock clock = {.cycles = machine_cycles(m)};
+    if (m->sys) {
+        ram = (struct machine_ram){m->sys->mem.ram_base, m->sys->mem.ram_size};
+        htif = (struct machine_htif){m->sys->tohost_pa, m->sys->fromhost_pa};
+    }
+    struct snap_instance inst[(int)CKPT_NOBJECTS > (int)MACHINE_NOBJECTS ? (int)CKPT_NOBJECTS : (int)MACHINE_NOBJECTS];
+    size_t ninst = m->sys ? MACHINE_NOBJECTS : CKPT_NOBJECTS;
+    if (m->sys)
+        machine_instances(inst, &m->hart, &ram, &img, &htif, &clock, &run);
+    else
+        ckpt_instances(inst, &m->hart, &cm, &img, &cp, &run);
     struct snap_config cfg;
     struct snap_raw_writer raw;
     struct strbuf text = {0};
@@ -115,9 +147,9 @@ static int write_config(struct snap_dir_writer *w, struct machine *m, const stru
     int rc = -1;
     if (!attr_ok(&img.files) || !attr_ok(&img.checkpoint_path))
         snap_err(err, errlen, "out of memory");
-    else if (ckpt_files_collect(&cp, err, errlen) == 0 && ckpt_fs_collect(&cp, err, errlen) == 0 &&
-             ckpt_process_check(&cp, err, errlen) == 0 &&
-             snap_capture(&reg, inst, CKPT_NOBJECTS, &raw, &cfg, err, errlen) == 0 &&
+    else if ((m->sys || (ckpt_files_collect(&cp, err, errlen) == 0 && ckpt_fs_collect(&cp, err, errlen) == 0 &&
+                         ckpt_process_check(&cp, err, errlen) == 0)) &&
+             snap_capture(&reg, inst, ninst, &raw, &cfg, err, errlen) == 0 &&
              snap_raw_writer_finish(&raw, err, errlen) == 0 &&
              (sharing->raw_bytes = raw.size, sharing->shared_bytes = raw.shared_bytes, true) &&
              snap_config_write(&cfg, &text, err, errlen) == 0) {
@@ -145,8 +177,12 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
     struct ckpt_stats st = {.mapped_bytes = m->mem.mapped_bytes};
     struct ckpt_chain none = {0};
     bool incremental = chain && chain->n > 0 && chain->n < CKPT_MAX_CHAIN && !(opts && opts->independent);
+    /* A system-mode increment needs the hashes RAM had at the previous snapshot. */
+    if (m->sys && incremental && (!chain->ram_hash || chain->ram_pages != m->sys->mem.ram_size >> GUEST_PAGE_SHIFT))
+        incremental = false;
     const struct ckpt_chain *ancestors = incremental ? chain : &none;
-    linux_snapshot_prepare(m);
+    if (m->proc)
+        linux_snapshot_prepare(m);
     /* Never write what restore refuses (memory_class.c bounds the region list). */
     if (m->mem.nregions > CKPT_MAX_REGIONS)
         return snap_err(err, errlen, "the guest has %zu memory regions; a snapshot holds at most %d",
@@ -162,16 +198,19 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
     }
     struct ckpt_sharing sharing;
     ckpt_sharing_init(&sharing, ancestors);
-    if (write_pages(&w, m, incremental, &st, err, errlen) ||
+    uint64_t *ram_hashes = NULL;
+    if (write_pages(&w, m, ancestors, incremental, &ram_hashes, &st, err, errlen) ||
         write_config(&w, m, ancestors, parent, &sharing, opts, err, errlen)) {
         snap_dir_abort(&w);
         ckpt_sharing_free(&sharing);
+        free(ram_hashes);
         free(parent);
         return -1;
     }
     free(parent);
     if (snap_dir_commit(&w, err, errlen)) {
         ckpt_sharing_free(&sharing);
+        free(ram_hashes);
         return -1;
     }
     ckpt_clear_dirty(&m->mem);
@@ -193,10 +232,15 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
             chain->dirs = dirs;
             chain->n++;
             ckpt_sharing_commit(&sharing, chain, real);
+            free(chain->ram_hash);
+            chain->ram_hash = ram_hashes;
+            chain->ram_pages = m->sys ? m->sys->mem.ram_size >> GUEST_PAGE_SHIFT : 0;
+            ram_hashes = NULL;
         }
     } else {
         free(real);
     }
+    free(ram_hashes);
     ckpt_sharing_free(&sharing);
     st.seconds = now() - t0;
     if (stats)

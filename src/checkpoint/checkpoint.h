@@ -42,6 +42,10 @@ struct ckpt_chain {
     char **dirs;
     size_t n;
     struct ckpt_payloads payloads;
+    /* A system-mode machine: the 128-bit hash of every RAM page as dirs[0] holds it (what the
+     * next incremental snapshot compares RAM to), or NULL. */
+    uint64_t *ram_hash;
+    uint64_t ram_pages;
 };
 void ckpt_chain_free(struct ckpt_chain *c);
 
@@ -106,6 +110,10 @@ int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_
 
 /* Writes a standalone copy of the snapshot `in` (flattening its chain) at `out`. */
 int ckpt_merge(const char *in, const char *out, char *err, size_t errlen);
+/* The same, finding disks' base images also in the search path (--image-path). */
+struct image_search;
+int ckpt_merge_images(const char *in, const char *out, const struct image_search *search, char *err,
+                      size_t errlen);
 
 /* The snapshot's file name for instruction count n: "<base>.<n, 15 digits>.snapshot". */
 int ckpt_snapshot_name(char *buf, size_t size, const char *base, uint64_t n);

@@ -32,6 +32,10 @@ extern const struct snap_class_def ckpt_image_class;
 extern const struct snap_class_def ckpt_process_class;
 extern const struct snap_class_def ckpt_run_class;
 
+/* The `image` attribute of a memory object: always the object mem0 (memory_class.c). */
+int ckpt_get_image_ref(void *obj, struct attr_value *v);
+int ckpt_set_image_ref(void *obj, const struct attr_value *v, char *err, size_t errlen);
+
 /* `memory` (guest-memory): the region list and capacity. */
 struct ckpt_memory {
     struct guest_mem *mem;           /* capture: read from here */

@@ -103,8 +103,8 @@ static int set_capacity(void *o, const struct attr_value *v, char *err, size_t e
 }
 
 /* The image holding this memory's content; always the object mem0 in this version. */
-static int get_image(void *o, struct attr_value *v) { (void)o; *v = attr_object("mem0"); return 0; }
-static int set_image(void *o, const struct attr_value *v, char *err, size_t errlen)
+int ckpt_get_image_ref(void *o, struct attr_value *v) { (void)o; *v = attr_object("mem0"); return 0; }
+int ckpt_set_image_ref(void *o, const struct attr_value *v, char *err, size_t errlen)
 {
     (void)o;
     if (strcmp(v->str.bytes, "mem0") != 0)
@@ -119,7 +119,7 @@ static const struct snap_attr_def memory_attrs[] = {
      "mapped regions: (start, end exclusive, permissions rwx, tag), sorted"},
     {"capacity", "i", SNAP_ATTR_OPTIONAL, NULL, get_capacity, set_capacity,
      "bytes the program may map (mmap/brk fail with ENOMEM beyond); default: mainmem:capacity"},
-    {"image", "o", SNAP_ATTR_OPTIONAL, NULL, get_image, set_image, "the memory-image object holding the content"},
+    {"image", "o", SNAP_ATTR_OPTIONAL, NULL, ckpt_get_image_ref, ckpt_set_image_ref, "the memory-image object holding the content"},
     {"mapped_bytes", "i", SNAP_ATTR_PSEUDO, NULL, get_mapped, NULL, "sum of region sizes"},
 };
 

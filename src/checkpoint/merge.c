@@ -1,6 +1,6 @@
 /* `snapshot merge`: flattens an incremental chain into one standalone snapshot — the newest
- * content of every mapped page in one page file, the config with a chain of one, and every saved
- * file content in its own raw file. */
+ * content of every mapped page in one page file, the config with a chain of one, every saved
+ * file content in its own raw file, and every disk's diffs in one diff on its base. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 
 #include "checkpoint/checkpoint.h"
 #include "checkpoint/ckpt_internal.h"
+#include "checkpoint/image_disks.h"
 #include "checkpoint/snapshot_open.h"
 #include "snapshot/page_image.h"
 #include "snapshot/raw_data.h"
@@ -84,6 +85,11 @@ static void replace_attr(struct snap_cfg_object *o, const char *name, struct att
 
 int ckpt_merge(const char *in, const char *out, char *err, size_t errlen)
 {
+    return ckpt_merge_images(in, out, NULL, err, errlen);
+}
+
+int ckpt_merge_images(const char *in, const char *out, const struct image_search *search, char *err, size_t errlen)
+{
     struct ckpt_open s;
     struct snap_dir_writer w;
     if (ckpt_open(&s, in, err, errlen))
@@ -100,7 +106,9 @@ int ckpt_merge(const char *in, const char *out, char *err, size_t errlen)
     struct strbuf text = {0};
     size_t len;
     char *bytes = NULL;
+    /* Disks: each chain of diffs folded into one on top of the same base. */
     int rc = write_pages(&s, &w, err, errlen) || rewrite_raw(&s, &w, err, errlen) ||
+             image_disks_fold(&s.cfg, &s.paths, search, false, &w, err, errlen) ||
              snap_config_write(&s.cfg, &text, err, errlen) ? -1 : 0;
     if (rc == 0 && !(bytes = strbuf_take(&text, &len)))
         rc = snap_err(err, errlen, "out of memory");

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "checkpoint/ckpt_internal.h"
+#include "checkpoint/machine_snapshot.h"
 #include "checkpoint/memory_image.h"
 #include "checkpoint/restore_check.h"
 #include "snapshot/config.h"
@@ -81,6 +82,8 @@ static int chain_from_paths(struct ckpt_chain *chain, const struct snap_paths *p
 int ckpt_restore(struct machine *m, const char *path, const struct ckpt_restore_opts *opts,
                  struct ckpt_chain *chain, struct ckpt_stats *stats, char *err, size_t errlen)
 {
+    if (m->sys)
+        return machine_restore(m, path, opts, chain, stats, err, errlen);
     double t0 = now();
     struct ckpt_staged s;
     struct ckpt_roots roots = {0};

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "checkpoint/ckpt_internal.h"
+#include "checkpoint/machine_snapshot.h"
 #include "checkpoint/restore_check.h"
 #include "snapshot/page_image.h"
 #include "snapshot/snap_error.h"
@@ -61,6 +62,7 @@ int ckpt_stage(struct ckpt_staged *s, const char *path, const struct ckpt_stage_
     struct snap_load_opts lo = {.paths = &s->paths, .raw = &raw};
     /* The chain first: saved file contents may lie in an ancestor's raw file. */
     if (snap_paths_parse_config(&s->paths, &s->cfg, err, errlen) ||
+        machine_config_kind_check(&s->cfg, false, err, errlen) ||
         snap_paths_set_chain(&s->paths, &s->cfg, err, errlen) ||
         snap_restore(&s->reg, &s->cfg, inst, CKPT_NOBJECTS, &lo, err, errlen) ||
         ckpt_process_check(&s->cp, err, errlen) || check_capacity(&s->cm, err, errlen) ||

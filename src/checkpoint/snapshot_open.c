@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checkpoint/machine_snapshot.h"
 #include "checkpoint/snapshot_open.h"
 #include "snapshot/snap_error.h"
 #include "snapshot/snap_objects.h"
@@ -22,8 +23,29 @@ void ckpt_open_close(struct ckpt_open *s)
     *s = (struct ckpt_open){0};
 }
 
+/* A system-mode machine's one region: its RAM (object ram, checked by its class). */
+static int load_ram_region(struct ckpt_open *s, const struct snap_cfg_object *o, char *err, size_t errlen)
+{
+    const struct snap_class *cls = snap_registry_find(&s->reg, ckpt_phys_memory_class.name);
+    struct machine_ram ram = {0};
+    for (size_t i = 0; i < 2; i++) {
+        const char *name = i ? "size" : "base";
+        const struct snap_cfg_attr *a = snap_cfg_object_find_attr(o, name);
+        if (!a || cls->def->attrs[snap_class_attr_index(cls, name)].set(&ram, &a->value, err, errlen))
+            return snap_err_prefix(err, errlen, "object ram attribute %s", name);
+    }
+    if (!(s->regions = calloc(1, sizeof *s->regions)))
+        return snap_err(err, errlen, "out of memory");
+    s->regions[0] = (struct mem_region){.start = ram.base, .end = ram.base + ram.size};
+    s->nregions = 1;
+    return 0;
+}
+
 static int load_regions(struct ckpt_open *s, char *err, size_t errlen)
 {
+    const struct snap_cfg_object *ram = snap_config_find_object(&s->cfg, "ram");
+    if (ram && !strcmp(ram->class_name, ckpt_phys_memory_class.name))
+        return load_ram_region(s, ram, err, errlen);
     const struct snap_cfg_object *o = snap_config_find_object(&s->cfg, "memory");
     const struct snap_cfg_attr *a = o ? snap_cfg_object_find_attr(o, "regions") : NULL;
     if (!a)

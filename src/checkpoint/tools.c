@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "checkpoint/image_disks.h"
+#include "checkpoint/machine_snapshot.h"
 #include "checkpoint/restore_check.h"
 #include "checkpoint/snapshot_open.h"
 #include "checkpoint/tools.h"
@@ -85,6 +87,12 @@ int ckpt_info(const char *path, FILE *out, char *err, size_t errlen)
 static void dry_run(const char *path, struct snap_problems *out)
 {
     char err[1024];
+    if (machine_snapshot_is_system(path)) {
+        machine_verify_stage(path, err, sizeof err);
+        if (*err)
+            snap_problems_add(out, "%s", err);
+        return;
+    }
     struct hart hart = {0};
     struct ckpt_stage_target t = {.hart = &hart, .proc = linux_process_new(NULL), .capacity = GUEST_VA_LIMIT};
     struct ckpt_staged s;
@@ -100,6 +108,11 @@ static void dry_run(const char *path, struct snap_problems *out)
 
 size_t ckpt_verify(const char *path, FILE *out)
 {
+    return ckpt_verify_images(path, NULL, out);
+}
+
+size_t ckpt_verify_images(const char *path, const struct image_search *search, FILE *out)
+{
     struct snap_registry reg;
     struct snap_problems probs = {0};
     char err[512];
@@ -108,7 +121,10 @@ size_t ckpt_verify(const char *path, FILE *out)
         return 1;
     }
     snap_verify(path, &reg, &probs);
+    bool disks_only = false;
     if (probs.n == 0)
+        image_disks_verify_dir(path, search, &probs, &disks_only);
+    if (probs.n == 0 && !disks_only)
         dry_run(path, &probs);
     for (size_t i = 0; i < probs.n; i++)
         fprintf(out, "%s: %s\n", path, probs.msgs[i]);

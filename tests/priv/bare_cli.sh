@@ -44,7 +44,7 @@ grep -q '"page_walks":[[:space:]]*[1-9]' "$work/a.json" || fail "paging walked n
 expect 1 "traps without retiring" --machine bare "$dir/trap_loop"
 expect 2 "unknown machine 'vax'" --machine vax "$dir/console"
 expect 2 "runs on the fast model only" --machine bare -m pompia "$dir/console"
-expect 2 "not available with --machine bare" --machine bare --snapshots 10 "$dir/console"
+expect 2 "not available with --machine bare" --machine bare --difftest "$dir/console"
 expect 2 "outside RAM" --machine bare "$guest/sum"   # a Linux program, linked below RAM
 printf 'not an elf' >"$work/junk"
 expect 2 "not an ELF" --machine bare "$work/junk"

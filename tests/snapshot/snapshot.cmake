@@ -91,3 +91,8 @@ add_test(NAME snapshot.threads_hostile
          COMMAND ${SNAP_TEST_DIR}/threads_hostile.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/thread_semaphores
                  ${SNAP_TEST_WORK})
 set_tests_properties(snapshot.threads_hostile PROPERTIES LABELS "snapshot")
+
+# Whole-machine snapshots of the bare system-mode machine (needs the programs of tests/priv).
+add_test(NAME snapshot.machine_bare
+         COMMAND ${SNAP_TEST_DIR}/machine_bare.sh $<TARGET_FILE:snapsim> ${GUEST_DIR})
+set_tests_properties(snapshot.machine_bare PROPERTIES LABELS "snapshot")
