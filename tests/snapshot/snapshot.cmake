@@ -26,6 +26,7 @@ set(SNAP_POINTS_thread_signals 1 50000 100000 150000 last)
 # and execs.
 set(SNAP_POINTS_fork_wait 1)
 set(SNAP_POINTS_exec_image 1)
+set(SNAP_POINTS_exec_foreign 1)
 
 foreach(src ${SNAP_PROGRAM_SOURCES})
   get_filename_component(name ${src} NAME_WE)
