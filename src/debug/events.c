@@ -43,6 +43,16 @@ void event_emit_cycle(struct event_bus *bus, struct machine *m, const struct cyc
             bus->sink[i].cycle(bus->sink[i].ctx, m, ev);
 }
 
+bool event_fail(struct event_bus *bus, struct machine *m, uint64_t cycle, uint64_t pc,
+                enum halt_reason h, int status)
+{
+    if (bus && bus->on_failure.fn && bus->on_failure.fn(bus->on_failure.ctx, m, cycle, pc))
+        return false;
+    m->halt = h;
+    m->exit_status = status;
+    return true;
+}
+
 const char *event_reg_name(unsigned rd)
 {
     if (!rd)

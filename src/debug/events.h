@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct machine;
+#include "core/machine.h"
 
 enum ev_mem { EV_MEM_NONE = 0, EV_MEM_LOAD = 1, EV_MEM_STORE = 2 };   /* bits; atomics: both */
 
@@ -81,6 +81,14 @@ struct cycle_alarm {
     void *ctx;
 };
 
+/* Who hears of a failure found while the model runs (see event_fail): LightSSS records the
+ * failure point's state there, and a replay checks it and may let the model run on. */
+struct failure_hook {
+    /* Returns true if the model runs on past the failure instead of stopping. */
+    bool (*fn)(void *ctx, struct machine *m, uint64_t cycle, uint64_t pc);
+    void *ctx;
+};
+
 #define EV_MAX_SINKS 8
 
 struct event_bus {
@@ -88,6 +96,7 @@ struct event_bus {
     unsigned nsinks;
     bool wants_cycles;                /* some sink listens to cycle events */
     struct cycle_alarm alarm;         /* fn NULL: none */
+    struct failure_hook on_failure;   /* fn NULL: none */
     const char *start_trace;          /* a model with a pipeline trace starts one in this file */
     bool abandon_trace;               /* ... and first drops its current one unwritten (a fork child) */
 };
@@ -108,6 +117,13 @@ void event_emit_cycle(struct event_bus *bus, struct machine *m, const struct cyc
 void event_emit_resync(struct event_bus *bus, struct machine *m);
 /* Calls the alarm if it is due at the end of `cycle`. */
 void event_emit_alarm(struct event_bus *bus, struct machine *m, uint64_t cycle);
+
+/* A model or sink found a failure at `cycle` (a DiffTest mismatch, a model assertion, the
+ * watchdog); `pc` is the next instruction to commit.  Stops the run with halt `h` and exit
+ * status `status` unless the failure hook lets the model run on; returns whether it stops.
+ * bus may be NULL (an ordinary run). */
+bool event_fail(struct event_bus *bus, struct machine *m, uint64_t cycle, uint64_t pc,
+                enum halt_reason h, int status);
 
 /* The destination register's ABI name ("a0", "ft1"), or "" for none. */
 const char *event_reg_name(unsigned rd);

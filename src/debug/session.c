@@ -21,6 +21,8 @@ const struct config_key debug_config_keys[] = {
     { "lightsss", "slots", CONFIG_UINT, "2", 0, 64, NULL, "fork snapshots kept (the oldest replays)" },
     { "lightsss", "window", CONFIG_UINT, "0", 0, UINT64_MAX, NULL,
       "cycles before the failure the replay records (0 = from the snapshot on)" },
+    { "lightsss", "after", CONFIG_UINT, "20", 0, 1000000, NULL,
+      "cycles past the failure the replay goes on recording" },
 };
 const size_t debug_config_nkeys = sizeof debug_config_keys / sizeof debug_config_keys[0];
 

@@ -480,10 +480,10 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
         if (p->prm.watchdog_cycles && p->now - p->last_commit_cycle >= p->prm.watchdog_cycles) {
             log_msg("watchdog: no instruction retired for %" PRIu64 " cycles (cycle %" PRIu64
                     ", next pc 0x%" PRIx64 ")", p->now - p->last_commit_cycle, p->now, p->commit_pc);
-            m->halt = HALT_WATCHDOG;
-            m->exit_status = 1;
-            end_run(p, m, false);
-            return;
+            if (event_fail(m->events, m, p->now, p->commit_pc, HALT_WATCHDOG, 1)) {
+                end_run(p, m, false);
+                return;
+            }
         }
     }
 }

@@ -4,11 +4,12 @@
 usage: lightsss_check.py SNAPSIM WORKDIR GUEST_DIR CASE
 
 CASE replay    an injected fault at instruction 5000 of `sum`, replayed with lightsss:window
-               3000: exit status 4, "replay verified", every artefact named and present; the VCD
-               (check_vcd.py) starts at or before failure - window and ends at the failure; the
-               Kanata trace is well formed (check_kanata.py); the replay's commit log is exactly
-               the tail of a straight run's log ending at the failure, and the reference's log
-               differs from it only in the failing line.
+               3000 and lightsss:after 40: exit status 4, "replay verified", every artefact named
+               and present; the VCD (check_vcd.py) starts at or before failure - window and ends
+               40 cycles after the failure, and so does the Kanata trace (well formed:
+               check_kanata.py); up to the failure the replay's commit log is exactly the tail of
+               a straight run's log ending at the failure, and the reference's log (which ends
+               there) differs from it only in the failing line; the model's goes on past it.
      diverge   the same with the test hook that makes the replay differ: "replay diverged".
      stops     the same with --snapshot-every 700: the replay repeats the parent's stops at the
                snapshot points (so its timing matches: "replay verified"); the snapshots are
@@ -29,7 +30,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-N, WINDOW, INTERVAL = 5000, 3000, 2000
+N, WINDOW, INTERVAL, AFTER = 5000, 3000, 2000, 40
 
 
 def fail(msg):
@@ -39,7 +40,7 @@ def fail(msg):
 
 def inject_cmd(snapsim, guest, logdir, *extra):
     return [snapsim, "run", "--clear-env", "--model", "oroblanco", "--difftest", "--lightsss", "--log", logdir,
-            "--config", f"lightsss:interval:{INTERVAL}", f"lightsss:window:{WINDOW}",
+            "--config", f"lightsss:interval:{INTERVAL}", f"lightsss:window:{WINDOW}", f"lightsss:after:{AFTER}",
             "inject:kind:alu_bitflip", f"inject:instruction:{N}", *extra, "--", f"{guest}/sum", "1", "2", "3"]
 
 
@@ -76,6 +77,8 @@ def case_replay(snapsim, work, guest, diverge=False):
     w = re.search(r"lightsss: wrote cycles (\d+)-(\d+): (.*)", r.stderr)
     if not w:
         fail("no artefact list")
+    if int(w.group(2)) != fcycle + AFTER:
+        fail(f"the replay recorded to cycle {w.group(2)}, not {AFTER} cycles past the failure at {fcycle}")
     files = w.group(3).split()
     names = sorted(os.path.basename(f) for f in files)
     if names != ["lightsss.commits", "lightsss.commits.ref", "lightsss.kanata", "lightsss.vcd"]:
@@ -85,7 +88,7 @@ def case_replay(snapsim, work, guest, diverge=False):
             fail(f"{f} missing or empty")
     path = dict((os.path.basename(f), f) for f in files)
     span = subprocess.run([sys.executable, os.path.join(HERE, "check_vcd.py"), path["lightsss.vcd"],
-                           "--from", str(fcycle - WINDOW), "--to", str(fcycle - 1)],
+                           "--from", str(fcycle - WINDOW), "--to", str(fcycle + AFTER)],
                           stdout=subprocess.PIPE, text=True)
     if span.returncode != 0:
         fail(f"VCD: {span.stdout}")
@@ -93,22 +96,39 @@ def case_replay(snapsim, work, guest, diverge=False):
                         path["lightsss.kanata"]], stdout=subprocess.PIPE, text=True)
     if k.returncode != 0:
         fail(f"Kanata: {k.stdout}")
+    if kanata_last_cycle(path["lightsss.kanata"]) < fcycle + AFTER:
+        fail(f"the Kanata trace ends at cycle {kanata_last_cycle(path['lightsss.kanata'])}, before "
+             f"{fcycle + AFTER}")
     # The straight run, with its own commit log, for comparison.
     straight = os.path.join(logdir, "straight.commits")
     s = run([snapsim, "run", "--clear-env", "--model", "oroblanco", "--difftest", "--commit-log", straight, "--config",
              "inject:kind:alu_bitflip", f"inject:instruction:{N}", "--", f"{guest}/sum", "1", "2", "3"])
     if s.returncode != 4:
         fail(f"straight run: exit status {s.returncode}")
-    whole = open(straight).read()
-    replay = open(path["lightsss.commits"]).read()
+    whole = open(straight).read().splitlines()
     ref = open(path["lightsss.commits.ref"]).read().splitlines()
-    if not replay or not whole.endswith(replay) or len(replay) >= len(whole):
-        fail("the replay's commit log is not the tail of the straight run's")
-    mine = replay.splitlines()
-    if len(ref) != len(mine) or mine[:-1] != ref[:-1] or mine[-1] == ref[-1]:
+    replayed = open(path["lightsss.commits"]).read().splitlines()
+    mine = replayed[:len(ref)]
+    if not ref or whole[-len(mine):] != mine or len(mine) >= len(whole):
+        fail("up to the failure, the replay's commit log is not the tail of the straight run's")
+    if mine[:-1] != ref[:-1] or mine[-1] == ref[-1]:
         fail("the reference's log should differ from the model's exactly in the last line")
+    if len(replayed) == len(mine):
+        fail("the replay's commit log stops at the failure, not lightsss:after cycles past it")
     first_vcd = int(span.stdout.split()[0])
     print(f"ok: failure at cycle {fcycle}, dump from cycle {first_vcd}, {len(mine)} commits replayed")
+
+
+def kanata_last_cycle(path):
+    """The cycle of a Kanata trace's last event (C= sets the time, C adds to it)."""
+    cycle = 0
+    for line in open(path):
+        f = line.rstrip("\n").split("\t")
+        if f[0] == "C=":
+            cycle = int(f[1])
+        elif f[0] == "C":
+            cycle += int(f[1])
+    return cycle
 
 
 def case_stops(snapsim, work, guest):
