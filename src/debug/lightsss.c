@@ -68,6 +68,7 @@ struct lightsss {
     int result_fd;
     uint64_t first_cycle;
     uint64_t stop_at;                   /* the boundary the replay ends at (after its failure) */
+    uint64_t last_cycle;                /* the last cycle recorded */
 };
 
 static long minor_faults(void)
@@ -237,11 +238,18 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
     }
 }
 
+static void note_cycle(void *ctx, struct machine *m, const struct cycle_event *ev)
+{
+    (void)m;
+    ((struct lightsss *)ctx)->last_cycle = ev->cycle;
+}
+
 static void start_outputs(struct lightsss *l, struct machine *m, uint64_t cycle)
 {
     l->outputs_on = true;
-    l->first_cycle = cycle;
+    l->first_cycle = l->last_cycle = cycle;
     l->out.start(l->out.ctx, m, l->dir);
+    event_bus_add(m->events, (struct event_sink){ .cycle = note_cycle, .ctx = l });
 }
 
 /* A replaying child's next alarm: the start of the recording, then its end. */
@@ -334,7 +342,7 @@ static void child_finish(struct lightsss *l, struct machine *m, const struct com
         p = halt_is_failure(m->halt) ? ended_at(m, f) : (struct failure_point){ 0 };
     struct result_msg r = { .cycle = p.cycle, .instret = p.seen ? p.instret : m->hart.instret,
                             .first_cycle = l->first_cycle };
-    r.last_cycle = l->wake.hooked && m->halt == HALT_STOPPED ? l->stop_at - 1 : r.cycle;
+    r.last_cycle = l->last_cycle;
     r.verified = p.seen && p.cycle == l->wake.cycle && p.instret == l->wake.instret &&
                  p.state == l->wake.state;
     ssize_t n = write(l->result_fd, &r, sizeof r);

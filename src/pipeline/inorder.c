@@ -23,6 +23,7 @@
 
 #include "core/log.h"
 #include "debug/events.h"
+#include "debug/model_assert.h"
 #include "pipeline/pipeline.h"
 
 /* A value no correct computation here is likely to produce: using a result before its time
@@ -148,6 +149,11 @@ static enum cycle_end commit_stage(struct model_instance *p, struct machine *m, 
             end = CYCLE_LIMIT;
             break;
         }
+        if (model_assert(m, in->pc == p->commit_pc, p->now, p->commit_pc,
+                         "the instruction at commit is the next in program order")) {
+            end = CYCLE_HALTED;
+            break;
+        }
         enum commit_outcome o = pipe_commit_one(p, m, in);
         if (o == COMMIT_HALTED) {
             if (in->d.kind == PK_ECALL) {   /* exit (or a fatal signal) in the call: it retired */
@@ -260,6 +266,9 @@ static void inject_execute(struct model_instance *p, struct pinst *in, uint64_t 
     } else if (is_control(in->d.kind) && inject_due(&p->inj, INJ_BRANCH_TARGET, retire_number)) {
         in->next_pc += 4;
         inject_applied(&p->inj, retire_number, in->pc);
+    } else if (in->d.kind == PK_ALU && inject_due(&p->inj, INJ_LOST_WAKEUP, retire_number)) {
+        in->ready = in->result_cycle = UINT64_MAX;
+        inject_applied(&p->inj, retire_number, in->pc);
     }
 }
 
@@ -311,11 +320,11 @@ static void ex_stage(struct model_instance *p, struct machine *m)
         p->first[ST_IS]++;
         move_to(p, in, ST_EX);
         unsigned latency = pipe_execute(&p->prm, in, m->hart.frm);
-        if (p->inj.kind != INJ_NONE)
-            inject_execute(p, in, retire_number);
         in->ready = p->now + latency;
         if (!late_result(in->d.kind))
             in->result_cycle = in->ready;
+        if (p->inj.kind != INJ_NONE)
+            inject_execute(p, in, retire_number);
         p->cnt.issued++;
         n++;
         if (is_control(in->d.kind)) {
@@ -327,7 +336,11 @@ static void ex_stage(struct model_instance *p, struct machine *m)
             if (redirect || in->next_pc != in->pred_next) {
                 p->note.mispredicted = p->note.flushed = true;
                 p->cnt.flushes += p->first[p->nstages] - (in->seq + 1);
-                squash_from(p, in->seq + 1, WHY_BRANCH);
+                if (p->first[p->nstages] > in->seq + 1 &&   /* wrong-path work to keep */
+                    inject_due(&p->inj, INJ_LOST_FLUSH, retire_number))
+                    inject_applied(&p->inj, retire_number, in->pc);
+                else
+                    squash_from(p, in->seq + 1, WHY_BRANCH);
                 pipe_redirect(p, in->next_pc, p->now + 1, WHY_BRANCH);
                 return;
             }

@@ -10,6 +10,12 @@ CASE replay    an injected fault at instruction 5000 of `sum`, replayed with lig
                check_kanata.py); up to the failure the replay's commit log is exactly the tail of
                a straight run's log ending at the failure, and the reference's log (which ends
                there) differs from it only in the failing line; the model's goes on past it.
+     assert    a model assertion as the trigger (inject:kind:lost_flush leaves wrong-path
+               instructions in the pipeline; the commit-order check fails), no --difftest:
+               exit status 1, the assertion named, "replay verified" at its cycle, the VCD and
+               Kanata trace ending lightsss:after cycles past it (earlier only if the buggy
+               model's guest died in those cycles: the commit log ends with its fault).
+     watchdog  the watchdog as the trigger (inject:kind:lost_wakeup: nothing retires), the same.
      diverge   the same with the test hook that makes the replay differ: "replay diverged".
      stops     the same with --snapshot-every 700: the replay repeats the parent's stops at the
                snapshot points (so its timing matches: "replay verified"); the snapshots are
@@ -117,6 +123,41 @@ def case_replay(snapsim, work, guest, diverge=False):
         fail("the replay's commit log stops at the failure, not lightsss:after cycles past it")
     first_vcd = int(span.stdout.split()[0])
     print(f"ok: failure at cycle {fcycle}, dump from cycle {first_vcd}, {len(mine)} commits replayed")
+
+
+def case_trigger(snapsim, work, guest, kind, message):
+    """A failure other than a DiffTest mismatch wakes the oldest snapshot just as well."""
+    logdir = os.path.join(work, kind)
+    os.makedirs(logdir, exist_ok=True)
+    r = run([snapsim, "run", "--clear-env", "--model", "oroblanco", "--lightsss", "--log", logdir, "--config",
+             f"lightsss:interval:{INTERVAL}", f"lightsss:window:{WINDOW}", f"lightsss:after:{AFTER}",
+             "watchdog:result_cycles:500", f"inject:kind:{kind}", f"inject:instruction:{N}", "--",
+             f"{guest}/sum", "1", "2", "3"])
+    if r.returncode != 1:
+        fail(f"exit status {r.returncode}, expected 1")
+    found = re.search(message, r.stderr)
+    m = re.search(r"lightsss: failure at instruction (\d+) \(cycle (\d+)\)", r.stderr)
+    if not found or not m or int(found.group(1)) != int(m.group(2)):
+        fail(f"no '{message}' at the failure's cycle")
+    fcycle = int(m.group(2))
+    if f"lightsss: replay verified: it reached the failure's architectural state at instruction " \
+       f"{m.group(1)} (cycle {fcycle})" not in r.stderr:
+        fail("no 'replay verified' at the failure")
+    w = re.search(r"lightsss: wrote cycles (\d+)-(\d+): ", r.stderr)
+    last = int(w.group(2)) if w else -1
+    commits = open(os.path.join(logdir, "lightsss.commits")).read().splitlines()
+    died = bool(commits) and "exception" in commits[-1]
+    if not fcycle < last <= fcycle + AFTER or (last < fcycle + AFTER and not died):
+        fail(f"recorded to cycle {last}, expected {fcycle + AFTER} (the failure + lightsss:after)")
+    vcd, kanata = os.path.join(logdir, "lightsss.vcd"), os.path.join(logdir, "lightsss.kanata")
+    span = subprocess.run([sys.executable, os.path.join(HERE, "check_vcd.py"), vcd, "--from", str(fcycle - WINDOW),
+                           "--to", str(last)], stdout=subprocess.PIPE, text=True)
+    if span.returncode != 0:
+        fail(f"VCD: {span.stdout}")
+    if kanata_last_cycle(kanata) < last:
+        fail(f"the Kanata trace ends at cycle {kanata_last_cycle(kanata)}, before {last}")
+    print(f"ok: {kind}: failure at cycle {fcycle} replayed and verified, recorded to cycle {last}"
+          f"{' (the guest died)' if died else ''}")
 
 
 def kanata_last_cycle(path):
@@ -236,6 +277,10 @@ def main():
     os.makedirs(work, exist_ok=True)
     if case == "replay":
         case_replay(snapsim, work, guest)
+    elif case == "assert":
+        case_trigger(snapsim, work, guest, "lost_flush", r"model assertion failed at cycle (\d+) .*program order")
+    elif case == "watchdog":
+        case_trigger(snapsim, work, guest, "lost_wakeup", r"watchdog: no instruction retired for 500 cycles \(cycle (\d+)")
     elif case == "diverge":
         case_replay(snapsim, work, guest, diverge=True)
     elif case == "stops":
