@@ -1,9 +1,10 @@
 /* The debugging event stream: what a model reports as it runs, and the sinks that listen.
  *
  * A model emits one commit event per retired instruction (and one for an instruction that
- * faults at commit) and, if it models time, one cycle event per simulated cycle.  DiffTest, the
- * commit log, the waveform writer and LightSSS are sinks on this one stream, so a new model gets
- * every debugging tool by emitting these two events.  The stream hangs off struct machine
+ * faults at commit) and, if it models time, one cycle event per simulated cycle and instruction
+ * events as instructions enter, move through and leave its stages.  DiffTest, the commit log,
+ * the waveform writer, the Kanata pipeline trace and LightSSS are sinks on this one stream, so a
+ * new model gets every debugging tool by emitting these events.  The stream hangs off struct machine
  * (`m->events`); it is NULL on an ordinary run, so emission costs one predictable branch. */
 #ifndef SNAPSIM_DEBUG_EVENTS_H
 #define SNAPSIM_DEBUG_EVENTS_H
@@ -49,6 +50,19 @@ struct stage_state {
 
 #define EV_MAX_STAGES 16
 
+/* An instruction's way through a pipeline: fetched into a stage, moved, retired or flushed. */
+enum insn_ev_kind { IEV_FETCH, IEV_MOVE, IEV_RETIRE, IEV_FLUSH };
+
+struct insn_event {
+    enum insn_ev_kind kind;
+    uint64_t cycle;
+    uint64_t id;             /* the model's fetch number: unique, consecutive in fetch order */
+    uint64_t seq;            /* the model's own instruction number (may be reused after a flush) */
+    uint64_t pc;
+    const struct insn *in;   /* IEV_FETCH: the decoded instruction */
+    const char *from, *to;   /* stage names: left (MOVE, RETIRE, FLUSH), entered (FETCH, MOVE) */
+};
+
 struct cycle_event {
     uint64_t cycle;
     unsigned nstages;                 /* oldest (commit) first */
@@ -66,6 +80,7 @@ struct cycle_event {
 struct event_sink {
     void (*commit)(void *ctx, struct machine *m, const struct commit_event *ev);  /* may be NULL */
     void (*cycle)(void *ctx, struct machine *m, const struct cycle_event *ev);    /* may be NULL */
+    void (*insn)(void *ctx, struct machine *m, const struct insn_event *ev);      /* may be NULL */
     /* The architectural state changed between instructions, not by one: a signal was delivered
      * (a timer expired, a handler took a fault).  A reference adopts the model's state. */
     void (*resync)(void *ctx, struct machine *m);                                 /* may be NULL */
@@ -95,13 +110,14 @@ struct event_bus {
     struct event_sink sink[EV_MAX_SINKS];
     unsigned nsinks;
     bool wants_cycles;                /* some sink listens to cycle events */
+    bool wants_insns;                 /* ... to instruction events */
     struct cycle_alarm alarm;         /* fn NULL: none */
     struct failure_hook on_failure;   /* fn NULL: none */
-    const char *start_trace;          /* a model with a pipeline trace starts one in this file */
-    bool abandon_trace;               /* ... and first drops its current one unwritten (a fork child) */
 };
 
 static inline bool event_bus_wants_cycles(const struct event_bus *bus) { return bus->wants_cycles; }
+/* For models: bus may be NULL (an ordinary run). */
+static inline bool event_bus_wants_insns(const struct event_bus *bus) { return bus && bus->wants_insns; }
 
 /* For models: is anything due at the end of `cycle` (cycle events or the alarm)? */
 static inline bool event_bus_cycle_due(const struct event_bus *bus, uint64_t cycle)
@@ -111,9 +127,12 @@ static inline bool event_bus_cycle_due(const struct event_bus *bus, uint64_t cyc
 
 /* Adds a sink; false if the bus is full (a programming error: the table is sized for the tools). */
 bool event_bus_add(struct event_bus *bus, struct event_sink sink);
+/* Removes the sinks whose context is ctx. */
+void event_bus_remove(struct event_bus *bus, const void *ctx);
 
 void event_emit_commit(struct event_bus *bus, struct machine *m, const struct commit_event *ev);
 void event_emit_cycle(struct event_bus *bus, struct machine *m, const struct cycle_event *ev);
+void event_emit_insn(struct event_bus *bus, struct machine *m, const struct insn_event *ev);
 void event_emit_resync(struct event_bus *bus, struct machine *m);
 /* Calls the alarm if it is due at the end of `cycle`. */
 void event_emit_alarm(struct event_bus *bus, struct machine *m, uint64_t cycle);
