@@ -61,9 +61,10 @@ debug_bad(lightsss_window "lightsss:window .* must not exceed" ${LSS_RUN}
 debug_bad(lightsss_log_dir "cannot" --model oroblanco --lightsss --log /dev/null/replay)
 debug_bad(lightsss_fast "--lightsss forks at cycle boundaries" --lightsss)
 
-# Background snapshots (src/cli/snapshot_fork.c): equal to synchronous ones, synchronous when the
-# guest's host files could change under the child, a child's failure reported.
-foreach(case same obstacle fail)
+# Background snapshots (src/cli/snapshot_fork.c): equal to synchronous ones (also while the guest
+# reads a regular file), synchronous when the guest's host files could change under the child, a
+# child's failure reported.
+foreach(case same input obstacle fail successor)
   add_test(NAME debug.snapshot_fork.${case}
            COMMAND ${PYTHON3} ${DEBUG_DIR}/snapshot_fork_check.py $<TARGET_FILE:snapsim>
                    ${DEBUG_WORK}/snapshot_fork ${GUEST_DIR} ${case})
