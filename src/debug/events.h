@@ -104,6 +104,14 @@ struct failure_hook {
     void *ctx;
 };
 
+/* Around a model's system call (LightSSS: the parent records host input, a replay delivers it
+ * again).  `before` returns true if it carried the call out itself (the model skips it). */
+struct syscall_hook {
+    bool (*before)(void *ctx, struct machine *m);
+    void (*after)(void *ctx, struct machine *m, const uint64_t *args);   /* args: a0..a6 before */
+    void *ctx;
+};
+
 #define EV_MAX_SINKS 8
 
 struct event_bus {
@@ -113,6 +121,7 @@ struct event_bus {
     bool wants_insns;                 /* ... to instruction events */
     struct cycle_alarm alarm;         /* fn NULL: none */
     struct failure_hook on_failure;   /* fn NULL: none */
+    struct syscall_hook syscall;      /* before/after NULL: none */
 };
 
 static inline bool event_bus_wants_cycles(const struct event_bus *bus) { return bus->wants_cycles; }
@@ -143,6 +152,17 @@ void event_emit_alarm(struct event_bus *bus, struct machine *m, uint64_t cycle);
  * bus may be NULL (an ordinary run). */
 bool event_fail(struct event_bus *bus, struct machine *m, uint64_t cycle, uint64_t pc,
                 enum halt_reason h, int status);
+
+/* For models, around a system call (bus may be NULL): false from event_syscall_before runs it. */
+static inline bool event_syscall_before(struct event_bus *bus, struct machine *m)
+{
+    return bus && bus->syscall.before && bus->syscall.before(bus->syscall.ctx, m);
+}
+static inline void event_syscall_after(struct event_bus *bus, struct machine *m, const uint64_t *args)
+{
+    if (bus && bus->syscall.after)
+        bus->syscall.after(bus->syscall.ctx, m, args);
+}
 
 /* The destination register's ABI name ("a0", "ft1"), or "" for none. */
 const char *event_reg_name(unsigned rd);

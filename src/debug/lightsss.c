@@ -16,6 +16,7 @@
 
 #include "core/log.h"
 #include "core/machine.h"
+#include "debug/input_log.h"
 
 #define MAX_STOPS 256      /* run stop points (snapshots, limits) a replay repeats */
 #define MAX_ZOMBIES 64
@@ -62,6 +63,7 @@ struct lightsss {
     double fork_seconds, fork_max, fork_cpu_seconds;
     long faults_at_first_fork;          /* minor page faults (copy-on-write copies among them) */
     struct failure_point failed;        /* the parent's failure, or where the replay's came */
+    struct input_log input;             /* host input consumed since the oldest slot's fork */
     /* in a woken child */
     bool child, outputs_on;
     struct wake_msg wake;
@@ -139,6 +141,8 @@ static void drop_slot(struct lightsss *l, unsigned i)
     l->zombie[l->nzombies++] = s->pid;
     memmove(&l->slot[i], &l->slot[i + 1], (l->used - i - 1) * sizeof *l->slot);
     l->used--;
+    if (i == 0)                         /* input before the new oldest fork is history */
+        input_log_trim(&l->input, l->used ? l->slot[0].instret : UINT64_MAX);
 }
 
 void lightsss_destroy(struct lightsss *l)
@@ -150,6 +154,7 @@ void lightsss_destroy(struct lightsss *l)
             drop_slot(l, 0);
         reap_zombies(l, true);
     }
+    input_log_free(&l->input);
     free(l->slot);
     free(l);
 }
@@ -174,6 +179,8 @@ static void child_wait(struct lightsss *l, int wake_fd, int result_fd, pid_t par
             _exit(0);                   /* the parent ended without a failure */
         got += (size_t)n;
     }
+    if (!input_log_receive(&l->input, wake_fd))
+        _exit(1);
     close(wake_fd);
     l->child = true;
     l->result_fd = result_fd;
@@ -318,8 +325,23 @@ static bool on_failure(void *ctx, struct machine *m, uint64_t cycle, uint64_t pc
     return true;
 }
 
+/* The parent records the host input a replay will need; a replay delivers it. */
+static bool before_syscall(void *ctx, struct machine *m)
+{
+    struct lightsss *l = ctx;
+    return l->child && input_log_replay(&l->input, m);
+}
+
+static void after_syscall(void *ctx, struct machine *m, const uint64_t *args)
+{
+    struct lightsss *l = ctx;
+    if (!l->child && l->used)
+        input_log_record(&l->input, m, args);
+}
+
 void lightsss_attach(struct lightsss *l, struct event_bus *bus)
 {
+    bus->syscall = (struct syscall_hook){ .before = before_syscall, .after = after_syscall, .ctx = l };
     bus->alarm = (struct cycle_alarm){ .at = l->interval, .fn = on_alarm, .ctx = l };
     bus->on_failure = (struct failure_hook){ .fn = on_failure, .ctx = l };
 }
@@ -377,10 +399,13 @@ static void replay(struct lightsss *l, struct machine *m, const struct commit_ev
             w.start_cycle);
     if (l->stops_overflow)
         log_msg("lightsss: more than %d run stops since the snapshot: the replay may diverge", MAX_STOPS);
+    if (l->input.overflow)
+        log_msg("lightsss: more than %u MiB of host input since the snapshot: the replay may diverge",
+                INPUT_LOG_MAX >> 20);
     for (unsigned i = 1; i < l->used; i++)
         kill(l->slot[i].pid, SIGKILL);
     struct result_msg r;
-    bool sent = write(s.wake_fd, &w, sizeof w) == (ssize_t)sizeof w;
+    bool sent = write(s.wake_fd, &w, sizeof w) == (ssize_t)sizeof w && input_log_send(&l->input, s.wake_fd);
     bool got = sent && read(s.result_fd, &r, sizeof r) == (ssize_t)sizeof r;
     waitpid(s.pid, NULL, 0);
     l->slot[0].pid = 0;

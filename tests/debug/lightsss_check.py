@@ -16,6 +16,9 @@ CASE replay    an injected fault at instruction 5000 of `sum`, replayed with lig
                Kanata trace ending lightsss:after cycles past it (earlier only if the buggy
                model's guest died in those cycles: the commit log ends with its fault).
      watchdog  the watchdog as the trigger (inject:kind:lost_wakeup: nothing retires), the same.
+     stdin     a guest reading standard input from a pipe across LightSSS intervals (stdin_count,
+               fault injected while it reads): the replay gets the bytes the parent consumed
+               after the snapshot from the parent's input log, so it is "replay verified".
      diverge   the same with the test hook that makes the replay differ: "replay diverged".
      stops     the same with --snapshot-every 700: the replay repeats the parent's stops at the
                snapshot points (so its timing matches: "replay verified"); the snapshots are
@@ -160,6 +163,25 @@ def case_trigger(snapsim, work, guest, kind, message):
           f"{' (the guest died)' if died else ''}")
 
 
+def case_stdin(snapsim, work, guest):
+    logdir = os.path.join(work, "stdin")
+    os.makedirs(logdir, exist_ok=True)
+    text = "".join(f"line {i} read from a pipe across snapshots {'y' * (i % 17)}\n" for i in range(600))
+    r = subprocess.run([snapsim, "run", "--clear-env", "--model", "oroblanco", "--difftest", "--lightsss", "--log",
+                        logdir, "--config", "lightsss:interval:30000", "inject:kind:alu_bitflip",
+                        "inject:instruction:100000", "--", f"{guest}/stdin_count"],
+                       input=text, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    print(r.stderr)
+    if r.returncode != 4:
+        fail(f"exit status {r.returncode}, expected 4")
+    m = re.search(r"replaying from the snapshot at cycle (\d+)", r.stderr)
+    if not m or int(m.group(1)) == 0:
+        fail("no replay from a snapshot")
+    if "lightsss: replay verified" not in r.stderr:
+        fail("the replay of a guest reading a pipe was not verified")
+    print("ok: the replay read the parent's input again and was verified")
+
+
 def kanata_last_cycle(path):
     """The cycle of a Kanata trace's last event (C= sets the time, C adds to it)."""
     cycle = 0
@@ -281,6 +303,8 @@ def main():
         case_trigger(snapsim, work, guest, "lost_flush", r"model assertion failed at cycle (\d+) .*program order")
     elif case == "watchdog":
         case_trigger(snapsim, work, guest, "lost_wakeup", r"watchdog: no instruction retired for 500 cycles \(cycle (\d+)")
+    elif case == "stdin":
+        case_stdin(snapsim, work, guest)
     elif case == "diverge":
         case_replay(snapsim, work, guest, diverge=True)
     elif case == "stops":
