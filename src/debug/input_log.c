@@ -81,6 +81,7 @@ void input_log_record(struct input_log *l, const struct machine *m, const uint64
         need += 16 + ranges[i][1];
     if (!reserve(l, need)) {
         l->overflow = true;
+        l->dropped_at = m->hart.instret;
         return;
     }
     struct record r = { m->hart.instret, nr, result, n };
@@ -91,6 +92,7 @@ void input_log_record(struct input_log *l, const struct machine *m, const uint64
         if (mem_read(&m->mem, ranges[i][0], l->buf + l->len, ranges[i][1]) != 0) {
             l->len = start;          /* the guest's buffer is gone: nothing to replay */
             l->overflow = true;
+            l->dropped_at = m->hart.instret;
             return;
         }
         l->len += ranges[i][1];
@@ -113,6 +115,10 @@ static size_t record_size(const struct input_log *l, size_t at)
 
 void input_log_trim(struct input_log *l, uint64_t instret)
 {
+    if (l->overflow && l->dropped_at < instret)
+        l->overflow = false;         /* what was dropped is older than any replay now */
+    if (!l->len)
+        return;
     size_t at = 0;
     while (at < l->len) {
         struct record r;
@@ -123,8 +129,6 @@ void input_log_trim(struct input_log *l, uint64_t instret)
     }
     memmove(l->buf, l->buf + at, l->len - at);
     l->len -= at;
-    if (l->len == 0)
-        l->overflow = false;         /* nothing recorded is missing any more */
 }
 
 bool input_log_replay(struct input_log *l, struct machine *m)

@@ -19,6 +19,7 @@ struct input_log {
     unsigned char *buf;      /* records in instruction order */
     size_t len, cap, next;   /* next: the replay's position */
     bool overflow;           /* a record was dropped: the replay may diverge */
+    uint64_t dropped_at;     /* the instruction count of the last one dropped */
 };
 
 #define INPUT_LOG_MAX (64u << 20)
