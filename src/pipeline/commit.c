@@ -243,7 +243,11 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
             m->hart.pc = in->pc;
             retire(p, m, in);           /* a system call sees itself retired, as on the fast model */
             m->cycles = p->cycle_base + p->now;
-            linux_syscall(m);
+            uint64_t args[7];
+            memcpy(args, &m->hart.x[10], sizeof args);
+            if (!event_syscall_before(m->events, m))   /* a LightSSS replay may deliver it */
+                linux_syscall(m);
+            event_syscall_after(m->events, m, args);
             p->commit_pc = m->hart.pc;  /* after the ecall, a signal handler, or rt_sigreturn's pc */
             for (unsigned r = 1; r < PREG_F; r++)
                 p->rf[r] = m->hart.x[r];

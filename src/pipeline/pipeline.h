@@ -31,9 +31,9 @@
 #include <cjson/cJSON.h>
 
 #include "core/machine.h"
+#include "debug/events.h"
 #include "debug/inject.h"
 #include "isa/insn.h"
-#include "pipeline/kanata.h"
 #include "timing/bpred.h"
 #include "timing/memsys.h"
 
@@ -88,7 +88,7 @@ struct pinst {
     uint64_t addr;
     uint64_t ready;            /* cycle from which it may leave its current stage */
     uint64_t result_cycle;     /* first cycle its result can be forwarded */
-    uint64_t trace_id;
+    uint64_t trace_id;         /* fetch number: names it in instruction events */
     uint32_t fflags;
     uint8_t fault;             /* enum pfault */
     uint8_t stage;             /* current stage (for the trace) */
@@ -101,7 +101,6 @@ struct pipe_params {
     bool forwarding;
     unsigned mul_latency, div_latency, fpu_latency, fdiv_latency;
     uint64_t watchdog_cycles, max_cycles;
-    const char *trace_filename;
 };
 
 /* Every counter the model reports; all uint64_t so warm-up baselines subtract field-wise. */
@@ -150,8 +149,8 @@ struct model_instance {
 
     struct memsys ms;
     struct bpred bp;
-    struct kanata trace;
-    uint64_t retire_id;
+    struct machine *m;                     /* the current run's (for instruction events) */
+    uint64_t fetched;                      /* instructions fetched: the next fetch number */
     struct inject inj;                     /* a fault injected on purpose (debug/inject.h) */
     struct cycle_notes {                   /* what happened this cycle, for the cycle event */
         bool predicted, resolved, mispredicted, flushed, icache_miss, dcache_miss;
@@ -168,12 +167,10 @@ static inline struct pinst *pipe_at(struct model_instance *p, uint64_t seq)
     return &p->ring[seq & PIPE_RING_MASK];
 }
 
-/* trace_id of an instruction fetched while no trace was being written. */
-#define PIPE_UNTRACED UINT64_MAX
-
-static inline bool pipe_traced(const struct model_instance *p, const struct pinst *in)
+/* Does a sink trace instructions through the stages (the Kanata writer)? */
+static inline bool pipe_traced(const struct model_instance *p)
 {
-    return kanata_on(&p->trace) && in->trace_id != PIPE_UNTRACED;
+    return event_bus_wants_insns(p->m->events);
 }
 
 static inline unsigned pipe_occupancy(const struct model_instance *p, unsigned k)
@@ -207,8 +204,7 @@ void pipe_redirect(struct model_instance *p, uint64_t pc, uint64_t resume, enum 
 void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at);
 
 /* cycle_events.c: the per-cycle debugging event; `first` holds the stage boundaries as the cycle
- * began (a stage whose oldest instruction did not leave stalled).  Also starts a Kanata trace
- * a debugging tool asks for part-way through a run. */
+ * began (a stage whose oldest instruction did not leave stalled). */
 void pipe_emit_cycle(struct model_instance *p, struct machine *m, const uint64_t *first);
 /* Creates the record of a newly fetched instruction in the first fetch stage. */
 struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct pdec *d);
