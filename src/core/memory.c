@@ -59,20 +59,28 @@ void mem_destroy(struct guest_mem *m)
 /* Host protection mirrors which guest pages are mapped (not their permissions), so that
  * translated loads need no permission check (mem_loads_fault_on_host).  Simulator code may
  * touch any page of a region through host + A, whatever the region's guest permissions (a
- * snapshot reads PROT_NONE regions too), so mapped pages are always host read-write. */
-static bool host_open(struct guest_mem *m, uint64_t addr, uint64_t len)
+ * snapshot reads PROT_NONE regions too), so mapped pages are always host read-write.
+ * The host's map count limit (vm.max_map_count, lower than MEM_MAX_REGIONS) can make an
+ * mprotect fail when many separate mappings split the reservation: then the guard is given up,
+ * the whole space made accessible as it was before there was one, and translated loads go back
+ * to checking, so a guest never gets ENOMEM for it. */
+static void host_unguard(struct guest_mem *m)
 {
-    return mprotect(m->host + addr, len, PROT_READ | PROT_WRITE) == 0;
+    m->host_guarded = false;
+    m->code_epoch++;
+    mprotect(m->host, GUEST_VA_LIMIT, PROT_READ | PROT_WRITE);   /* merges, never splits */
+}
+
+static void host_open(struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    if (m->host_guarded && mprotect(m->host + addr, len, PROT_READ | PROT_WRITE) != 0)
+        host_unguard(m);
 }
 
 static void host_close(struct guest_mem *m, uint64_t addr, uint64_t len)
 {
-    /* Only the host's map count limit makes this fail: then unmapped pages stay accessible
-     * and translated loads go back to checking. */
-    if (m->host_guarded && mprotect(m->host + addr, len, PROT_NONE) != 0) {
-        m->host_guarded = false;
-        m->code_epoch++;
-    }
+    if (m->host_guarded && mprotect(m->host + addr, len, PROT_NONE) != 0)
+        host_unguard(m);
 }
 
 static void note_perm(struct guest_mem *m, unsigned perm)
@@ -313,10 +321,7 @@ int mem_map(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm, con
     if (!grow_regions(m, m->nregions + 3) || !remove_range(m, addr, len, &i))
         return -ENOMEM;
     discard_pages(m, addr, len);
-    if (!host_open(m, addr, len)) {   /* the host's map count limit: what was there is gone */
-        host_close(m, addr, len);
-        return -ENOMEM;
-    }
+    host_open(m, addr, len);
     note_perm(m, perm);
     struct mem_region r = {.start = addr, .end = addr + len, .perm = perm & MEM_RWX};
     snprintf(r.tag, sizeof r.tag, "%s", tag ? tag : "anon");
