@@ -86,6 +86,11 @@ add_test(NAME snapshot.saved_contents
          COMMAND ${SNAP_TEST_DIR}/saved_contents.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
                  ${SNAP_TEST_WORK})
 set_tests_properties(snapshot.saved_contents PROPERTIES LABELS "snapshot")
+# Saved contents (a raw file, or the ancestor holding it) swapped for links, FIFOs, directories.
+add_test(NAME snapshot.hostile_raw
+         COMMAND ${SNAP_TEST_DIR}/hostile_raw.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
+                 ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.hostile_raw PROPERTIES LABELS "snapshot")
 # Hostile thread state in a snapshot taken while threads wait on futexes.
 add_test(NAME snapshot.threads_hostile
          COMMAND ${SNAP_TEST_DIR}/threads_hostile.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/thread_semaphores
