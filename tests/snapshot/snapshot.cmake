@@ -75,6 +75,15 @@ if(SNAPSIM_SANITIZE)
   set_tests_properties(snapshot.campaign PROPERTIES ENVIRONMENT "CAMPAIGN_MEMORY_KB=0")
 endif()
 
+# The campaign's verdicts, with a stand-in snapsim that crashes, is killed, blocks or leaves a
+# process behind.
+add_test(NAME snapshot.campaign_verdicts
+         COMMAND ${SNAP_TEST_DIR}/campaign_verdicts.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.campaign_verdicts PROPERTIES LABELS "snapshot")
+if(SNAPSIM_SANITIZE)
+  set_tests_properties(snapshot.campaign_verdicts PROPERTIES ENVIRONMENT "CAMPAIGN_MEMORY_KB=0")
+endif()
+
 # A guest holding 70,000 mappings is captured, verified and restored (bounded by instructions).
 add_guest_program(snapshot_many_maps SOURCES ${SNAP_TEST_DIR}/many_maps.c)
 add_test(NAME snapshot.many_maps
