@@ -227,8 +227,20 @@ count_verdict() {   # the verdict of a command and of its re-run
     [ "$again" = "$verdict" ] || counts_unreproduced=$((counts_unreproduced + 1))
 }
 
+# summary WHEN: the counts so far (every CAMPAIGN_PROGRESS mutants, default 500, and at the end).
+summary() {
+    echo "campaign seed $seed: $1 $((i - ${CAMPAIGN_FROM:-0})) mutants of ${#sources[@]} snapshots in $((SECONDS - start)) s;" \
+         "restore refused $refused, ran $accepted; crashes $counts_crash, hangs $counts_hang, blocked $counts_blocked," \
+         "escapes $counts_escape, bad messages $counts_message, verify-accepted defects $counts_accept," \
+         "processes left running $counts_leftover, killed $counts_killed, verdicts not reproduced alone" \
+         "$counts_unreproduced; killed from outside but clean when re-run $killed_clean"
+}
+# Stopped early, the campaign still says what it found so far.
+trap 'summary "stopped after"; exit 3' INT TERM
 start=$SECONDS
 for ((i = 0; i < mutants; i++)); do
+    [ "$i" -gt "${CAMPAIGN_FROM:-0}" ] && [ $(((i - ${CAMPAIGN_FROM:-0}) % ${CAMPAIGN_PROGRESS:-500})) = 0 ] &&
+        summary "progress:"
     rand ${#sources[@]}; src="${sources[$R]}"
     m="$work/m"; t="$m/${src#*/}"
     rm -rf "$m"; cp -a "$work/src/${src%%/*}" "$m"
@@ -270,10 +282,6 @@ for ((i = 0; i < mutants; i++)); do
         canary_before=$(canary_sum)
     fi
 done
-echo "campaign seed $seed: $mutants mutants of ${#sources[@]} snapshots in $((SECONDS - start)) s;" \
-     "restore refused $refused, ran $accepted; crashes $counts_crash, hangs $counts_hang, blocked $counts_blocked," \
-     "escapes $counts_escape, bad messages $counts_message, verify-accepted defects $counts_accept," \
-     "processes left running $counts_leftover, killed $counts_killed, verdicts not reproduced alone" \
-     "$counts_unreproduced; killed from outside but clean when re-run $killed_clean"
+summary "done:"
 [ $((counts_crash + counts_hang + counts_blocked + counts_killed + counts_escape + counts_message + counts_accept +
      counts_leftover + counts_unreproduced)) = 0 ]
