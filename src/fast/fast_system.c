@@ -15,6 +15,7 @@
 #include "priv/access.h"
 #include "priv/exec.h"
 #include "priv/priv.h"
+#include "priv/priv_stats.h"
 #include "priv/system.h"
 
 #define likely(x) __builtin_expect(!!(x), 1)
@@ -35,9 +36,7 @@ struct decoded {
 struct fast_system {
     struct priv_tlb tlb;
     struct decoded dc[DECODE_CACHE];
-    /* statistics since the model was created */
-    uint64_t interrupts, exceptions;
-    uint64_t mode_insns[4];           /* retired instructions per privilege (U, S, -, M) */
+    struct priv_counts counts;        /* statistics since the model was created */
 };
 
 struct fast_system *fast_system_new(void)
@@ -49,15 +48,7 @@ void fast_system_free(struct fast_system *s) { free(s); }
 
 void fast_system_stats(const struct fast_system *s, const struct machine *m, cJSON *core)
 {
-    cJSON_AddNumberToObject(core, "tlb_misses", (double)s->tlb.misses);
-    cJSON_AddNumberToObject(core, "page_walks", (double)s->tlb.walks);
-    cJSON_AddNumberToObject(core, "interrupts", (double)s->interrupts);
-    cJSON_AddNumberToObject(core, "exceptions", (double)s->exceptions);
-    cJSON_AddNumberToObject(core, "instructions_m", (double)s->mode_insns[PRIV_M]);
-    cJSON_AddNumberToObject(core, "instructions_s", (double)s->mode_insns[PRIV_S]);
-    cJSON_AddNumberToObject(core, "instructions_u", (double)s->mode_insns[PRIV_U]);
-    if (m->sys->virt)
-        virt_machine_stats(m->sys->virt, core);
+    priv_stats_json(&s->tlb, &s->counts, m, core);
 }
 
 /* ---- fetch and decode ---- */
@@ -101,7 +92,7 @@ void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at)
         if (unlikely(h->priv.mip & h->priv.mie)) {
             uint64_t irq = priv_pending_interrupt(h);
             if (irq) {
-                s->interrupts++;
+                s->counts.interrupts++;
                 priv_trap(h, irq, 0);
                 continue;
             }
@@ -120,12 +111,12 @@ void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at)
                 trap_loop(m, &c.exc);
                 break;
             }
-            s->exceptions++;
+            s->counts.exceptions++;
             priv_trap(h, c.exc.cause, c.exc.tval);
             continue;
         }
         traps_in_a_row = 0;
-        s->mode_insns[h->priv.mode & 3]++;
+        s->counts.mode_insns[h->priv.mode & 3]++;
         h->x[0] = 0;
         h->pc = next_pc;
         h->instret++;
