@@ -122,10 +122,6 @@ int run_main(int argc, char **argv)
     if (!model || !run_build_config(&cfg, model, o.config, o.nconfig) || !guest_config_check(&cfg))
         goto out;
     bool system_mode = o.bare || o.virt;
-    if (o.virt && strcmp(model->name, "fast") != 0) {   /* the pipelines run --machine bare */
-        log_msg("--machine virt runs on the fast model only (for now), not %s", model->name);
-        goto out;
-    }
     for (size_t i = 0; i < o.nmodel_settings; i++) {
         char err[2048];
         if (!config_set(&cfg, o.model_settings[i], err, sizeof err)) {

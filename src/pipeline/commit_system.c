@@ -39,11 +39,28 @@ static enum commit_outcome take_trap(struct model_instance *p, struct machine *m
     return COMMIT_RESTART;
 }
 
+/* The virt machine's next event (a timer deadline, a console poll) is given as an instruction
+ * count at one instruction per cycle, computed from machine_cycles: its distance from the
+ * current instret is a number of cycles, which this model counts itself. */
+static bool event_due(struct model_instance *p, const struct machine *m)
+{
+    uint64_t at = m->sys->event_at;
+    if (at != p->event_seen) {
+        uint64_t ahead = at > m->hart.instret ? at - m->hart.instret : 0;
+        p->event_cycle = m->cycles + ahead < m->cycles ? UINT64_MAX : m->cycles + ahead;
+        p->event_seen = at;
+    }
+    return m->cycles >= p->event_cycle;
+}
+
 bool pipe_system_interrupt(struct model_instance *p, struct machine *m, const struct pinst *oldest)
 {
     struct hart *h = &m->hart;
-    if (m->sys->virt && h->instret >= m->sys->event_at)
+    m->cycles = p->cycle_base + p->now;
+    if (m->sys->virt && event_due(p, m)) {
         virt_machine_tick(m);   /* sets the next event_at */
+        p->event_seen = ~m->sys->event_at;   /* a tick may leave it unchanged: reread it */
+    }
     if (!(h->priv.mip & h->priv.mie))
         return false;
     uint64_t irq = priv_pending_interrupt(h);
@@ -73,8 +90,13 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
         }
         ok = false;
     } else {
+        uint64_t slept = m->cycle_offset;
         ok = in->d.in.op != OP_ILLEGAL ? priv_execute(&c, &in->d.in, &next_pc)
                                        : priv_fail(&c, CAUSE_ILLEGAL, in->d.in.raw);
+        /* A wfi on the virt machine lets the clock jump to the timer deadline (cycle_offset):
+         * this model's clock jumps with it. */
+        p->cycle_base += m->cycle_offset - slept;
+        m->cycles = p->cycle_base + p->now;
     }
     if (!ok) {
         p->sys_counts.exceptions++;

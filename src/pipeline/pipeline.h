@@ -154,6 +154,8 @@ struct model_instance {
     bool system;
     struct priv_tlb tlb;
     struct priv_counts sys_counts;
+    uint64_t event_seen;                   /* the machine's event_at when event_cycle was set */
+    uint64_t event_cycle;                  /* the cycle (cycle_base + now) it stands for */
 
     struct memsys ms;
     struct bpred bp;
