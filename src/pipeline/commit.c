@@ -123,7 +123,7 @@ static bool csr(struct model_instance *p, struct machine *m, struct pinst *in)
     return machine_csr_access(m, (unsigned)i->imm, i->op, operand, write, &in->result);
 }
 
-static void retire(struct model_instance *p, struct machine *m, const struct pinst *in)
+void pipe_retire(struct model_instance *p, struct machine *m, const struct pinst *in)
 {
     m->hart.instret++;
     m->op_count[in->d.in.op]++;
@@ -241,7 +241,7 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
             break;
         case PK_ECALL: {
             m->hart.pc = in->pc;
-            retire(p, m, in);           /* a system call sees itself retired, as on the fast model */
+            pipe_retire(p, m, in);           /* a system call sees itself retired, as on the fast model */
             m->cycles = p->cycle_base + p->now;
             uint64_t args[7];
             memcpy(args, &m->hart.x[10], sizeof args);
@@ -277,7 +277,7 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
     }
     write_reg(p, m, in->d.dst, in->result);
     m->hart.fflags |= in->fflags;
-    retire(p, m, in);
+    pipe_retire(p, m, in);
     if (m->events)
         emit_commit(p, m, in, stored);
     switch ((enum pkind)in->d.kind) {

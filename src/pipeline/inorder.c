@@ -129,6 +129,15 @@ static void publish_results(struct model_instance *p)
 
 enum cycle_end { CYCLE_GO, CYCLE_LIMIT, CYCLE_HALTED };
 
+/* A trap or interrupt at the oldest instruction (system mode): it and everything younger leave
+ * without retiring, and fetch goes to the handler next cycle. */
+static void restart_at_commit(struct model_instance *p, const struct pinst *oldest)
+{
+    p->cnt.flushes += p->first[p->nstages] - oldest->seq;
+    squash_from(p, oldest->seq, WHY_BRANCH);
+    pipe_redirect(p, p->commit_pc, p->now + 1, WHY_BRANCH);
+}
+
 static enum cycle_end commit_stage(struct model_instance *p, struct machine *m, uint64_t stop_at)
 {
     enum cycle_end end = CYCLE_GO;
@@ -146,7 +155,15 @@ static enum cycle_end commit_stage(struct model_instance *p, struct machine *m, 
             end = CYCLE_HALTED;
             break;
         }
-        enum commit_outcome o = pipe_commit_one(p, m, in);
+        if (p->system && pipe_system_interrupt(p, m, in)) {
+            restart_at_commit(p, in);
+            break;
+        }
+        enum commit_outcome o = p->system ? pipe_commit_system(p, m, in) : pipe_commit_one(p, m, in);
+        if (o == COMMIT_RESTART) {
+            restart_at_commit(p, in);
+            break;
+        }
         if (o == COMMIT_HALTED) {
             if (in->d.kind == PK_ECALL) {   /* exit (or a fatal signal) in the call: it retired */
                 m->hart.pc = p->commit_pc;
@@ -215,12 +232,16 @@ static void mem_stage(struct model_instance *p, struct machine *m)
         move_to(p, in, ST_MEM);
         if (in->fault == PF_NONE) {
             if (kind == PK_LOAD) {
-                pipe_load(m, in);
+                /* System mode: the load reads at commit (a device read has side effects, and
+                 * the translation may walk page tables that older stores still change); here
+                 * only its cache timing, at the virtual address. */
+                if (!p->system)
+                    pipe_load(m, in);
                 if (in->fault == PF_NONE)
                     latency = memsys_load(&p->ms, in->addr, in->d.msize);
                 p->note.dcache_miss |= latency > 1;
             } else if (kind == PK_STORE) {
-                if (!mem_access_ok(&m->mem, in->addr, in->d.msize, MEM_W))
+                if (!p->system && !mem_access_ok(&m->mem, in->addr, in->d.msize, MEM_W))
                     in->fault = PF_STORE;
                 else
                     latency = memsys_store(&p->ms, in->addr, in->d.msize);
@@ -232,7 +253,7 @@ static void mem_stage(struct model_instance *p, struct machine *m)
             }
         }
         in->ready = p->now + latency;
-        if (kind == PK_LOAD)
+        if (kind == PK_LOAD && !p->system)   /* in system mode at commit, as atomics */
             in->result_cycle = in->ready;
         n++;
     }

@@ -34,6 +34,8 @@
 #include "debug/events.h"
 #include "debug/inject.h"
 #include "isa/insn.h"
+#include "priv/mmu.h"
+#include "priv/priv_stats.h"
 #include "timing/bpred.h"
 #include "timing/memsys.h"
 
@@ -147,6 +149,13 @@ struct model_instance {
     struct decode_slot *dcache;            /* PIPE_DECODE_CACHE entries */
     uint64_t dcache_epoch;
 
+    /* system mode (--machine bare): a privileged hart, its memory through this TLB */
+    bool system;
+    struct priv_tlb tlb;
+    struct priv_counts sys_counts;
+    uint64_t event_seen;                   /* the machine's event_at when event_cycle was set */
+    uint64_t event_cycle;                  /* the cycle (cycle_base + now) it stands for */
+
     struct memsys ms;
     struct bpred bp;
     struct machine *m;                     /* the current run's (for instruction events) */
@@ -184,6 +193,11 @@ void pipe_predecode(const struct insn *in, struct pdec *out);
 const struct pdec *pipe_decode_at(struct model_instance *p, const struct machine *m, uint64_t pc,
                                   struct pdec *scratch);
 void pipe_decode_cache_flush(struct model_instance *p);
+/* System mode: the predecoded instruction at pc, read through the privileged memory path with
+ * this model's TLB and cached by encoding (so stores to code and new mappings need no
+ * invalidation); a fetch fault gives a PF_FETCH record in *scratch. */
+const struct pdec *pipe_decode_system(struct model_instance *p, struct machine *m, uint64_t pc,
+                                      struct pdec *scratch);
 
 /* execute.c */
 /* Ex work: result (into `pending`), address, next pc, fp flags and faults from the operand values; returns the
@@ -193,8 +207,19 @@ unsigned pipe_execute(const struct pipe_params *prm, struct pinst *in, unsigned 
 void pipe_load(const struct machine *m, struct pinst *in);
 
 /* commit.c */
-enum commit_outcome { COMMIT_OK, COMMIT_SERIALIZED, COMMIT_HALTED };
+/* COMMIT_RESTART (system mode): the instruction did not retire (it trapped, or its fetch must
+ * be repeated); it and everything younger are dropped and fetch restarts at commit_pc. */
+enum commit_outcome { COMMIT_OK, COMMIT_SERIALIZED, COMMIT_HALTED, COMMIT_RESTART };
 enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m, struct pinst *in);
+/* Counts the instruction retired and moves the commit pc past it. */
+void pipe_retire(struct model_instance *p, struct machine *m, const struct pinst *in);
+
+/* commit_system.c */
+enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine *m, struct pinst *in);
+/* At the commit boundary before `oldest`: the machine's due events, then a pending enabled
+ * interrupt, taken (true) with fetch to restart at commit_pc. */
+bool pipe_system_interrupt(struct model_instance *p, struct machine *m, const struct pinst *oldest);
+void pipe_system_stats(const struct model_instance *p, const struct machine *m, cJSON *core);
 
 /* fetch.c */
 void pipe_fetch(struct model_instance *p, struct machine *m);

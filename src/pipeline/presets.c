@@ -149,6 +149,7 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
         p->first[k] = 1;            /* seq 0 means "no producer" */
     pipe_decode_cache_flush(p);
     p->dcache_epoch = m->mem.code_epoch;
+    p->system = m->sys != NULL;
     p->cycle_base = m->hart.instret + m->cycle_offset;
     m->counts_cycles = true;
     m->cycles = p->cycle_base;
@@ -158,14 +159,19 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
 
 static void pipe_stats(struct model_instance *p, const struct machine *m, cJSON *top, cJSON *core)
 {
-    (void)m;
     pipe_stats_json(p, top, core);
+    if (p->system)
+        pipe_system_stats(p, m, core);
 }
 
-/* The run goes through the Linux layer, which stops it where guest timers expire. */
+/* A Linux process's run goes through the Linux layer, which stops it where guest timers
+ * expire; a system-mode machine's devices are driven from the commit stage. */
 static void pipe_run_model(struct model_instance *p, struct machine *m, uint64_t stop_at)
 {
-    linux_run_model(p, m, stop_at, pipe_run);
+    if (p->system)
+        pipe_run(p, m, stop_at);
+    else
+        linux_run_model(p, m, stop_at, pipe_run);
 }
 
 #define PIPELINE_MODEL(var, model_name, summary_text, preset_table)        \
