@@ -15,6 +15,13 @@ set_tests_properties(fullsys.qemu_boot PROPERTIES FIXTURES_REQUIRED linux_image 
 add_test(NAME fullsys.snapsim_boot
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/snapsim_boot.sh ${SNAPSIM_LINUX_IMAGE_DIR} $<TARGET_FILE:snapsim>)
 set_tests_properties(fullsys.snapsim_boot PROPERTIES FIXTURES_REQUIRED "linux_image;qemu_console" LABELS fullsys)
+# The same boot on each pipeline model (system mode at commit: about 40 s of CPU each here).
+foreach(model pompia oroblanco inorder)
+  add_test(NAME fullsys.snapsim_boot.${model}
+           COMMAND ${CMAKE_CURRENT_LIST_DIR}/snapsim_boot.sh ${SNAPSIM_LINUX_IMAGE_DIR} $<TARGET_FILE:snapsim> ${model})
+  set_tests_properties(fullsys.snapsim_boot.${model} PROPERTIES FIXTURES_REQUIRED "linux_image;qemu_console"
+                       LABELS fullsys)
+endforeach()
 
 # The generated device tree against the one QEMU's virt machine generates.
 add_executable(virt_dtb ${CMAKE_CURRENT_LIST_DIR}/virt_dtb.c)
