@@ -386,9 +386,9 @@ static const struct option_spec *spec_of(int id)
     return NULL;
 }
 
-/* The system-mode machines have no Linux process, no guest ops and (yet) no debugging; the bare
- * machine's snapshots are of the whole machine (src/checkpoint/machine_snapshot.h), the virt
- * machine has none yet.  The virt machine's software options need the virt machine. */
+/* The system-mode machines have no Linux process, no guest ops and (yet) no debugging; their
+ * snapshots are of the whole machine (src/checkpoint/machine_snapshot.h), and a restored one
+ * holds its software.  The virt machine's software options need the virt machine. */
 static bool system_options_ok(struct run_options *o)
 {
     const char *machine = o->bare ? "bare" : "virt";
@@ -405,9 +405,12 @@ static bool system_options_ok(struct run_options *o)
         fail("%s", "--kernel, --initrd, --disk, --append and --bios need --machine virt, not bare");
         return false;
     }
-    const char *no_snapshots = o->bare ? NULL : o->restore ? "--restore" : o->nsnapshots ? "--snapshots"
-                             : o->snapshot_every ? "--snapshot-every" : NULL;
-    const char *bad = no_snapshots ? no_snapshots : o->debug.difftest ? "--difftest"
+    if (o->restore && (o->kernel || o->initrd || o->disk || o->append || o->bios)) {
+        fail("%s", "--kernel, --initrd, --disk, --append and --bios do not go with --restore: the snapshot holds "
+                   "the machine's software and disk");
+        return false;
+    }
+    const char *bad = o->debug.difftest ? "--difftest"
                     : o->debug.lightsss ? "--lightsss" : o->debug.commit_log ? "--commit-log"
                     : o->debug.wave ? "--wave" : o->readfile ? "--readfile" : NULL;
     if (bad) {

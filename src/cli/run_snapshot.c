@@ -24,6 +24,7 @@
 #include "cli/snapshot_fork.h"
 #include "core/log.h"
 #include "linux/process.h"
+#include "platform/virt_machine.h"
 
 static bool verbose(void)
 {
@@ -62,6 +63,10 @@ bool run_restore(struct machine *m, const struct run_options *o, struct run_stat
     char err[2048];
     if (!chain) {
         log_msg("out of memory");
+        return false;
+    }
+    if (o->virt && virt_machine_create_for_restore(m, machine_snapshot_has_disk(o->restore), err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
         return false;
     }
     if (ckpt_restore(m, o->restore, &ro, chain, &st, err, sizeof err) != 0) {
