@@ -111,6 +111,12 @@ struct ckpt_restore_opts {
 /* Does the snapshot at path hold the virt machine's disk (false too when it cannot be read: the
  * restore then says why)?  A virt machine is built with or without one before the restore. */
 bool machine_snapshot_has_disk(const char *path);
+/* Simics's load-persistent-state: the disks' content from `dir` (snapshot save-persistent) onto
+ * the virt machine's disk0, bases searched in the directory's own and then image_path.  0, or -1
+ * with a message (nothing changed). */
+struct virt_machine;
+int machine_load_persistent(struct virt_machine *v, const char *dir, const char *const *image_path,
+                            size_t nimage_path, char *err, size_t errlen);
 
 /* Restores the snapshot at `path` into m, a freshly initialised machine (machine_init) on which
  * no program was loaded.  On success `chain` (if not NULL) lists the snapshot and its ancestors

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "checkpoint/device_class.h"
+#include "checkpoint/image_disks.h"
 #include "checkpoint/machine_snapshot.h"
 #include "platform/virt_machine.h"
 #include "snapshot/snap_dir.h"
@@ -114,4 +115,19 @@ int machine_disk_capture(struct snap_dir_writer *w, struct virt_machine *v, cons
         free(older[i].name);
     free(older);
     return rc;
+}
+
+int machine_load_persistent(struct virt_machine *v, const char *dir, const char *const *image_path,
+                            size_t nimage_path, char *err, size_t errlen)
+{
+    if (!v || !v->has_disk)
+        return snap_err(err, errlen, "the machine has no disk to load %s onto", dir);
+    struct image_disk_slot slot = {"disk0", &v->disk, NULL};
+    struct image_search search = {image_path, nimage_path};
+    if (image_disks_load_persistent(dir, &slot, 1, &search, err, errlen))
+        return -1;
+    /* Snapshots name the base the disk now reads from (NULL: an all-zero disk). */
+    free(v->disk_path);
+    v->disk_path = slot.base_path;
+    return 0;
 }

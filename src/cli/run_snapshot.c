@@ -57,7 +57,8 @@ bool run_restore(struct machine *m, const struct run_options *o, struct run_stat
     struct confine_ctx cc = {o, m->config};
     struct ckpt_restore_opts ro = {.allow = o->allow_paths, .nallow = o->nallow_paths,
                                    .force = o->force_restore, .replace_dir = o->replace_changed, .warn = warn_line,
-                                   .confine = o->no_sandbox ? NULL : confine, .confine_ctx = &cc};
+                                   .confine = o->no_sandbox ? NULL : confine, .confine_ctx = &cc,
+                                   .image_path = o->image_paths, .nimage_path = o->nimage_paths};
     struct ckpt_chain *chain = chain_of(rs);
     struct ckpt_stats st;
     char err[2048];
