@@ -1,6 +1,7 @@
-# libFuzzer targets for the snapshot format (config parser, memory-image reader, and the whole
-# open path of a snapshot directory: fuzz_snapshot, seeded by fuzz/pack_snapshot.pl), the ELF
-# loader (fuzz_elf) and the command line of `snapsim run` with its configuration (fuzz_options).
+# libFuzzer targets for the snapshot format (config parser, memory-image reader), the whole open
+# path of a snapshot directory through the machine's classes (fuzz_snapshot, seeded by
+# fuzz/pack_snapshot.pl), the ELF loader (fuzz_elf) and the command line of `snapsim run` with
+# its configuration (fuzz_options).
 # Included from the top-level CMakeLists.txt when SNAPSIM_FUZZ=ON; needs clang.
 #   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DSNAPSIM_FUZZ=ON
 #   cmake --build build-fuzz --target fuzz_config fuzz_pages
@@ -15,7 +16,7 @@ set(SNAPSIM_FUZZ_FLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover
 # The snapshot library sources are built again with the fuzzer's instrumentation so coverage
 # guides the search into the parser and reader.
 file(GLOB SNAPSIM_SNAPSHOT_SOURCES CONFIGURE_DEPENDS ${SNAPSIM_FUZZ_ROOT}/src/snapshot/*.c)
-foreach(target fuzz_config fuzz_pages fuzz_snapshot)
+foreach(target fuzz_config fuzz_pages)
   add_executable(${target} ${SNAPSIM_FUZZ_ROOT}/fuzz/${target}.c ${SNAPSIM_SNAPSHOT_SOURCES})
   target_include_directories(${target} PRIVATE ${SNAPSIM_FUZZ_ROOT}/src)
   target_compile_options(${target} PRIVATE ${SNAPSIM_FUZZ_FLAGS})
@@ -28,7 +29,10 @@ endforeach()
 # simulator comes from snapsim_lib, whose copies of those objects are then never linked.
 set(SNAPSIM_FUZZ_elf_SOURCES src/linux/loader.c src/linux/exec.c src/linux/stack.c src/core/memory.c)
 set(SNAPSIM_FUZZ_options_SOURCES src/cli/options.c src/core/config.c)
-foreach(what elf options)
+# The snapshot format library and the machine's snapshot classes (restore's check phase).
+file(GLOB SNAPSIM_FUZZ_snapshot_SOURCES RELATIVE ${SNAPSIM_FUZZ_ROOT} CONFIGURE_DEPENDS
+     ${SNAPSIM_FUZZ_ROOT}/src/snapshot/*.c ${SNAPSIM_FUZZ_ROOT}/src/checkpoint/*.c)
+foreach(what elf options snapshot)
   set(target fuzz_${what})
   list(TRANSFORM SNAPSIM_FUZZ_${what}_SOURCES PREPEND ${SNAPSIM_FUZZ_ROOT}/)
   add_executable(${target} ${SNAPSIM_FUZZ_ROOT}/fuzz/${target}.c ${SNAPSIM_FUZZ_${what}_SOURCES})

@@ -11,22 +11,19 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSNAPSIM_WERROR=ON \
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
-# Fuzz the snapshot config parser, the page-image reader, the whole snapshot open path, the ELF
-# loader and the run command line briefly (libFuzzer, 5 targets x 20 s; new inputs go to a
-# scratch directory, the checked-in seed corpora are only read).  fuzz_snapshot is seeded with
-# real snapshots taken here by the optimised build, fuzz_elf with guest programs it built.
+# Fuzz the snapshot config parser, the page-image reader, the whole snapshot open path through
+# the machine's classes, the ELF loader and the run command line briefly (libFuzzer, 5 targets x
+# 20 s; new inputs go to a scratch directory, the checked-in seed corpora are only read).
+# fuzz_snapshot is seeded with real snapshots and chains taken here by the optimised build
+# (fuzz/snapshot_seeds.sh), fuzz_elf with guest programs it built.
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DSNAPSIM_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j "$jobs" --target fuzz_config fuzz_pages fuzz_snapshot fuzz_elf fuzz_options
 seeds=$(mktemp -d)
-mkdir -p "$seeds/snapshot" "$seeds/run/scratch" "$seeds/elf"
+mkdir -p "$seeds/elf"
 cp build/guest/sum build/guest/file_io build/guest/bad_hello "$seeds/elf/"
-(cd "$seeds/run" && ../../build/snapsim run --clear-env --snapshots 900 --config mainmem:filename:s \
-     -- ../../build/guest/sum 1 2 3 >/dev/null &&
- ../../build/snapsim run --clear-env --snapshots 30000 --max-instructions 30000 --config mainmem:filename:f \
-     -- ../../build/guest/file_io scratch >/dev/null) 2>/dev/null || true
-for s in "$seeds"/run/*.snapshot; do
-    [ -d "$s" ] && fuzz/pack_snapshot.pl "$s" > "$seeds/snapshot/$(basename "$s")"
-done
+fuzz/snapshot_seeds.sh "$PWD/build/snapsim" "$PWD/build/guest" "$seeds/snapshot"
+FUZZ_SNAPSHOT_SEEDS=1 build-fuzz/fuzz_snapshot "$seeds"/snapshot/* >"$seeds/check.log" 2>&1 ||
+    { tail -5 "$seeds/check.log"; echo "fuzz_snapshot: a seed is refused"; exit 1; }
 for target in config pages snapshot elf options; do
     corpus=fuzz/corpus/$target dict=
     case $target in

@@ -87,3 +87,16 @@ void ckpt_staged_free(struct ckpt_staged *s)
         snap_paths_free(&s->paths);
     *s = (struct ckpt_staged){0};
 }
+
+int ckpt_stage_scratch(const char *path, char *err, size_t errlen)
+{
+    struct hart hart = {0};
+    struct ckpt_stage_target t = {.hart = &hart, .proc = linux_process_new(NULL), .capacity = GUEST_VA_LIMIT};
+    if (!t.proc)
+        return snap_err(err, errlen, "out of memory");
+    struct ckpt_staged s;
+    int rc = ckpt_stage(&s, path, &t, err, errlen);
+    ckpt_staged_free(&s);
+    linux_process_free(t.proc);
+    return rc;
+}

@@ -40,5 +40,8 @@ struct ckpt_staged {
 int ckpt_stage(struct ckpt_staged *s, const char *path, const struct ckpt_stage_target *t, char *err,
                size_t errlen);
 void ckpt_staged_free(struct ckpt_staged *s);
+/* ckpt_stage on a scratch hart and process, freed again: what `snapshot verify` runs after the
+ * format checks (and the snapshot fuzz target on every input).  0, or -1 with one line. */
+int ckpt_stage_scratch(const char *path, char *err, size_t errlen);
 
 #endif

@@ -82,8 +82,7 @@ int ckpt_info(const char *path, FILE *out, char *err, size_t errlen)
     return 0;
 }
 
-/* Runs restore's whole check-before-change phase on scratch objects: whatever restore would
- * refuse for a reason of the snapshot's own, verify reports. */
+/* Restore's whole check-before-change phase, on scratch objects. */
 static void dry_run(const char *path, struct snap_problems *out)
 {
     char err[1024];
@@ -93,17 +92,8 @@ static void dry_run(const char *path, struct snap_problems *out)
             snap_problems_add(out, "%s", err);
         return;
     }
-    struct hart hart = {0};
-    struct ckpt_stage_target t = {.hart = &hart, .proc = linux_process_new(NULL), .capacity = GUEST_VA_LIMIT};
-    struct ckpt_staged s;
-    if (!t.proc) {
-        snap_problems_add(out, "out of memory");
-        return;
-    }
-    if (ckpt_stage(&s, path, &t, err, sizeof err))
+    if (ckpt_stage_scratch(path, err, sizeof err))
         snap_problems_add(out, "%s", err);
-    ckpt_staged_free(&s);
-    linux_process_free(t.proc);
 }
 
 size_t ckpt_verify(const char *path, FILE *out)

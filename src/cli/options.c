@@ -74,7 +74,7 @@ static const struct option_spec specs[] = {
     {"lightsss", OPT_LIGHTSSS, NULL, "fork snapshots; on a failure replay it with every debugging output (pipeline models)"},
     {"enable-fork", OPT_ENABLE_FORK, NULL, "the same as --lightsss"},
     {"wave", OPT_WAVE, "FILE", "write a VCD waveform of the pipeline (GTKWave; pipeline models)"},
-    {"trace-window", OPT_TRACE_WINDOW, "[insn:|cycle:]A-B", "limit --commit-log and --wave to instructions (or cycles) A..B-1"},
+    {"trace-window", OPT_TRACE_WINDOW, "[insn:|cycle:]A-B", "limit --commit-log, --wave and --pipeline-trace to instructions (or cycles) A..B-1"},
     {"set-env", OPT_SET_ENV, "VAR=VALUE", "set a variable in the guest environment"},
     {"unset-env", OPT_UNSET_ENV, "VAR", "with --host-env: remove a host variable from the guest environment"},
     {"clear-env", OPT_CLEAR_ENV, NULL, "with --host-env: start from an empty environment"},

@@ -126,11 +126,6 @@ int run_main(int argc, char **argv)
     if (!model || !run_build_config(&cfg, model, o.config, o.nconfig) || !guest_config_check(&cfg))
         goto out;
     bool system_mode = o.bare || o.virt;
-    if (system_mode && strcmp(model->name, "fast") != 0) {
-        log_msg("--machine %s runs on the fast model only (for now), not %s", o.bare ? "bare" : "virt",
-                model->name);
-        goto out;
-    }
     for (size_t i = 0; i < o.nmodel_settings; i++) {
         char err[2048];
         if (!config_set(&cfg, o.model_settings[i], err, sizeof err)) {

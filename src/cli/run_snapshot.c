@@ -226,6 +226,8 @@ bool run_snapshot_take(struct machine *m, const struct run_options *o, struct ru
     const char *obstacle = rs->jobs ? snapshot_fork_obstacle(m) : NULL;
     if (rs->jobs && obstacle && verbose())
         log_msg("snapshot %s is written synchronously: %s", path, obstacle);
+    if (rs->jobs && obstacle && !snapshot_jobs_settle(rs->jobs, rs->chain, &co))
+        return false;   /* an earlier background snapshot failed (reported) */
     if (rs->jobs && !obstacle && !snapshot_jobs_start(rs->jobs, m, path, rs->chain, &co, &forked))
         return false;   /* an earlier background snapshot failed (reported) */
     if (!forked) {

@@ -31,9 +31,17 @@ struct snapshot_jobs *snapshot_jobs_create(const struct config *cfg);
 
 /* Why this snapshot must be captured synchronously, or NULL if a child can write it: a child
  * captures later than the snapshot point, so nothing it reads outside its own memory may change
- * in between (host files the guest holds open or changed, shared file mappings, a regular file
- * as standard input share their state with the running parent). */
+ * in between (host files the guest holds open for writing or changed, shared file mappings,
+ * open directories and devices share their state with the running parent).  Regular files open
+ * for reading (and a regular file as standard input) do not stop it: their positions are
+ * recorded at fork time and the child captures from descriptors of its own. */
 const char *snapshot_fork_obstacle(const struct machine *m);
+
+/* Before a capture (in a child or not): an incremental one waits for the children still writing
+ * its ancestors, so that it never names a snapshot that then fails as its parent, and references
+ * the saved file contents they stored.  False if one of them failed (reported). */
+bool snapshot_jobs_settle(struct snapshot_jobs *j, const struct ckpt_chain *chain,
+                          const struct ckpt_capture_opts *opts);
 
 /* Writes the snapshot `path` in a child: true once forked (the parent's chain and dirty bits
  * are updated as a completed capture would); false if fork failed (nothing changed: capture

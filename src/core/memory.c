@@ -14,10 +14,10 @@
  * (newer kernels align large mappings themselves, older ones do not): only aligned 2 MiB ranges
  * can be backed by huge pages, and a fork() copies one page-table entry per huge page instead
  * of 512, which is what keeps LightSSS's fork snapshots cheap for a large guest. */
-static void *reserve(size_t bytes)
+static void *reserve(size_t bytes, int prot)
 {
     size_t len = bytes + HUGE_ALIGN;
-    uint8_t *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+    uint8_t *p = mmap(NULL, len, prot,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED)
         return NULL;
@@ -31,8 +31,10 @@ static void *reserve(size_t bytes)
 int mem_init(struct guest_mem *m, uint64_t capacity)
 {
     memset(m, 0, sizeof *m);
-    m->host = reserve(GUEST_VA_LIMIT);
-    m->page = reserve(GUEST_PAGES);
+    /* The guest space starts inaccessible on the host (nothing is mapped), with one more page
+     * that stays so: a host access that runs past the last guest page faults too. */
+    m->host = reserve(GUEST_VA_LIMIT + GUEST_PAGE_SIZE, PROT_NONE);
+    m->page = reserve(GUEST_PAGES, PROT_READ | PROT_WRITE);
     if (!m->host || !m->page) {
         mem_destroy(m);
         return -ENOMEM;
@@ -40,17 +42,53 @@ int mem_init(struct guest_mem *m, uint64_t capacity)
     /* Large guest heaps benefit from huge pages: fewer host TLB misses, faster fork(). */
     madvise(m->host, GUEST_VA_LIMIT, MADV_HUGEPAGE);
     m->capacity = capacity;
+    m->host_guarded = true;
     return 0;
 }
 
 void mem_destroy(struct guest_mem *m)
 {
     if (m->host)
-        munmap(m->host, GUEST_VA_LIMIT);
+        munmap(m->host, GUEST_VA_LIMIT + GUEST_PAGE_SIZE);
     if (m->page)
         munmap(m->page, GUEST_PAGES);
     free(m->regions ? m->regions - m->front : NULL);
     memset(m, 0, sizeof *m);
+}
+
+/* Host protection mirrors which guest pages are mapped (not their permissions), so that
+ * translated loads need no permission check (mem_loads_fault_on_host).  Simulator code may
+ * touch any page of a region through host + A, whatever the region's guest permissions (a
+ * snapshot reads PROT_NONE regions too), so mapped pages are always host read-write.
+ * The host's map count limit (vm.max_map_count, lower than MEM_MAX_REGIONS) can make an
+ * mprotect fail when many separate mappings split the reservation: then the guard is given up,
+ * the whole space made accessible as it was before there was one, and translated loads go back
+ * to checking, so a guest never gets ENOMEM for it. */
+static void host_unguard(struct guest_mem *m)
+{
+    m->host_guarded = false;
+    m->code_epoch++;
+    mprotect(m->host, GUEST_VA_LIMIT, PROT_READ | PROT_WRITE);   /* merges, never splits */
+}
+
+static void host_open(struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    if (m->host_guarded && mprotect(m->host + addr, len, PROT_READ | PROT_WRITE) != 0)
+        host_unguard(m);
+}
+
+static void host_close(struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    if (m->host_guarded && mprotect(m->host + addr, len, PROT_NONE) != 0)
+        host_unguard(m);
+}
+
+static void note_perm(struct guest_mem *m, unsigned perm)
+{
+    if (!(perm & MEM_R) && !m->unreadable_mapped) {
+        m->unreadable_mapped = true;
+        m->code_epoch++;
+    }
 }
 
 static bool range_valid(uint64_t addr, uint64_t len)
@@ -283,6 +321,8 @@ int mem_map(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm, con
     if (!grow_regions(m, m->nregions + 3) || !remove_range(m, addr, len, &i))
         return -ENOMEM;
     discard_pages(m, addr, len);
+    host_open(m, addr, len);
+    note_perm(m, perm);
     struct mem_region r = {.start = addr, .end = addr + len, .perm = perm & MEM_RWX};
     snprintf(r.tag, sizeof r.tag, "%s", tag ? tag : "anon");
     insert_region(m, i, &r);
@@ -301,6 +341,7 @@ int mem_unmap(struct guest_mem *m, uint64_t addr, uint64_t len)
     if (too_many(m, addr, len, 0) || !grow_regions(m, m->nregions + 2) || !remove_range(m, addr, len, NULL))
         return -ENOMEM;
     discard_pages(m, addr, len);
+    host_close(m, addr, len);
     return 0;
 }
 
@@ -321,6 +362,7 @@ int mem_protect(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm)
         r->perm = perm & MEM_RWX;
     }
     set_page_perm(m, addr, len, perm & MEM_RWX);
+    note_perm(m, perm);
     merge_window(m, first ? first - 1 : 0, i);
     return 0;
 }
@@ -342,8 +384,8 @@ int mem_move(struct guest_mem *m, uint64_t from, uint64_t len, uint64_t to)
     void *moved = mremap(m->host + from, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, m->host + to);
     if (moved == MAP_FAILED)
         return -ENOMEM;
-    /* The old range must stay reserved for future mappings. */
-    if (mmap(m->host + from, len, PROT_READ | PROT_WRITE,
+    /* The old range must stay reserved for future mappings (inaccessible, as unmapped). */
+    if (mmap(m->host + from, len, m->host_guarded ? PROT_NONE : PROT_READ | PROT_WRITE,
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0) == MAP_FAILED)
         return -ENOMEM;
     uint8_t *perms = malloc(len >> GUEST_PAGE_SHIFT);

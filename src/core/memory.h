@@ -48,7 +48,21 @@ struct guest_mem {
     uint64_t mapped_bytes;    /* sum of region sizes */
     uint64_t capacity;        /* mapping more than this fails with ENOMEM */
     uint64_t code_epoch;      /* bumped when executable memory changes; models drop decoded code */
+    /* Host protection (memory.c): host pages outside every region are inaccessible, as is a
+     * guard page past the reservation, while `host_guarded` holds; `unreadable_mapped` (sticky)
+     * says a region was once mapped or protected without MEM_R.  Either change bumps code_epoch,
+     * so code compiled under mem_loads_fault_on_host's answer is dropped when it changes. */
+    bool host_guarded;
+    bool unreadable_mapped;
 };
+
+/* Does a host load at host + A, A below GUEST_VA_LIMIT, fault on the host exactly when the
+ * interpreter's load at A would fault (any size, aligned or not)?  True while no mapped page
+ * lacks MEM_R: then the readable pages are exactly the host-accessible ones. */
+static inline bool mem_loads_fault_on_host(const struct guest_mem *m)
+{
+    return m->host_guarded && !m->unreadable_mapped;
+}
 
 int mem_init(struct guest_mem *m, uint64_t capacity);
 void mem_destroy(struct guest_mem *m);

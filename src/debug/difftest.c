@@ -263,8 +263,7 @@ static void on_commit(void *ctx, struct machine *m, const struct commit_event *m
     d->failed = true;
     d->failure = *mine;
     report(d, mine, field, va, vb);
-    m->halt = HALT_MISMATCH;
-    m->exit_status = DIFFTEST_EXIT_STATUS;
+    event_fail(m->events, m, mine->cycle, mine->next_pc, HALT_MISMATCH, DIFFTEST_EXIT_STATUS);
 }
 
 struct event_sink difftest_sink(struct difftest *d)

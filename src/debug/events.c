@@ -13,7 +13,23 @@ bool event_bus_add(struct event_bus *bus, struct event_sink sink)
     bus->sink[bus->nsinks++] = sink;
     if (sink.cycle)
         bus->wants_cycles = true;
+    if (sink.insn)
+        bus->wants_insns = true;
     return true;
+}
+
+void event_bus_remove(struct event_bus *bus, const void *ctx)
+{
+    unsigned keep = 0;
+    bus->wants_cycles = bus->wants_insns = false;
+    for (unsigned i = 0; i < bus->nsinks; i++) {
+        if (bus->sink[i].ctx == ctx)
+            continue;
+        bus->sink[keep++] = bus->sink[i];
+        bus->wants_cycles |= bus->sink[i].cycle != NULL;
+        bus->wants_insns |= bus->sink[i].insn != NULL;
+    }
+    bus->nsinks = keep;
 }
 
 void event_emit_commit(struct event_bus *bus, struct machine *m, const struct commit_event *ev)
@@ -41,6 +57,23 @@ void event_emit_cycle(struct event_bus *bus, struct machine *m, const struct cyc
     for (unsigned i = 0; i < bus->nsinks; i++)
         if (bus->sink[i].cycle)
             bus->sink[i].cycle(bus->sink[i].ctx, m, ev);
+}
+
+bool event_fail(struct event_bus *bus, struct machine *m, uint64_t cycle, uint64_t pc,
+                enum halt_reason h, int status)
+{
+    if (bus && bus->on_failure.fn && bus->on_failure.fn(bus->on_failure.ctx, m, cycle, pc))
+        return false;
+    m->halt = h;
+    m->exit_status = status;
+    return true;
+}
+
+void event_emit_insn(struct event_bus *bus, struct machine *m, const struct insn_event *ev)
+{
+    for (unsigned i = 0; i < bus->nsinks; i++)
+        if (bus->sink[i].insn)
+            bus->sink[i].insn(bus->sink[i].ctx, m, ev);
 }
 
 const char *event_reg_name(unsigned rd)

@@ -1,9 +1,10 @@
 /* The debugging event stream: what a model reports as it runs, and the sinks that listen.
  *
  * A model emits one commit event per retired instruction (and one for an instruction that
- * faults at commit) and, if it models time, one cycle event per simulated cycle.  DiffTest, the
- * commit log, the waveform writer and LightSSS are sinks on this one stream, so a new model gets
- * every debugging tool by emitting these two events.  The stream hangs off struct machine
+ * faults at commit) and, if it models time, one cycle event per simulated cycle and instruction
+ * events as instructions enter, move through and leave its stages.  DiffTest, the commit log,
+ * the waveform writer, the Kanata pipeline trace and LightSSS are sinks on this one stream, so a
+ * new model gets every debugging tool by emitting these events.  The stream hangs off struct machine
  * (`m->events`); it is NULL on an ordinary run, so emission costs one predictable branch. */
 #ifndef SNAPSIM_DEBUG_EVENTS_H
 #define SNAPSIM_DEBUG_EVENTS_H
@@ -12,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct machine;
+#include "core/machine.h"
 
 enum ev_mem { EV_MEM_NONE = 0, EV_MEM_LOAD = 1, EV_MEM_STORE = 2 };   /* bits; atomics: both */
 
@@ -49,6 +50,19 @@ struct stage_state {
 
 #define EV_MAX_STAGES 16
 
+/* An instruction's way through a pipeline: fetched into a stage, moved, retired or flushed. */
+enum insn_ev_kind { IEV_FETCH, IEV_MOVE, IEV_RETIRE, IEV_FLUSH };
+
+struct insn_event {
+    enum insn_ev_kind kind;
+    uint64_t cycle;
+    uint64_t id;             /* the model's fetch number: unique, consecutive in fetch order */
+    uint64_t seq;            /* the model's own instruction number (may be reused after a flush) */
+    uint64_t pc;
+    const struct insn *in;   /* IEV_FETCH: the decoded instruction */
+    const char *from, *to;   /* stage names: left (MOVE, RETIRE, FLUSH), entered (FETCH, MOVE) */
+};
+
 struct cycle_event {
     uint64_t cycle;
     unsigned nstages;                 /* oldest (commit) first */
@@ -66,6 +80,7 @@ struct cycle_event {
 struct event_sink {
     void (*commit)(void *ctx, struct machine *m, const struct commit_event *ev);  /* may be NULL */
     void (*cycle)(void *ctx, struct machine *m, const struct cycle_event *ev);    /* may be NULL */
+    void (*insn)(void *ctx, struct machine *m, const struct insn_event *ev);      /* may be NULL */
     /* The architectural state changed between instructions, not by one: a signal was delivered
      * (a timer expired, a handler took a fault).  A reference adopts the model's state. */
     void (*resync)(void *ctx, struct machine *m);                                 /* may be NULL */
@@ -81,18 +96,37 @@ struct cycle_alarm {
     void *ctx;
 };
 
+/* Who hears of a failure found while the model runs (see event_fail): LightSSS records the
+ * failure point's state there, and a replay checks it and may let the model run on. */
+struct failure_hook {
+    /* Returns true if the model runs on past the failure instead of stopping. */
+    bool (*fn)(void *ctx, struct machine *m, uint64_t cycle, uint64_t pc);
+    void *ctx;
+};
+
+/* Around a model's system call (LightSSS: the parent records host input, a replay delivers it
+ * again).  `before` returns true if it carried the call out itself (the model skips it). */
+struct syscall_hook {
+    bool (*before)(void *ctx, struct machine *m);
+    void (*after)(void *ctx, struct machine *m, const uint64_t *args);   /* args: a0..a6 before */
+    void *ctx;
+};
+
 #define EV_MAX_SINKS 8
 
 struct event_bus {
     struct event_sink sink[EV_MAX_SINKS];
     unsigned nsinks;
     bool wants_cycles;                /* some sink listens to cycle events */
+    bool wants_insns;                 /* ... to instruction events */
     struct cycle_alarm alarm;         /* fn NULL: none */
-    const char *start_trace;          /* a model with a pipeline trace starts one in this file */
-    bool abandon_trace;               /* ... and first drops its current one unwritten (a fork child) */
+    struct failure_hook on_failure;   /* fn NULL: none */
+    struct syscall_hook syscall;      /* before/after NULL: none */
 };
 
 static inline bool event_bus_wants_cycles(const struct event_bus *bus) { return bus->wants_cycles; }
+/* For models: bus may be NULL (an ordinary run). */
+static inline bool event_bus_wants_insns(const struct event_bus *bus) { return bus && bus->wants_insns; }
 
 /* For models: is anything due at the end of `cycle` (cycle events or the alarm)? */
 static inline bool event_bus_cycle_due(const struct event_bus *bus, uint64_t cycle)
@@ -102,12 +136,33 @@ static inline bool event_bus_cycle_due(const struct event_bus *bus, uint64_t cyc
 
 /* Adds a sink; false if the bus is full (a programming error: the table is sized for the tools). */
 bool event_bus_add(struct event_bus *bus, struct event_sink sink);
+/* Removes the sinks whose context is ctx. */
+void event_bus_remove(struct event_bus *bus, const void *ctx);
 
 void event_emit_commit(struct event_bus *bus, struct machine *m, const struct commit_event *ev);
 void event_emit_cycle(struct event_bus *bus, struct machine *m, const struct cycle_event *ev);
+void event_emit_insn(struct event_bus *bus, struct machine *m, const struct insn_event *ev);
 void event_emit_resync(struct event_bus *bus, struct machine *m);
 /* Calls the alarm if it is due at the end of `cycle`. */
 void event_emit_alarm(struct event_bus *bus, struct machine *m, uint64_t cycle);
+
+/* A model or sink found a failure at `cycle` (a DiffTest mismatch, a model assertion, the
+ * watchdog); `pc` is the next instruction to commit.  Stops the run with halt `h` and exit
+ * status `status` unless the failure hook lets the model run on; returns whether it stops.
+ * bus may be NULL (an ordinary run). */
+bool event_fail(struct event_bus *bus, struct machine *m, uint64_t cycle, uint64_t pc,
+                enum halt_reason h, int status);
+
+/* For models, around a system call (bus may be NULL): false from event_syscall_before runs it. */
+static inline bool event_syscall_before(struct event_bus *bus, struct machine *m)
+{
+    return bus && bus->syscall.before && bus->syscall.before(bus->syscall.ctx, m);
+}
+static inline void event_syscall_after(struct event_bus *bus, struct machine *m, const uint64_t *args)
+{
+    if (bus && bus->syscall.after)
+        bus->syscall.after(bus->syscall.ctx, m, args);
+}
 
 /* The destination register's ABI name ("a0", "ft1"), or "" for none. */
 const char *event_reg_name(unsigned rd);

@@ -6,11 +6,11 @@
 #include "core/log.h"
 
 static const char *const kind_names[] = { "none", "alu_bitflip", "drop_store", "branch_target",
-                                          "stale_forward" };
+                                          "stale_forward", "lost_flush", "lost_wakeup" };
 
 const struct config_key inject_config_keys[] = {
     { "inject", "kind", CONFIG_ENUM, "none", 0, 0,
-      "none alu_bitflip drop_store branch_target stale_forward",
+      "none alu_bitflip drop_store branch_target stale_forward lost_flush lost_wakeup",
       "corrupt the detailed model on purpose (never the DiffTest reference)" },
     { "inject", "instruction", CONFIG_UINT, "1", 1, UINT64_MAX, NULL,
       "the first eligible instruction retiring as this number or later takes the fault" },

@@ -17,6 +17,10 @@ enum inject_kind {
     INJ_DROP_STORE,      /* a store commits without writing memory */
     INJ_BRANCH_TARGET,   /* a branch or jump resolves to its target + 4 */
     INJ_STALE_FORWARD,   /* an operand that should be forwarded comes from the stale register file */
+    INJ_LOST_FLUSH,      /* a mispredicted branch or jump redirects fetch but leaves the wrong-path
+                            instructions behind it in the pipeline (a model assertion catches
+                            the first at commit) */
+    INJ_LOST_WAKEUP,     /* an ALU result never becomes ready: nothing retires (the watchdog) */
 };
 
 struct inject {

@@ -16,6 +16,7 @@
 
 #include "core/log.h"
 #include "core/machine.h"
+#include "debug/input_log.h"
 
 #define MAX_STOPS 256      /* run stop points (snapshots, limits) a replay repeats */
 #define MAX_ZOMBIES 64
@@ -23,6 +24,7 @@
 /* Where the parent failed, sent to the child it wakes. */
 struct wake_msg {
     uint64_t cycle, instret, state;     /* the failure point and its architectural state hash */
+    bool hooked;                        /* ... recorded where it was found (event_fail) */
     uint64_t start_cycle;               /* outputs on from this cycle */
     uint64_t nstops;
     uint64_t stops[MAX_STOPS];          /* the stop points the parent ran to after the fork */
@@ -31,7 +33,13 @@ struct wake_msg {
 /* What the child found, sent back. */
 struct result_msg {
     bool verified;
-    uint64_t cycle, instret, first_cycle;
+    uint64_t cycle, instret, first_cycle, last_cycle;
+};
+
+/* A failure point: where it was found, and the architectural state there. */
+struct failure_point {
+    bool seen;
+    uint64_t cycle, instret, state;
 };
 
 struct slot {
@@ -41,7 +49,7 @@ struct slot {
 };
 
 struct lightsss {
-    uint64_t interval, window;
+    uint64_t interval, window, after;
     unsigned nslots;
     char dir[4096];
     struct lightsss_outputs out;
@@ -54,11 +62,15 @@ struct lightsss {
     uint64_t forks;
     double fork_seconds, fork_max, fork_cpu_seconds;
     long faults_at_first_fork;          /* minor page faults (copy-on-write copies among them) */
+    struct failure_point failed;        /* the parent's failure, or where the replay's came */
+    struct input_log input;             /* host input consumed since the oldest slot's fork */
     /* in a woken child */
     bool child, outputs_on;
     struct wake_msg wake;
     int result_fd;
     uint64_t first_cycle;
+    uint64_t stop_at;                   /* the boundary the replay ends at (after its failure) */
+    uint64_t last_cycle;                /* the last cycle recorded */
 };
 
 static long minor_faults(void)
@@ -80,6 +92,7 @@ struct lightsss *lightsss_create(const struct config *cfg, const char *dir,
     uint64_t interval = config_uint(cfg, "lightsss", "interval");
     uint64_t slots = config_uint(cfg, "lightsss", "slots");
     uint64_t window = config_uint(cfg, "lightsss", "window");
+    uint64_t after = config_uint(cfg, "lightsss", "after");
     if (interval == 0 || slots == 0) {
         log_msg("lightsss:%s must be at least 1", interval == 0 ? "interval" : "slots");
         return NULL;
@@ -101,6 +114,7 @@ struct lightsss *lightsss_create(const struct config *cfg, const char *dir,
     }
     l->interval = interval;
     l->window = window;
+    l->after = after;
     l->nslots = (unsigned)slots;
     snprintf(l->dir, sizeof l->dir, "%s", dir);
     l->out = *out;
@@ -127,6 +141,8 @@ static void drop_slot(struct lightsss *l, unsigned i)
     l->zombie[l->nzombies++] = s->pid;
     memmove(&l->slot[i], &l->slot[i + 1], (l->used - i - 1) * sizeof *l->slot);
     l->used--;
+    if (i == 0)                         /* input before the new oldest fork is history */
+        input_log_trim(&l->input, l->used ? l->slot[0].instret : UINT64_MAX);
 }
 
 void lightsss_destroy(struct lightsss *l)
@@ -138,6 +154,7 @@ void lightsss_destroy(struct lightsss *l)
             drop_slot(l, 0);
         reap_zombies(l, true);
     }
+    input_log_free(&l->input);
     free(l->slot);
     free(l);
 }
@@ -162,6 +179,8 @@ static void child_wait(struct lightsss *l, int wake_fd, int result_fd, pid_t par
             _exit(0);                   /* the parent ended without a failure */
         got += (size_t)n;
     }
+    if (!input_log_receive(&l->input, wake_fd))
+        _exit(1);
     close(wake_fd);
     l->child = true;
     l->result_fd = result_fd;
@@ -226,11 +245,26 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
     }
 }
 
+static void note_cycle(void *ctx, struct machine *m, const struct cycle_event *ev)
+{
+    (void)m;
+    ((struct lightsss *)ctx)->last_cycle = ev->cycle;
+}
+
 static void start_outputs(struct lightsss *l, struct machine *m, uint64_t cycle)
 {
     l->outputs_on = true;
-    l->first_cycle = cycle;
+    l->first_cycle = l->last_cycle = cycle;
     l->out.start(l->out.ctx, m, l->dir);
+    event_bus_add(m->events, (struct event_sink){ .cycle = note_cycle, .ctx = l });
+}
+
+/* A replaying child's next alarm: the start of the recording, then its end. */
+static uint64_t child_alarm(const struct lightsss *l)
+{
+    if (!l->outputs_on)
+        return l->wake.start_cycle;
+    return l->failed.seen ? l->stop_at : UINT64_MAX;
 }
 
 /* Cycle events are costly; LightSSS only needs the boundaries it acts at, so it uses the
@@ -240,34 +274,34 @@ static void on_alarm(void *ctx, struct machine *m, uint64_t boundary)
     struct lightsss *l = ctx;
     struct event_bus *bus = m->events;
     if (l->child) {
-        bus->alarm.at = UINT64_MAX;
-        if (!l->outputs_on)
+        if (!l->outputs_on && boundary >= l->wake.start_cycle)
             start_outputs(l, m, boundary);
+        if (l->failed.seen && boundary >= l->stop_at) {
+            m->halt = HALT_STOPPED;         /* lightsss:after cycles past the failure recorded */
+            m->exit_status = 0;
+        }
+        bus->alarm.at = child_alarm(l);
         return;
     }
     take_snapshot(l, m, boundary);
     if (l->child) {                    /* woken: the outputs start at the window */
-        bus->alarm.at = l->wake.start_cycle > boundary ? l->wake.start_cycle : boundary;
-        if (bus->alarm.at == boundary)
-            on_alarm(ctx, m, boundary);
+        if (l->wake.start_cycle < boundary)
+            l->wake.start_cycle = boundary;
+        on_alarm(ctx, m, boundary);
         return;
     }
     bus->alarm.at = (boundary / l->interval + 1) * l->interval;
 }
 
-void lightsss_attach(struct lightsss *l, struct event_bus *bus)
-{
-    bus->alarm = (struct cycle_alarm){ .at = l->interval, .fn = on_alarm, .ctx = l };
-}
-
-/* FNV-1a over the architectural state a replay must reproduce. */
-static uint64_t state_hash(const struct machine *m)
+/* FNV-1a over the architectural state a replay must reproduce; `pc` is the next instruction
+ * (the hart's pc is not current in the middle of a pipeline's run). */
+static uint64_t state_hash(const struct machine *m, uint64_t pc)
 {
     const struct hart *h = &m->hart;
     uint64_t v[32 + 32 + 4];
     memcpy(v, h->x, 32 * sizeof *v);
     memcpy(v + 32, h->f, 32 * sizeof *v);
-    v[64] = h->pc, v[65] = h->instret, v[66] = h->fflags, v[67] = h->frm;
+    v[64] = pc, v[65] = h->instret, v[66] = h->fflags, v[67] = h->frm;
     uint64_t hash = 0xcbf29ce484222325ull;
     const unsigned char *b = (const unsigned char *)v;
     for (size_t i = 0; i < sizeof v; i++)
@@ -275,10 +309,48 @@ static uint64_t state_hash(const struct machine *m)
     return hash;
 }
 
-static uint64_t failure_cycle(struct lightsss *l, const struct commit_event *f)
+/* The failure hook (events.h).  The parent records where the failure was found and stops.  A
+ * replaying child checks its first failure against the parent's and runs on for lightsss:after
+ * cycles (stopped by the alarm), so the artefacts show what followed the failure. */
+static bool on_failure(void *ctx, struct machine *m, uint64_t cycle, uint64_t pc)
 {
-    (void)l;
-    return f ? f->cycle : 0;   /* a failure without a commit (the watchdog): compared by state */
+    struct lightsss *l = ctx;
+    if (l->failed.seen)                 /* the replay, past its failure */
+        return l->child;
+    l->failed = (struct failure_point){ true, cycle, m->hart.instret, state_hash(m, pc) };
+    if (!l->child || l->after == 0)
+        return false;
+    l->stop_at = cycle + l->after + 1;
+    m->events->alarm.at = child_alarm(l);
+    return true;
+}
+
+/* The parent records the host input a replay will need; a replay delivers it. */
+static bool before_syscall(void *ctx, struct machine *m)
+{
+    struct lightsss *l = ctx;
+    return l->child && input_log_replay(&l->input, m);
+}
+
+static void after_syscall(void *ctx, struct machine *m, const uint64_t *args)
+{
+    struct lightsss *l = ctx;
+    if (!l->child && l->used)
+        input_log_record(&l->input, m, args);
+}
+
+void lightsss_attach(struct lightsss *l, struct event_bus *bus)
+{
+    bus->syscall = (struct syscall_hook){ .before = before_syscall, .after = after_syscall, .ctx = l };
+    bus->alarm = (struct cycle_alarm){ .at = l->interval, .fn = on_alarm, .ctx = l };
+    bus->on_failure = (struct failure_hook){ .fn = on_failure, .ctx = l };
+}
+
+/* A failure no model reported through event_fail (e.g. a deadlocked guest): its point is where
+ * the run ended, the state the one it ended with. */
+static struct failure_point ended_at(const struct machine *m, const struct commit_event *f)
+{
+    return (struct failure_point){ true, f ? f->cycle : 0, m->hart.instret, state_hash(m, m->hart.pc) };
 }
 
 /* In the child: the replay reached its end; report and exit. */
@@ -287,11 +359,14 @@ static void child_finish(struct lightsss *l, struct machine *m, const struct com
     if (!l->outputs_on)
         start_outputs(l, m, l->first_cycle);
     l->out.finish(l->out.ctx);
-    struct result_msg r = {
-        .cycle = failure_cycle(l, f), .instret = m->hart.instret, .first_cycle = l->first_cycle,
-    };
-    r.verified = halt_is_failure(m->halt) && r.cycle == l->wake.cycle && r.instret == l->wake.instret &&
-                 state_hash(m) == l->wake.state;
+    struct failure_point p = l->failed;
+    if (!l->wake.hooked)
+        p = halt_is_failure(m->halt) ? ended_at(m, f) : (struct failure_point){ 0 };
+    struct result_msg r = { .cycle = p.cycle, .instret = p.seen ? p.instret : m->hart.instret,
+                            .first_cycle = l->first_cycle };
+    r.last_cycle = l->last_cycle;
+    r.verified = p.seen && p.cycle == l->wake.cycle && p.instret == l->wake.instret &&
+                 p.state == l->wake.state;
     ssize_t n = write(l->result_fd, &r, sizeof r);
     _exit(n == (ssize_t)sizeof r ? 0 : 1);
 }
@@ -312,8 +387,9 @@ static void replay(struct lightsss *l, struct machine *m, const struct commit_ev
         return;
     }
     struct slot s = l->slot[0];
-    uint64_t fcycle = failure_cycle(l, f);
-    struct wake_msg w = { .cycle = fcycle, .instret = m->hart.instret, .state = state_hash(m) };
+    struct failure_point p = l->failed.seen ? l->failed : ended_at(m, f);
+    uint64_t fcycle = p.cycle;
+    struct wake_msg w = { .cycle = fcycle, .instret = p.instret, .state = p.state, .hooked = l->failed.seen };
     w.start_cycle = l->window && fcycle > l->window && fcycle - l->window > s.cycle ? fcycle - l->window
                                                                                    : s.cycle;
     w.nstops = l->nstops;
@@ -323,10 +399,13 @@ static void replay(struct lightsss *l, struct machine *m, const struct commit_ev
             w.start_cycle);
     if (l->stops_overflow)
         log_msg("lightsss: more than %d run stops since the snapshot: the replay may diverge", MAX_STOPS);
+    if (l->input.overflow)
+        log_msg("lightsss: more than %u MiB of host input since the snapshot: the replay may diverge",
+                INPUT_LOG_MAX >> 20);
     for (unsigned i = 1; i < l->used; i++)
         kill(l->slot[i].pid, SIGKILL);
     struct result_msg r;
-    bool sent = write(s.wake_fd, &w, sizeof w) == (ssize_t)sizeof w;
+    bool sent = write(s.wake_fd, &w, sizeof w) == (ssize_t)sizeof w && input_log_send(&l->input, s.wake_fd);
     bool got = sent && read(s.result_fd, &r, sizeof r) == (ssize_t)sizeof r;
     waitpid(s.pid, NULL, 0);
     l->slot[0].pid = 0;
@@ -342,7 +421,7 @@ static void replay(struct lightsss *l, struct machine *m, const struct commit_ev
                 "), the failure was at instruction %" PRIu64 " (cycle %" PRIu64 ")", r.instret,
                 r.cycle, w.instret, w.cycle);
     if (got)
-        log_msg("lightsss: wrote cycles %" PRIu64 "-%" PRIu64 ": %s", r.first_cycle, r.cycle, files);
+        log_msg("lightsss: wrote cycles %" PRIu64 "-%" PRIu64 ": %s", r.first_cycle, r.last_cycle, files);
 }
 
 void lightsss_run(struct lightsss *l, struct machine *m, uint64_t stop_at,

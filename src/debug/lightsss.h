@@ -4,12 +4,13 @@
  * Every lightsss:interval cycles the simulator forks; the child is a copy-on-write snapshot that
  * sleeps on a pipe.  lightsss:slots children are kept, the oldest beyond that killed.  Children
  * die with the parent (PR_SET_PDEATHSIG, getppid check, EOF on the pipe) and are reaped without
- * blocking.  When the run fails (a DiffTest mismatch, the watchdog: the model ends with
- * HALT_ERROR) the oldest child is woken with the failure point.  It re-runs silently to
- * `failure - lightsss:window` cycles (window 0: from its own start), then with a VCD, a Kanata
- * trace and the commit logs of the model and of DiffTest's reference on, to the failure; there it
- * checks that it reached the architectural state the parent recorded ("replay verified", or
- * "replay diverged") and exits.  The parent waits, names the artefacts and exits with the
+ * blocking.  When the run fails (a DiffTest mismatch, the watchdog: a model reports it through
+ * event_fail, which records the failure point's state; or any other failing halt) the oldest
+ * child is woken with the failure point.  It re-runs silently to `failure - lightsss:window`
+ * cycles (window 0: from its own start), then with a VCD, a Kanata trace and the commit logs of
+ * the model and of DiffTest's reference on, to the failure; there it checks that it reached the
+ * architectural state the parent recorded ("replay verified", or "replay diverged"), records
+ * lightsss:after more cycles (the model runs on past the failure) and exits.  The parent waits, names the artefacts and exits with the
  * failure's status.  A child writes nothing the parent writes: its standard output and error
  * go to /dev/null and it never returns to the run loop. */
 #ifndef SNAPSIM_DEBUG_LIGHTSSS_H

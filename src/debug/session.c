@@ -9,6 +9,7 @@
 #include "debug/commit_log.h"
 #include "debug/difftest.h"
 #include "debug/events.h"
+#include "debug/kanata.h"
 #include "debug/lightsss.h"
 #include "debug/vcd.h"
 #include "debug/window.h"
@@ -21,6 +22,8 @@ const struct config_key debug_config_keys[] = {
     { "lightsss", "slots", CONFIG_UINT, "2", 0, 64, NULL, "fork snapshots kept (the oldest replays)" },
     { "lightsss", "window", CONFIG_UINT, "0", 0, UINT64_MAX, NULL,
       "cycles before the failure the replay records (0 = from the snapshot on)" },
+    { "lightsss", "after", CONFIG_UINT, "20", 0, 1000000, NULL,
+      "cycles past the failure the replay goes on recording" },
 };
 const size_t debug_config_nkeys = sizeof debug_config_keys / sizeof debug_config_keys[0];
 
@@ -34,10 +37,11 @@ struct model_instance {
     struct difftest *dt;
     struct commit_log *log, *ref_log;
     struct vcd *wave;
+    struct kanata *trace;            /* pipeline:trace_filename */
     struct lightsss *ls;
     struct commit_log *replay_log, *replay_ref_log;   /* a LightSSS replay's artefacts */
     struct vcd *replay_wave;
-    char replay_trace[4200];
+    struct kanata *replay_trace;
 };
 
 static void inner_run(void *ctx, struct machine *m, uint64_t stop_at)
@@ -67,14 +71,10 @@ static void replay_silence(void *ctx)
     commit_log_detach(w->log);
     commit_log_detach(w->ref_log);
     vcd_detach(w->wave);
-    unsigned keep = 0;
-    for (unsigned i = 0; i < w->bus.nsinks; i++) {
-        void *c = w->bus.sink[i].ctx;
-        if (c != w->log && c != w->wave)
-            w->bus.sink[keep++] = w->bus.sink[i];
-    }
-    w->bus.nsinks = keep;
-    w->bus.abandon_trace = true;
+    kanata_detach(w->trace);
+    event_bus_remove(&w->bus, w->log);
+    event_bus_remove(&w->bus, w->wave);
+    event_bus_remove(&w->bus, w->trace);
     if (w->dt) {
         difftest_set_reference_sink(w->dt, NULL);
         /* Test hook: make the replay differ from the run it repeats. */
@@ -110,8 +110,10 @@ static void replay_start(void *ctx, struct machine *m, const char *dir)
     w->replay_wave = vcd_open(path, NULL, err, sizeof err);
     if (w->replay_wave)
         event_bus_add(&w->bus, vcd_sink(w->replay_wave));
-    snprintf(w->replay_trace, sizeof w->replay_trace, "%s/lightsss.kanata", dir);
-    w->bus.start_trace = w->replay_trace;
+    snprintf(path, sizeof path, "%s/lightsss.kanata", dir);
+    w->replay_trace = kanata_open(path, NULL, err, sizeof err);
+    if (w->replay_trace)
+        event_bus_add(&w->bus, kanata_sink(w->replay_trace));
 }
 
 static void replay_finish(void *ctx)
@@ -120,7 +122,7 @@ static void replay_finish(void *ctx)
     commit_log_close(w->replay_log);
     commit_log_close(w->replay_ref_log);
     vcd_close(w->replay_wave);
-    fflush(NULL);                      /* the pipeline's Kanata trace: the process ends next */
+    kanata_close(w->replay_trace);
 }
 
 static void wrapped_stats(struct model_instance *w, const struct machine *m, cJSON *top, cJSON *core)
@@ -151,6 +153,7 @@ static void wrapped_destroy(struct model_instance *w)
     commit_log_close(w->log);
     commit_log_close(w->ref_log);
     vcd_close(w->wave);
+    kanata_close(w->trace);
     lightsss_destroy(w->ls);
     difftest_destroy(w->dt);
     if (w->m)
@@ -189,10 +192,21 @@ static bool open_logs(struct model_instance *w, const struct debug_options *o,
     return true;
 }
 
+/* The Kanata trace a pipeline model's configuration asks for ("" or no such key: none). */
+static const char *pipeline_trace(const struct config *cfg)
+{
+    for (size_t i = 0; i < cfg->nkeys; i++)
+        if (strcmp(cfg->keys[i]->component, "pipeline") == 0 &&
+            strcmp(cfg->keys[i]->field, "trace_filename") == 0)
+            return config_string(cfg, "pipeline", "trace_filename");
+    return "";
+}
+
 bool debug_wrap(const struct model **model, struct model_instance **inst, struct machine *m,
                 const struct config *cfg, const struct debug_options *o)
 {
-    if (!o->difftest && !o->commit_log && !o->wave && !o->lightsss)
+    const char *trace = pipeline_trace(cfg);
+    if (!o->difftest && !o->commit_log && !o->wave && !o->lightsss && !*trace)
         return true;
     struct debug_window win = { .from = 0, .to = UINT64_MAX };
     if (o->window && !window_parse(&win, o->window)) {
@@ -243,6 +257,15 @@ bool debug_wrap(const struct model **model, struct model_instance **inst, struct
     if (!open_logs(w, o, &win)) {
         wrapped_destroy(w);
         return false;
+    }
+    if (*trace) {
+        w->trace = kanata_open(trace, &win, err, sizeof err);
+        if (!w->trace) {
+            log_msg("%s", err);
+            wrapped_destroy(w);
+            return false;
+        }
+        event_bus_add(&w->bus, kanata_sink(w->trace));
     }
     if (o->lightsss) {
         struct lightsss_outputs out = { replay_start, replay_silence, replay_finish, w, w->dt != NULL };

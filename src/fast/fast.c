@@ -126,6 +126,7 @@ start_block:
         if (likely(blk->ninsns <= stop_at - h->instret))
             goto run_translated;
     } else if (jit && !blk->jit_tried && blk->entries >= self->hot_threshold) {
+        jit->guarded_loads = mem_loads_fault_on_host(mem);
         enum jit_result r = jit_translate(jit, blk, bc->generation);
         if (r == JIT_OK && blk->ninsns <= stop_at - h->instret)
             goto run_translated;
@@ -517,6 +518,7 @@ static void fast_stats(struct model_instance *self, const struct machine *m, cJS
         cJSON_AddNumberToObject(core, "jit_blocks", (double)self->jit.blocks);
         cJSON_AddNumberToObject(core, "jit_code_bytes", (double)self->jit.bytes);
         cJSON_AddNumberToObject(core, "jit_host_seconds", self->jit.seconds);
+        cJSON_AddNumberToObject(core, "jit_host_faults", (double)self->jit.host_faults);
     }
     if (self->sys)   /* the MMU's costs, traps, the devices (since the model was created) */
         fast_system_stats(self->sys, m, core);

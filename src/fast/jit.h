@@ -2,7 +2,8 @@
  *
  * A translated block runs the same instructions as the interpreter's record of it, on the same
  * state (guest registers stay in struct hart; guest memory is reached as host + A after the same
- * permission-byte check).  Anything unusual — a fault, an instruction it does not translate, a
+ * permission-byte check, or for loads, where host page protection is exact, with the host's own
+ * fault standing in for it: jit_trap_x86.c).  Anything unusual — a fault, an instruction it does not translate, a
  * block that would run past the stop count — leaves the translated code at an instruction
  * boundary and the interpreter carries on from exactly there, so the interpreter alone decides
  * every fault, system call and partial block.
@@ -64,7 +65,17 @@ struct jit {
     const uint8_t *exit_resume, *exit_enter, *exit_chain, *exit_indirect;
     uint64_t blocks, bytes; /* translation statistics since start */
     double seconds;         /* host time spent translating */
+    /* Loads translated without a permission check, whose host faults resume the interpreter
+     * (jit_trap_x86.c): offsets of each load and of its stub in the code buffer, by address. */
+    uint32_t *trap_at, *trap_to;
+    size_t ntraps, cap_traps;   /* cap_traps 0: no handler, every load is checked inline */
+    uint64_t host_faults;       /* how many such loads faulted on the host */
+    /* Set by the model before translating: mem_loads_fault_on_host of the guest memory. */
+    bool guarded_loads;
 };
+
+/* The translation whose code runs on this thread (the fault handler looks there). */
+extern _Thread_local struct jit *jit_running;
 
 /* Maps the code buffer.  False when translation is unavailable (other hosts, or no memory). */
 bool jit_init(struct jit *j);
@@ -84,6 +95,7 @@ void jit_link(struct jit *j, enum jit_exit kind, void *patch, const struct block
 
 static inline int jit_run(struct jit *j, struct jit_ctx *ctx, const void *entry)
 {
+    jit_running = j;
     return j->enter(ctx, entry);
 }
 

@@ -5,6 +5,8 @@
 
 #include "fast/jit.h"
 
+_Thread_local struct jit *jit_running;
+
 bool jit_init(struct jit *j)
 {
     memset(j, 0, sizeof *j);

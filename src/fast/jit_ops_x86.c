@@ -335,6 +335,16 @@ static unsigned access_size(enum op op)
     }
 }
 
+/* rax = the access's guest address, rs1 + imm. */
+static void emit_address(struct jit_tr *t, const struct fast_insn *in)
+{
+    int base = jit_get_x(t, in->rs1, RAX);
+    if (in->imm)
+        x_mem(&t->b, X_W, 0x8d, RAX, base, NO_REG, (int32_t)in->imm);   /* lea rax, [base + imm] */
+    else
+        mov_rr(&t->b, RAX, base);
+}
+
 /* rax = guest address, rdx = its page number; falls back to the interpreter unless the access
  * is naturally aligned, below the address-space limit, in a page whose byte allows `need`.
  * That is the interpreter's mem_access_ok for aligned accesses (which never cross a page); the
@@ -343,11 +353,7 @@ static void emit_access_check(struct jit_tr *t, const struct fast_insn *in, uint
                               unsigned size, unsigned need)
 {
     struct xbuf *b = &t->b;
-    int base = jit_get_x(t, in->rs1, RAX);
-    if (in->imm)
-        x_mem(b, X_W, 0x8d, RAX, base, NO_REG, (int32_t)in->imm);   /* lea rax, [base + imm] */
-    else
-        mov_rr(b, RAX, base);
+    emit_address(t, in);
     x_mem(b, X_W, 0x85, RAX, RSP, NO_REG, JIT_ACCESS_MASK_SLOT(size));   /* test [rsp + mask], rax */
     jit_fault_jcc(t, CC_NE, k);
     x_rr(b, X_W, 0x8b, RDX, RAX);
@@ -355,6 +361,21 @@ static void emit_access_check(struct jit_tr *t, const struct fast_insn *in, uint
     x_mem(b, 0, 0xf6, 0, R13, RDX, 0);   /* test byte [page + rdx], need */
     x_byte(b, (uint8_t)need);
     jit_fault_jcc(t, CC_E, k);
+}
+
+/* rax = guest address of a load whose host faults resume the interpreter (jit_trap_x86.c):
+ * only addresses at or above the address-space limit are refused inline (the host reservation
+ * ends there, with a guard page past it for a load that crosses the limit); misaligned loads
+ * run on the host, which gives the interpreter's little-endian value.  The load must be the
+ * next instruction emitted: it is recorded as the trapping site. */
+static void emit_guarded_address(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
+{
+    struct xbuf *b = &t->b;
+    emit_address(t, in);
+    x_mem(b, X_W, 0x85, RAX, RSP, NO_REG, JIT_ACCESS_MASK_SLOT(1));  /* the limit only */
+    jit_fault_jcc(t, CC_NE, k);
+    t->trap_site[t->ntraps] = b->p;
+    t->trap_index[t->ntraps++] = k;
 }
 
 static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
@@ -365,7 +386,10 @@ static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k
         return false;
     enum op_class cls = op_class(in->op);
     bool store = cls == CLASS_ST || cls == CLASS_FST;
-    emit_access_check(t, in, k, size, store ? MEM_W : MEM_R);
+    if (!store && t->guarded)
+        emit_guarded_address(t, in, k);
+    else
+        emit_access_check(t, in, k, size, store ? MEM_W : MEM_R);
     if (!store) {
         int d = cls == CLASS_FLD ? R8 : target_of(t, in->rd);
         host_load(b, in->op, d);

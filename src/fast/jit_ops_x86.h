@@ -42,7 +42,21 @@ struct jit_tr {
     uint8_t *fault_field[MAX_FAULT_SITES];
     uint32_t fault_index[MAX_FAULT_SITES];
     unsigned nfaults;
+    /* Loads are plain host loads whose faults resume the interpreter (jit_trap_x86.c): the
+     * host address of each and its instruction's index (which also has a fault site). */
+    bool guarded;
+    const uint8_t *trap_site[BLOCK_MAX_INSNS];
+    uint32_t trap_index[BLOCK_MAX_INSNS];
+    unsigned ntraps;
 };
+
+struct jit;
+
+/* The fault table of jit_trap_x86.c: set up with the handler (false: loads stay checked). */
+bool jit_trap_init(struct jit *j);
+void jit_trap_free(struct jit *j);
+/* Records that a host fault at `at` resumes through `stub`; false when the table is full. */
+bool jit_trap_add(struct jit *j, const uint8_t *at, const uint8_t *stub);
 
 /* Chooses the guest registers the block uses most for the host registers. */
 void jit_cache_plan(struct jit_tr *t, const struct fast_insn *insns, uint32_t n);

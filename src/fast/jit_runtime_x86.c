@@ -113,6 +113,8 @@ bool jit_init(struct jit *j)
         return false;
     }
     jit_forget_targets(j);
+    if (!jit_trap_init(j))
+        j->cap_traps = 0;
     struct xbuf b = { j->code, j->code + j->size, false };
     const uint8_t *end = emit_routines(j, &b);
     j->routines_end = j->used = (size_t)(end - j->code);
@@ -130,6 +132,7 @@ void jit_free(struct jit *j)
     if (j->code)
         munmap(j->code, j->size);
     free(j->targets);
+    jit_trap_free(j);
     memset(j, 0, sizeof *j);
 }
 

@@ -163,7 +163,8 @@ static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct blo
 
 /* The stubs that give control back to the interpreter at instruction k: one per index, all
  * through one tail that names the block. */
-static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struct block *blk)
+static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struct block *blk,
+                              const uint8_t *stub_of[BLOCK_MAX_INSNS + 1])
 {
     struct xbuf *b = &t->b;
     if (!t->nfaults)
@@ -178,6 +179,7 @@ static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struc
     for (unsigned i = 0; i < t->nfaults; i++) {
         if (i == 0 || t->fault_index[i] != t->fault_index[i - 1]) {   /* sites are in order */
             stub = b->p;
+            stub_of[t->fault_index[i]] = stub;
             x_mov_ri64(b, RCX, t->fault_index[i]);
             x_jmp(b, tail);
         }
@@ -202,11 +204,13 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
 {
     if (j->generation != generation) {   /* the block cache was flushed: so is every translation */
         j->used = j->routines_end;
+        j->ntraps = 0;
         j->generation = generation;
         jit_forget_targets(j);
     }
     blk->jit_tried = 1;
-    struct jit_tr t = { .b = { j->code + j->used, j->code + j->size, false } };
+    struct jit_tr t = { .b = { j->code + j->used, j->code + j->size, false },
+                        .guarded = j->guarded_loads && j->cap_traps };
     struct xbuf *b = &t.b;
     uint8_t *entry = b->p;
     uint32_t n = blk->ninsns;
@@ -255,12 +259,19 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
     emit_count_flush(&t, blk);
     x_mov_ri64(b, RAX, blk->pc);
     x_jmp(b, j->exit_enter);
-    emit_resume_stubs(&t, j, blk);
+    const uint8_t *stub_of[BLOCK_MAX_INSNS + 1];
+    emit_resume_stubs(&t, j, blk, stub_of);
     for (unsigned i = 0; i < nexits; i++)
         emit_chain_stub(&t, j, blk, &exits[i]);
 
     if (b->overflow)
         return JIT_FULL;
+    size_t ntraps = j->ntraps;
+    for (unsigned i = 0; i < t.ntraps; i++)
+        if (!jit_trap_add(j, t.trap_site[i], stub_of[t.trap_index[i]])) {
+            j->ntraps = ntraps;
+            return JIT_FULL;
+        }
     j->used = ((size_t)(b->p - j->code) + 15) & ~(size_t)15;
     j->blocks++;
     j->bytes += (size_t)(b->p - entry);

@@ -123,7 +123,7 @@ static bool csr(struct model_instance *p, struct machine *m, struct pinst *in)
     return machine_csr_access(m, (unsigned)i->imm, i->op, operand, write, &in->result);
 }
 
-static void retire(struct model_instance *p, struct machine *m, const struct pinst *in)
+void pipe_retire(struct model_instance *p, struct machine *m, const struct pinst *in)
 {
     m->hart.instret++;
     m->op_count[in->d.in.op]++;
@@ -241,9 +241,13 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
             break;
         case PK_ECALL: {
             m->hart.pc = in->pc;
-            retire(p, m, in);           /* a system call sees itself retired, as on the fast model */
+            pipe_retire(p, m, in);           /* a system call sees itself retired, as on the fast model */
             m->cycles = p->cycle_base + p->now;
-            linux_syscall(m);
+            uint64_t args[7];
+            memcpy(args, &m->hart.x[10], sizeof args);
+            if (!event_syscall_before(m->events, m))   /* a LightSSS replay may deliver it */
+                linux_syscall(m);
+            event_syscall_after(m->events, m, args);
             p->commit_pc = m->hart.pc;  /* after the ecall, a signal handler, or rt_sigreturn's pc */
             for (unsigned r = 1; r < PREG_F; r++)
                 p->rf[r] = m->hart.x[r];
@@ -273,7 +277,7 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
     }
     write_reg(p, m, in->d.dst, in->result);
     m->hart.fflags |= in->fflags;
-    retire(p, m, in);
+    pipe_retire(p, m, in);
     if (m->events)
         emit_commit(p, m, in, stored);
     switch ((enum pkind)in->d.kind) {

@@ -3,18 +3,8 @@
  * commits.  Only built while a sink listens to cycles. */
 #include <string.h>
 
-#include "core/log.h"
 #include "debug/events.h"
 #include "pipeline/pipeline.h"
-
-/* Starts the Kanata trace a debugging tool asked for part-way through a run: instructions
- * already in flight stay untraced, so every traced one is seen from fetch on. */
-static void start_trace(struct model_instance *p, const char *path)
-{
-    char err[512];
-    if (!kanata_open(&p->trace, path, err, sizeof err))
-        log_msg("%s", err);
-}
 
 void pipe_emit_cycle(struct model_instance *p, struct machine *m, const uint64_t *first)
 {
@@ -22,14 +12,6 @@ void pipe_emit_cycle(struct model_instance *p, struct machine *m, const uint64_t
     event_emit_alarm(bus, m, p->now);
     if (!event_bus_wants_cycles(bus))
         return;
-    if (bus->abandon_trace) {
-        kanata_abandon(&p->trace);
-        bus->abandon_trace = false;
-    }
-    if (bus->start_trace && !kanata_on(&p->trace)) {
-        start_trace(p, bus->start_trace);
-        bus->start_trace = NULL;
-    }
     struct cycle_event ev;
     memset(&ev, 0, sizeof ev);
     ev.cycle = p->now;

@@ -53,11 +53,14 @@ void pipe_fetch(struct model_instance *p, struct machine *m)
                 if (n)
                     break;                 /* the next block is next cycle's */
                 /* An unfetchable pc makes a fault record below without touching the cache. */
-                if (mem_access_ok(&m->mem, pc, 2, MEM_X) && !read_block(p, block))
+                /* (In system mode the cache is read first: whether pc can be fetched is known
+                 * only from the translation, which the read below makes.) */
+                if ((p->system || mem_access_ok(&m->mem, pc, 2, MEM_X)) && !read_block(p, block))
                     break;
             }
             struct pdec scratch;
-            const struct pdec *d = pipe_decode_at(p, m, pc, &scratch);
+            const struct pdec *d = p->system ? pipe_decode_system(p, m, pc, &scratch)
+                                             : pipe_decode_at(p, m, pc, &scratch);
             if (d->in.len == 4 && d->fault != PF_FETCH && ((pc + 2) & block_mask) != block &&
                 !have_block(p, block + p->ms.l1i.block_bytes) &&
                 !read_block(p, block + p->ms.l1i.block_bytes))

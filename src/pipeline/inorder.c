@@ -23,18 +23,26 @@
 
 #include "core/log.h"
 #include "debug/events.h"
+#include "debug/model_assert.h"
 #include "pipeline/pipeline.h"
 
 /* A value no correct computation here is likely to produce: using a result before its time
  * shows up as a wrong value. */
 #define PIPE_POISON 0xbadc0ffee0ddf00dull
 
+/* Tells the tracing sinks that `in` entered stage `to` (-1: none) from `from` (-1: none). */
+static void trace_insn(struct model_instance *p, enum insn_ev_kind kind, const struct pinst *in,
+                       int from, int to)
+{
+    struct insn_event ev = { kind, p->now, in->trace_id, in->seq, in->pc, &in->d.in,
+                             from < 0 ? NULL : p->stage_name[from], to < 0 ? NULL : p->stage_name[to] };
+    event_emit_insn(p->m->events, p->m, &ev);
+}
+
 static void move_to(struct model_instance *p, struct pinst *in, unsigned k)
 {
-    if (pipe_traced(p, in)) {
-        kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], false);
-        kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[k], true);
-    }
+    if (pipe_traced(p))
+        trace_insn(p, IEV_MOVE, in, in->stage, (int)k);
     in->stage = (uint8_t)k;
 }
 
@@ -53,14 +61,9 @@ struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct 
     in->ready = p->now + 1;
     in->result_cycle = UINT64_MAX;
     in->stage = (uint8_t)f1;
-    in->trace_id = PIPE_UNTRACED;
-    if (kanata_on(&p->trace)) {
-        char label[128];
-        int n = snprintf(label, sizeof label, "%" PRIx64 ": ", pc);
-        insn_disasm(&d->in, pc, label + n, sizeof label - (size_t)n);
-        in->trace_id = kanata_insn(&p->trace, p->now, seq, label);
-        kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[f1], true);
-    }
+    in->trace_id = p->fetched++;
+    if (pipe_traced(p))
+        trace_insn(p, IEV_FETCH, in, -1, (int)f1);
     return in;
 }
 
@@ -94,14 +97,9 @@ static void rebuild_writers(struct model_instance *p)
 static void squash_from(struct model_instance *p, uint64_t from, uint8_t why)
 {
     uint64_t end = p->first[p->nstages];
-    if (kanata_on(&p->trace))
-        for (uint64_t s = from; s < end; s++) {
-            struct pinst *in = pipe_at(p, s);
-            if (pipe_traced(p, in)) {
-                kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[in->stage], false);
-                kanata_retire(&p->trace, p->now, in->trace_id, 0, true);
-            }
-        }
+    if (pipe_traced(p))
+        for (uint64_t s = from; s < end; s++)
+            trace_insn(p, IEV_FLUSH, pipe_at(p, s), pipe_at(p, s)->stage, -1);
     for (unsigned k = 0; k <= p->nstages; k++)
         if (p->first[k] > from)
             p->first[k] = from;
@@ -113,14 +111,9 @@ static void squash_from(struct model_instance *p, uint64_t from, uint8_t why)
 /* Trace: instructions committed last cycle leave the commit stage. */
 static void leave_commit(struct model_instance *p)
 {
-    if (kanata_on(&p->trace))
-        for (uint64_t s = p->first[ST_CM]; s < p->first[ST_MEM]; s++) {
-            struct pinst *in = pipe_at(p, s);
-            if (pipe_traced(p, in)) {
-                kanata_stage(&p->trace, p->now, in->trace_id, p->stage_name[ST_CM], false);
-                kanata_retire(&p->trace, p->now, in->trace_id, p->retire_id++, false);
-            }
-        }
+    if (pipe_traced(p))
+        for (uint64_t s = p->first[ST_CM]; s < p->first[ST_MEM]; s++)
+            trace_insn(p, IEV_RETIRE, pipe_at(p, s), ST_CM, -1);
     p->first[ST_CM] = p->first[ST_MEM];
 }
 
@@ -136,6 +129,15 @@ static void publish_results(struct model_instance *p)
 
 enum cycle_end { CYCLE_GO, CYCLE_LIMIT, CYCLE_HALTED };
 
+/* A trap or interrupt at the oldest instruction (system mode): it and everything younger leave
+ * without retiring, and fetch goes to the handler next cycle. */
+static void restart_at_commit(struct model_instance *p, const struct pinst *oldest)
+{
+    p->cnt.flushes += p->first[p->nstages] - oldest->seq;
+    squash_from(p, oldest->seq, WHY_BRANCH);
+    pipe_redirect(p, p->commit_pc, p->now + 1, WHY_BRANCH);
+}
+
 static enum cycle_end commit_stage(struct model_instance *p, struct machine *m, uint64_t stop_at)
 {
     enum cycle_end end = CYCLE_GO;
@@ -148,7 +150,20 @@ static enum cycle_end commit_stage(struct model_instance *p, struct machine *m, 
             end = CYCLE_LIMIT;
             break;
         }
-        enum commit_outcome o = pipe_commit_one(p, m, in);
+        if (model_assert(m, in->pc == p->commit_pc, p->now, p->commit_pc,
+                         "the instruction at commit is the next in program order")) {
+            end = CYCLE_HALTED;
+            break;
+        }
+        if (p->system && pipe_system_interrupt(p, m, in)) {
+            restart_at_commit(p, in);
+            break;
+        }
+        enum commit_outcome o = p->system ? pipe_commit_system(p, m, in) : pipe_commit_one(p, m, in);
+        if (o == COMMIT_RESTART) {
+            restart_at_commit(p, in);
+            break;
+        }
         if (o == COMMIT_HALTED) {
             if (in->d.kind == PK_ECALL) {   /* exit (or a fatal signal) in the call: it retired */
                 m->hart.pc = p->commit_pc;
@@ -217,12 +232,16 @@ static void mem_stage(struct model_instance *p, struct machine *m)
         move_to(p, in, ST_MEM);
         if (in->fault == PF_NONE) {
             if (kind == PK_LOAD) {
-                pipe_load(m, in);
+                /* System mode: the load reads at commit (a device read has side effects, and
+                 * the translation may walk page tables that older stores still change); here
+                 * only its cache timing, at the virtual address. */
+                if (!p->system)
+                    pipe_load(m, in);
                 if (in->fault == PF_NONE)
                     latency = memsys_load(&p->ms, in->addr, in->d.msize);
                 p->note.dcache_miss |= latency > 1;
             } else if (kind == PK_STORE) {
-                if (!mem_access_ok(&m->mem, in->addr, in->d.msize, MEM_W))
+                if (!p->system && !mem_access_ok(&m->mem, in->addr, in->d.msize, MEM_W))
                     in->fault = PF_STORE;
                 else
                     latency = memsys_store(&p->ms, in->addr, in->d.msize);
@@ -234,7 +253,7 @@ static void mem_stage(struct model_instance *p, struct machine *m)
             }
         }
         in->ready = p->now + latency;
-        if (kind == PK_LOAD)
+        if (kind == PK_LOAD && !p->system)   /* in system mode at commit, as atomics */
             in->result_cycle = in->ready;
         n++;
     }
@@ -259,6 +278,9 @@ static void inject_execute(struct model_instance *p, struct pinst *in, uint64_t 
         inject_applied(&p->inj, retire_number, in->pc);
     } else if (is_control(in->d.kind) && inject_due(&p->inj, INJ_BRANCH_TARGET, retire_number)) {
         in->next_pc += 4;
+        inject_applied(&p->inj, retire_number, in->pc);
+    } else if (in->d.kind == PK_ALU && inject_due(&p->inj, INJ_LOST_WAKEUP, retire_number)) {
+        in->ready = in->result_cycle = UINT64_MAX;
         inject_applied(&p->inj, retire_number, in->pc);
     }
 }
@@ -311,11 +333,11 @@ static void ex_stage(struct model_instance *p, struct machine *m)
         p->first[ST_IS]++;
         move_to(p, in, ST_EX);
         unsigned latency = pipe_execute(&p->prm, in, m->hart.frm);
-        if (p->inj.kind != INJ_NONE)
-            inject_execute(p, in, retire_number);
         in->ready = p->now + latency;
         if (!late_result(in->d.kind))
             in->result_cycle = in->ready;
+        if (p->inj.kind != INJ_NONE)
+            inject_execute(p, in, retire_number);
         p->cnt.issued++;
         n++;
         if (is_control(in->d.kind)) {
@@ -327,7 +349,11 @@ static void ex_stage(struct model_instance *p, struct machine *m)
             if (redirect || in->next_pc != in->pred_next) {
                 p->note.mispredicted = p->note.flushed = true;
                 p->cnt.flushes += p->first[p->nstages] - (in->seq + 1);
-                squash_from(p, in->seq + 1, WHY_BRANCH);
+                if (p->first[p->nstages] > in->seq + 1 &&   /* wrong-path work to keep */
+                    inject_due(&p->inj, INJ_LOST_FLUSH, retire_number))
+                    inject_applied(&p->inj, retire_number, in->pc);
+                else
+                    squash_from(p, in->seq + 1, WHY_BRANCH);
                 pipe_redirect(p, in->next_pc, p->now + 1, WHY_BRANCH);
                 return;
             }
@@ -422,6 +448,7 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
         m->halt = HALT_LIMIT;
         return;
     }
+    p->m = m;
     /* The machine may have been restored or run by another model since the last run. */
     p->rf[0] = 0;
     for (unsigned r = 1; r < PREG_F; r++)
@@ -480,10 +507,10 @@ void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at)
         if (p->prm.watchdog_cycles && p->now - p->last_commit_cycle >= p->prm.watchdog_cycles) {
             log_msg("watchdog: no instruction retired for %" PRIu64 " cycles (cycle %" PRIu64
                     ", next pc 0x%" PRIx64 ")", p->now - p->last_commit_cycle, p->now, p->commit_pc);
-            m->halt = HALT_WATCHDOG;
-            m->exit_status = 1;
-            end_run(p, m, false);
-            return;
+            if (event_fail(m->events, m, p->now, p->commit_pc, HALT_WATCHDOG, 1)) {
+                end_run(p, m, false);
+                return;
+            }
         }
     }
 }

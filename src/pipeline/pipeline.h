@@ -31,9 +31,11 @@
 #include <cjson/cJSON.h>
 
 #include "core/machine.h"
+#include "debug/events.h"
 #include "debug/inject.h"
 #include "isa/insn.h"
-#include "pipeline/kanata.h"
+#include "priv/mmu.h"
+#include "priv/priv_stats.h"
 #include "timing/bpred.h"
 #include "timing/memsys.h"
 
@@ -88,7 +90,7 @@ struct pinst {
     uint64_t addr;
     uint64_t ready;            /* cycle from which it may leave its current stage */
     uint64_t result_cycle;     /* first cycle its result can be forwarded */
-    uint64_t trace_id;
+    uint64_t trace_id;         /* fetch number: names it in instruction events */
     uint32_t fflags;
     uint8_t fault;             /* enum pfault */
     uint8_t stage;             /* current stage (for the trace) */
@@ -101,7 +103,6 @@ struct pipe_params {
     bool forwarding;
     unsigned mul_latency, div_latency, fpu_latency, fdiv_latency;
     uint64_t watchdog_cycles, max_cycles;
-    const char *trace_filename;
 };
 
 /* Every counter the model reports; all uint64_t so warm-up baselines subtract field-wise. */
@@ -148,10 +149,17 @@ struct model_instance {
     struct decode_slot *dcache;            /* PIPE_DECODE_CACHE entries */
     uint64_t dcache_epoch;
 
+    /* system mode (--machine bare): a privileged hart, its memory through this TLB */
+    bool system;
+    struct priv_tlb tlb;
+    struct priv_counts sys_counts;
+    uint64_t event_seen;                   /* the machine's event_at when event_cycle was set */
+    uint64_t event_cycle;                  /* the cycle (cycle_base + now) it stands for */
+
     struct memsys ms;
     struct bpred bp;
-    struct kanata trace;
-    uint64_t retire_id;
+    struct machine *m;                     /* the current run's (for instruction events) */
+    uint64_t fetched;                      /* instructions fetched: the next fetch number */
     struct inject inj;                     /* a fault injected on purpose (debug/inject.h) */
     struct cycle_notes {                   /* what happened this cycle, for the cycle event */
         bool predicted, resolved, mispredicted, flushed, icache_miss, dcache_miss;
@@ -168,12 +176,10 @@ static inline struct pinst *pipe_at(struct model_instance *p, uint64_t seq)
     return &p->ring[seq & PIPE_RING_MASK];
 }
 
-/* trace_id of an instruction fetched while no trace was being written. */
-#define PIPE_UNTRACED UINT64_MAX
-
-static inline bool pipe_traced(const struct model_instance *p, const struct pinst *in)
+/* Does a sink trace instructions through the stages (the Kanata writer)? */
+static inline bool pipe_traced(const struct model_instance *p)
 {
-    return kanata_on(&p->trace) && in->trace_id != PIPE_UNTRACED;
+    return event_bus_wants_insns(p->m->events);
 }
 
 static inline unsigned pipe_occupancy(const struct model_instance *p, unsigned k)
@@ -187,6 +193,11 @@ void pipe_predecode(const struct insn *in, struct pdec *out);
 const struct pdec *pipe_decode_at(struct model_instance *p, const struct machine *m, uint64_t pc,
                                   struct pdec *scratch);
 void pipe_decode_cache_flush(struct model_instance *p);
+/* System mode: the predecoded instruction at pc, read through the privileged memory path with
+ * this model's TLB and cached by encoding (so stores to code and new mappings need no
+ * invalidation); a fetch fault gives a PF_FETCH record in *scratch. */
+const struct pdec *pipe_decode_system(struct model_instance *p, struct machine *m, uint64_t pc,
+                                      struct pdec *scratch);
 
 /* execute.c */
 /* Ex work: result (into `pending`), address, next pc, fp flags and faults from the operand values; returns the
@@ -196,8 +207,19 @@ unsigned pipe_execute(const struct pipe_params *prm, struct pinst *in, unsigned 
 void pipe_load(const struct machine *m, struct pinst *in);
 
 /* commit.c */
-enum commit_outcome { COMMIT_OK, COMMIT_SERIALIZED, COMMIT_HALTED };
+/* COMMIT_RESTART (system mode): the instruction did not retire (it trapped, or its fetch must
+ * be repeated); it and everything younger are dropped and fetch restarts at commit_pc. */
+enum commit_outcome { COMMIT_OK, COMMIT_SERIALIZED, COMMIT_HALTED, COMMIT_RESTART };
 enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m, struct pinst *in);
+/* Counts the instruction retired and moves the commit pc past it. */
+void pipe_retire(struct model_instance *p, struct machine *m, const struct pinst *in);
+
+/* commit_system.c */
+enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine *m, struct pinst *in);
+/* At the commit boundary before `oldest`: the machine's due events, then a pending enabled
+ * interrupt, taken (true) with fetch to restart at commit_pc. */
+bool pipe_system_interrupt(struct model_instance *p, struct machine *m, const struct pinst *oldest);
+void pipe_system_stats(const struct model_instance *p, const struct machine *m, cJSON *core);
 
 /* fetch.c */
 void pipe_fetch(struct model_instance *p, struct machine *m);
@@ -207,8 +229,7 @@ void pipe_redirect(struct model_instance *p, uint64_t pc, uint64_t resume, enum 
 void pipe_run(struct model_instance *p, struct machine *m, uint64_t stop_at);
 
 /* cycle_events.c: the per-cycle debugging event; `first` holds the stage boundaries as the cycle
- * began (a stage whose oldest instruction did not leave stalled).  Also starts a Kanata trace
- * a debugging tool asks for part-way through a run. */
+ * began (a stage whose oldest instruction did not leave stalled). */
 void pipe_emit_cycle(struct model_instance *p, struct machine *m, const uint64_t *first);
 /* Creates the record of a newly fetched instruction in the first fetch stage. */
 struct pinst *pipe_new_insn(struct model_instance *p, uint64_t pc, const struct pdec *d);

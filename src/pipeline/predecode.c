@@ -5,6 +5,7 @@
 
 #include "isa/semantics.h"
 #include "pipeline/pipeline.h"
+#include "priv/access.h"
 
 static uint8_t xreg(unsigned r) { return (uint8_t)r; }   /* x0 maps to 0, "no register" */
 static uint8_t freg(unsigned r) { return (uint8_t)(PREG_F + r); }
@@ -134,6 +135,16 @@ static const struct pdec *fetch_fault(struct pdec *d, uint32_t raw)
     return d;
 }
 
+static void decode_into(struct decode_slot *slot, uint32_t raw)
+{
+    struct insn in;
+    if (!insn_decode(raw, &in)) {
+        in.op = OP_ILLEGAL;
+        in.raw = raw;
+    }
+    pipe_predecode(&in, &slot->d);
+}
+
 const struct pdec *pipe_decode_at(struct model_instance *p, const struct machine *m, uint64_t pc,
                                   struct pdec *scratch)
 {
@@ -155,12 +166,23 @@ const struct pdec *pipe_decode_at(struct model_instance *p, const struct machine
             return fetch_fault(scratch, lo);
         raw |= (uint32_t)mem_load(&m->mem, pc + 2, 2) << 16;
     }
-    struct insn in;
-    if (!insn_decode(raw, &in)) {
-        in.op = OP_ILLEGAL;
-        in.raw = raw;
-    }
-    pipe_predecode(&in, &slot->d);
+    decode_into(slot, raw);
     slot->pc = pc;
+    return &slot->d;
+}
+
+const struct pdec *pipe_decode_system(struct model_instance *p, struct machine *m, uint64_t pc,
+                                      struct pdec *scratch)
+{
+    struct priv_cpu c = priv_cpu_of(m, &p->tlb);
+    uint32_t raw;
+    if (!priv_fetch(&c, pc, &raw))
+        return fetch_fault(scratch, 0);
+    /* The tag is the encoding itself (below 2^32, never the empty slot's UINT64_MAX). */
+    struct decode_slot *slot = &p->dcache[(raw ^ (raw >> 12) ^ (raw >> 20)) & (PIPE_DECODE_CACHE - 1)];
+    if (slot->pc != raw) {
+        decode_into(slot, raw);
+        slot->pc = raw;
+    }
     return &slot->d;
 }

@@ -84,7 +84,6 @@ static void read_params(struct pipe_params *prm, const struct config *c)
     prm->fdiv_latency = (unsigned)config_uint(c, "fpu", "div_latency");
     prm->watchdog_cycles = config_uint(c, "watchdog", "result_cycles");
     prm->max_cycles = config_uint(c, "pipeline", "max_cycles");
-    prm->trace_filename = config_string(c, "pipeline", "trace_filename");
 }
 
 /* Stage k's name and capacity; see pipeline.h for the numbering (Cm = 0 ... F1 = n - 1). */
@@ -113,7 +112,6 @@ static void pipe_destroy(struct model_instance *p)
 {
     if (!p)
         return;
-    kanata_close(&p->trace);
     memsys_free(&p->ms);
     bpred_free(&p->bp);
     free(p->dcache);
@@ -141,22 +139,17 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
         memsys_free(&p->ms);
         ok = false;
     }
-    if (ok && !kanata_open(&p->trace, p->prm.trace_filename, err, errlen)) {
-        memsys_free(&p->ms);
-        bpred_free(&p->bp);
-        ok = false;
-    }
     if (!ok) {
         free(p->dcache);
         free(p);
         return NULL;
     }
-    p->prm.trace_filename = NULL;   /* the config's string is not ours to keep */
     lay_out_stages(p);
     for (unsigned k = 0; k <= p->nstages; k++)
         p->first[k] = 1;            /* seq 0 means "no producer" */
     pipe_decode_cache_flush(p);
     p->dcache_epoch = m->mem.code_epoch;
+    p->system = m->sys != NULL;
     p->cycle_base = m->hart.instret + m->cycle_offset;
     m->counts_cycles = true;
     m->cycles = p->cycle_base;
@@ -166,14 +159,19 @@ static struct model_instance *pipe_create(struct machine *m, const struct config
 
 static void pipe_stats(struct model_instance *p, const struct machine *m, cJSON *top, cJSON *core)
 {
-    (void)m;
     pipe_stats_json(p, top, core);
+    if (p->system)
+        pipe_system_stats(p, m, core);
 }
 
-/* The run goes through the Linux layer, which stops it where guest timers expire. */
+/* A Linux process's run goes through the Linux layer, which stops it where guest timers
+ * expire; a system-mode machine's devices are driven from the commit stage. */
 static void pipe_run_model(struct model_instance *p, struct machine *m, uint64_t stop_at)
 {
-    linux_run_model(p, m, stop_at, pipe_run);
+    if (p->system)
+        pipe_run(p, m, stop_at);
+    else
+        linux_run_model(p, m, stop_at, pipe_run);
 }
 
 #define PIPELINE_MODEL(var, model_name, summary_text, preset_table)        \

@@ -16,11 +16,13 @@
 
 /* ---- the clock: machine_time() counts timebase ticks from the model's cycles ---- */
 
-/* The hart's instret at which machine_time() first reaches t (the current one if it has). */
+/* The hart's instret at which machine_time() first reaches t (the current one if it has), at
+ * one instruction per cycle: exact for the fast model; a model that counts its own cycles reads
+ * the distance event_at - instret as cycles (pipeline/commit_system.c). */
 static uint64_t instret_at_time(const struct machine *m, uint64_t t)
 {
     unsigned __int128 cycles = ((unsigned __int128)t * m->core_hz + VIRT_TIMEBASE_HZ - 1) / VIRT_TIMEBASE_HZ;
-    unsigned __int128 now = (unsigned __int128)m->hart.instret + m->cycle_offset;
+    unsigned __int128 now = machine_cycles(m);
     if (cycles <= now)
         return m->hart.instret;
     unsigned __int128 at = m->hart.instret + (cycles - now);
@@ -84,8 +86,11 @@ void virt_machine_idle(struct machine *m)
     uint64_t deadline = clint_next_deadline(&v->clint);
     if (deadline != UINT64_MAX && (p->mie & MIP_MTIP)) {
         uint64_t now = machine_time(m), cycles = instret_at_time(m, deadline) - m->hart.instret;
-        /* The cycles pass without instructions: the guest's clocks see the time it slept. */
+        /* The cycles pass without instructions: the guest's clocks see the time it slept (a
+         * model that counts its own cycles folds cycle_offset's growth into its count). */
         m->cycle_offset += cycles;
+        if (m->counts_cycles)
+            m->cycles += cycles;
         v->idle_ticks += deadline - now;
     } else if (virt_console_has_input(&v->console) && (v->uart.ier & UART_IER_RDI)) {
         console_input(v, !machine_stop_requested);

@@ -161,6 +161,13 @@ int snap_paths_set_ancestors(struct snap_paths *sp, const struct attr_value *cp,
         char *real;
         int rc = real_within(sp, path, what, &real, err, errlen);
         free(path);
+        /* Refused here rather than by every later open below it ("Not a directory"). */
+        struct stat st;
+        if (rc == 0 && (stat(real, &st) != 0 || !S_ISDIR(st.st_mode))) {
+            snap_err(err, errlen, "%s: not a directory", what);
+            free(real);
+            rc = -1;
+        }
         if (rc)
             return snap_err_prefix(err, errlen, "missing or unusable ancestor snapshot '%s'", name);
         sp->ancestors[sp->nancestors] = real;
@@ -173,12 +180,13 @@ int snap_paths_set_ancestors(struct snap_paths *sp, const struct attr_value *cp,
  * relative part.  Absolute references are refused: a snapshot names only its own files and its
  * ancestors'. */
 static int split_ref(const struct snap_paths *sp, const char *ref, const char **base, const char **rel,
-                     char *err, size_t errlen)
+                     size_t *ancestor, char *err, size_t errlen)
 {
     if (strlen(ref) >= PATH_MAX)
         return snap_err(err, errlen, "file reference too long");
     *base = sp->dir;
     *rel = ref;
+    *ancestor = 0;
     if (ref[0] == '%') {
         char *end;
         errno = 0;
@@ -190,6 +198,7 @@ static int split_ref(const struct snap_paths *sp, const char *ref, const char **
                             sp->nancestors);
         if (n > 0)
             *base = sp->ancestors[n - 1];
+        *ancestor = n;
         *rel = end + 2;
     } else if (ref[0] == '/') {
         return snap_err(err, errlen, "%s: absolute file reference not allowed (outside the allowed directories)",
@@ -202,7 +211,8 @@ int snap_paths_resolve(const struct snap_paths *sp, const char *ref, char **out,
 {
     *out = NULL;
     const char *base, *rel;
-    if (split_ref(sp, ref, &base, &rel, err, errlen))
+    size_t ancestor;
+    if (split_ref(sp, ref, &base, &rel, &ancestor, err, errlen))
         return -1;
     char *path = join(base, rel);
     if (!path)
@@ -215,14 +225,21 @@ int snap_paths_resolve(const struct snap_paths *sp, const char *ref, char **out,
 int snap_paths_open(const struct snap_paths *sp, const char *ref, int *fd, char *err, size_t errlen)
 {
     const char *base, *rel;
+    size_t ancestor;
     *fd = -1;
-    if (split_ref(sp, ref, &base, &rel, err, errlen))
+    if (split_ref(sp, ref, &base, &rel, &ancestor, err, errlen))
         return -1;
     /* The base directories were resolved and checked against the roots when they were set. */
     int dir = open(base, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0)
         return snap_err(err, errlen, "%s (%s): %s", ref, base, strerror(errno));
-    int rc = snap_open_beneath(dir, rel, ref, fd, err, errlen);
+    /* "%1%/raw" alone does not say which snapshot of the chain holds the bad file. */
+    char what[PATH_MAX + 32];
+    if (ancestor)
+        snprintf(what, sizeof what, "%s (in %s)", ref, sp->ancestor_names[ancestor - 1]);
+    else
+        snprintf(what, sizeof what, "%s", ref);
+    int rc = snap_open_beneath(dir, rel, what, fd, err, errlen);
     close(dir);
     return rc;
 }

@@ -47,7 +47,7 @@ add_test(NAME debug.wave
                  ${GUEST_DIR}/sum 1 2 3 4 5 6 7 8 9)
 set_tests_properties(debug.wave PROPERTIES LABELS "debug")
 
-foreach(case replay diverge stops stats procs)
+foreach(case replay assert watchdog stdin diverge stops stats procs)
   add_test(NAME debug.lightsss.${case}
            COMMAND ${PYTHON3} ${DEBUG_DIR}/lightsss_check.py $<TARGET_FILE:snapsim> ${DEBUG_WORK}/lightsss
                    ${GUEST_DIR} ${case})
@@ -61,9 +61,10 @@ debug_bad(lightsss_window "lightsss:window .* must not exceed" ${LSS_RUN}
 debug_bad(lightsss_log_dir "cannot" --model oroblanco --lightsss --log /dev/null/replay)
 debug_bad(lightsss_fast "--lightsss forks at cycle boundaries" --lightsss)
 
-# Background snapshots (src/cli/snapshot_fork.c): equal to synchronous ones, synchronous when the
-# guest's host files could change under the child, a child's failure reported.
-foreach(case same obstacle fail)
+# Background snapshots (src/cli/snapshot_fork.c): equal to synchronous ones (also while the guest
+# reads a regular file), synchronous when the guest's host files could change under the child, a
+# child's failure reported.
+foreach(case same input obstacle fail successor)
   add_test(NAME debug.snapshot_fork.${case}
            COMMAND ${PYTHON3} ${DEBUG_DIR}/snapshot_fork_check.py $<TARGET_FILE:snapsim>
                    ${DEBUG_WORK}/snapshot_fork ${GUEST_DIR} ${case})

@@ -4,11 +4,21 @@
 usage: lightsss_check.py SNAPSIM WORKDIR GUEST_DIR CASE
 
 CASE replay    an injected fault at instruction 5000 of `sum`, replayed with lightsss:window
-               3000: exit status 4, "replay verified", every artefact named and present; the VCD
-               (check_vcd.py) starts at or before failure - window and ends at the failure; the
-               Kanata trace is well formed (check_kanata.py); the replay's commit log is exactly
-               the tail of a straight run's log ending at the failure, and the reference's log
-               differs from it only in the failing line.
+               3000 and lightsss:after 40: exit status 4, "replay verified", every artefact named
+               and present; the VCD (check_vcd.py) starts at or before failure - window and ends
+               40 cycles after the failure, and the Kanata trace (well formed: check_kanata.py)
+               goes past the failure into those cycles; up to the failure the replay's commit log is exactly the tail of
+               a straight run's log ending at the failure, and the reference's log (which ends
+               there) differs from it only in the failing line; the model's goes on past it.
+     assert    a model assertion as the trigger (inject:kind:lost_flush leaves wrong-path
+               instructions in the pipeline; the commit-order check fails), no --difftest:
+               exit status 1, the assertion named, "replay verified" at its cycle, the VCD and
+               Kanata trace ending lightsss:after cycles past it (earlier only if the buggy
+               model's guest died in those cycles: the commit log ends with its fault).
+     watchdog  the watchdog as the trigger (inject:kind:lost_wakeup: nothing retires), the same.
+     stdin     a guest reading standard input from a pipe across LightSSS intervals (stdin_count,
+               fault injected while it reads): the replay gets the bytes the parent consumed
+               after the snapshot from the parent's input log, so it is "replay verified".
      diverge   the same with the test hook that makes the replay differ: "replay diverged".
      stops     the same with --snapshot-every 700: the replay repeats the parent's stops at the
                snapshot points (so its timing matches: "replay verified"); the snapshots are
@@ -29,7 +39,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-N, WINDOW, INTERVAL = 5000, 3000, 2000
+N, WINDOW, INTERVAL, AFTER = 5000, 3000, 2000, 40
 
 
 def fail(msg):
@@ -39,7 +49,9 @@ def fail(msg):
 
 def inject_cmd(snapsim, guest, logdir, *extra):
     return [snapsim, "run", "--clear-env", "--model", "oroblanco", "--difftest", "--lightsss", "--log", logdir,
-            "--config", f"lightsss:interval:{INTERVAL}", f"lightsss:window:{WINDOW}",
+            # Three slots: the oldest is at least 2 x INTERVAL > WINDOW before any failure point.
+            "--config", f"lightsss:interval:{INTERVAL}", "lightsss:slots:3", f"lightsss:window:{WINDOW}",
+            f"lightsss:after:{AFTER}",
             "inject:kind:alu_bitflip", f"inject:instruction:{N}", *extra, "--", f"{guest}/sum", "1", "2", "3"]
 
 
@@ -76,6 +88,8 @@ def case_replay(snapsim, work, guest, diverge=False):
     w = re.search(r"lightsss: wrote cycles (\d+)-(\d+): (.*)", r.stderr)
     if not w:
         fail("no artefact list")
+    if int(w.group(2)) != fcycle + AFTER:
+        fail(f"the replay recorded to cycle {w.group(2)}, not {AFTER} cycles past the failure at {fcycle}")
     files = w.group(3).split()
     names = sorted(os.path.basename(f) for f in files)
     if names != ["lightsss.commits", "lightsss.commits.ref", "lightsss.kanata", "lightsss.vcd"]:
@@ -85,7 +99,7 @@ def case_replay(snapsim, work, guest, diverge=False):
             fail(f"{f} missing or empty")
     path = dict((os.path.basename(f), f) for f in files)
     span = subprocess.run([sys.executable, os.path.join(HERE, "check_vcd.py"), path["lightsss.vcd"],
-                           "--from", str(fcycle - WINDOW), "--to", str(fcycle - 1)],
+                           "--from", str(fcycle - WINDOW), "--to", str(fcycle + AFTER)],
                           stdout=subprocess.PIPE, text=True)
     if span.returncode != 0:
         fail(f"VCD: {span.stdout}")
@@ -93,22 +107,99 @@ def case_replay(snapsim, work, guest, diverge=False):
                         path["lightsss.kanata"]], stdout=subprocess.PIPE, text=True)
     if k.returncode != 0:
         fail(f"Kanata: {k.stdout}")
+    # Past the failure (its last cycles may see no instruction move: no events then).
+    if not fcycle < kanata_last_cycle(path["lightsss.kanata"]) <= fcycle + AFTER + 1:
+        fail(f"the Kanata trace ends at cycle {kanata_last_cycle(path['lightsss.kanata'])}, not in the "
+             f"{AFTER} cycles after the failure at {fcycle}")
     # The straight run, with its own commit log, for comparison.
     straight = os.path.join(logdir, "straight.commits")
     s = run([snapsim, "run", "--clear-env", "--model", "oroblanco", "--difftest", "--commit-log", straight, "--config",
              "inject:kind:alu_bitflip", f"inject:instruction:{N}", "--", f"{guest}/sum", "1", "2", "3"])
     if s.returncode != 4:
         fail(f"straight run: exit status {s.returncode}")
-    whole = open(straight).read()
-    replay = open(path["lightsss.commits"]).read()
+    whole = open(straight).read().splitlines()
     ref = open(path["lightsss.commits.ref"]).read().splitlines()
-    if not replay or not whole.endswith(replay) or len(replay) >= len(whole):
-        fail("the replay's commit log is not the tail of the straight run's")
-    mine = replay.splitlines()
-    if len(ref) != len(mine) or mine[:-1] != ref[:-1] or mine[-1] == ref[-1]:
+    replayed = open(path["lightsss.commits"]).read().splitlines()
+    mine = replayed[:len(ref)]
+    if not ref or whole[-len(mine):] != mine or len(mine) >= len(whole):
+        fail("up to the failure, the replay's commit log is not the tail of the straight run's")
+    if mine[:-1] != ref[:-1] or mine[-1] == ref[-1]:
         fail("the reference's log should differ from the model's exactly in the last line")
+    if len(replayed) == len(mine):
+        fail("the replay's commit log stops at the failure, not lightsss:after cycles past it")
     first_vcd = int(span.stdout.split()[0])
     print(f"ok: failure at cycle {fcycle}, dump from cycle {first_vcd}, {len(mine)} commits replayed")
+
+
+def case_trigger(snapsim, work, guest, kind, message):
+    """A failure other than a DiffTest mismatch wakes the oldest snapshot just as well."""
+    logdir = os.path.join(work, kind)
+    os.makedirs(logdir, exist_ok=True)
+    r = run([snapsim, "run", "--clear-env", "--model", "oroblanco", "--lightsss", "--log", logdir, "--config",
+             f"lightsss:interval:{INTERVAL}", "lightsss:slots:3", f"lightsss:window:{WINDOW}", f"lightsss:after:{AFTER}",
+             "watchdog:result_cycles:500", f"inject:kind:{kind}", f"inject:instruction:{N}", "--",
+             f"{guest}/sum", "1", "2", "3"])
+    if r.returncode != 1:
+        fail(f"exit status {r.returncode}, expected 1")
+    found = re.search(message, r.stderr)
+    m = re.search(r"lightsss: failure at instruction (\d+) \(cycle (\d+)\)", r.stderr)
+    if not found or not m or int(found.group(1)) != int(m.group(2)):
+        fail(f"no '{message}' at the failure's cycle")
+    fcycle = int(m.group(2))
+    if f"lightsss: replay verified: it reached the failure's architectural state at instruction " \
+       f"{m.group(1)} (cycle {fcycle})" not in r.stderr:
+        fail("no 'replay verified' at the failure")
+    w = re.search(r"lightsss: wrote cycles (\d+)-(\d+): ", r.stderr)
+    last = int(w.group(2)) if w else -1
+    commits = open(os.path.join(logdir, "lightsss.commits")).read().splitlines()
+    died = bool(commits) and "exception" in commits[-1]
+    if not fcycle < last <= fcycle + AFTER or (last < fcycle + AFTER and not died):
+        fail(f"recorded to cycle {last}, expected {fcycle + AFTER} (the failure + lightsss:after)")
+    vcd, kanata = os.path.join(logdir, "lightsss.vcd"), os.path.join(logdir, "lightsss.kanata")
+    span = subprocess.run([sys.executable, os.path.join(HERE, "check_vcd.py"), vcd, "--from", str(fcycle - WINDOW),
+                           "--to", str(last)], stdout=subprocess.PIPE, text=True)
+    if span.returncode != 0:
+        fail(f"VCD: {span.stdout}")
+    k = subprocess.run([sys.executable, os.path.join(HERE, "..", "pipeline", "check_kanata.py"), kanata],
+                       stdout=subprocess.PIPE, text=True)
+    if k.returncode != 0:
+        fail(f"Kanata: {k.stdout}")
+    # A stuck pipeline writes no Kanata events: the trace reaches at least the start of the hang.
+    if kanata_last_cycle(kanata) < (fcycle - 500 if kind == "lost_wakeup" else fcycle):
+        fail(f"the Kanata trace ends at cycle {kanata_last_cycle(kanata)}, before the failure at {fcycle}")
+    print(f"ok: {kind}: failure at cycle {fcycle} replayed and verified, recorded to cycle {last}"
+          f"{' (the guest died)' if died else ''}")
+
+
+def case_stdin(snapsim, work, guest):
+    logdir = os.path.join(work, "stdin")
+    os.makedirs(logdir, exist_ok=True)
+    text = "".join(f"line {i} read from a pipe across snapshots {'y' * (i % 17)}\n" for i in range(600))
+    r = subprocess.run([snapsim, "run", "--clear-env", "--model", "oroblanco", "--difftest", "--lightsss", "--log",
+                        logdir, "--config", "lightsss:interval:30000", "inject:kind:alu_bitflip",
+                        "inject:instruction:100000", "--", f"{guest}/stdin_count"],
+                       input=text, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    print(r.stderr)
+    if r.returncode != 4:
+        fail(f"exit status {r.returncode}, expected 4")
+    m = re.search(r"replaying from the snapshot at cycle (\d+)", r.stderr)
+    if not m or int(m.group(1)) == 0:
+        fail("no replay from a snapshot")
+    if "lightsss: replay verified" not in r.stderr:
+        fail("the replay of a guest reading a pipe was not verified")
+    print("ok: the replay read the parent's input again and was verified")
+
+
+def kanata_last_cycle(path):
+    """The cycle of a Kanata trace's last event (C= sets the time, C adds to it)."""
+    cycle = 0
+    for line in open(path):
+        f = line.rstrip("\n").split("\t")
+        if f[0] == "C=":
+            cycle = int(f[1])
+        elif f[0] == "C":
+            cycle += int(f[1])
+    return cycle
 
 
 def case_stops(snapsim, work, guest):
@@ -216,6 +307,12 @@ def main():
     os.makedirs(work, exist_ok=True)
     if case == "replay":
         case_replay(snapsim, work, guest)
+    elif case == "assert":
+        case_trigger(snapsim, work, guest, "lost_flush", r"model assertion failed at cycle (\d+) .*program order")
+    elif case == "watchdog":
+        case_trigger(snapsim, work, guest, "lost_wakeup", r"watchdog: no instruction retired for 500 cycles \(cycle (\d+)")
+    elif case == "stdin":
+        case_stdin(snapsim, work, guest)
     elif case == "diverge":
         case_replay(snapsim, work, guest, diverge=True)
     elif case == "stops":

@@ -63,3 +63,13 @@ add_executable(test_fp_host ${CMAKE_CURRENT_LIST_DIR}/test_fp_host.c)
 target_link_libraries(test_fp_host PRIVATE snapsim_lib)
 add_test(NAME jit.fp_host COMMAND test_fp_host)
 set_tests_properties(jit.fp_host PROPERTIES LABELS "jit")
+
+# Loads translated as plain host loads fault on the host (an unmapped page, a misaligned load
+# crossing into one, a page just unmapped): the handler must have resumed the interpreter at
+# each (jit_host_faults), with the interpreter's output (prog.load_faults*, jit.tiers.load_faults
+# compare output, registers and snapshots).
+add_test(NAME jit.host_faults
+         COMMAND sh -c "\"$1\" run --config fast:translate:always --config stats:output_filename:\"$3\" \"$2\" >/dev/null &&
+                        python3 -c 'import json, sys; n = json.load(open(sys.argv[1]))[\"0\"][\"jit_host_faults\"]; print(\"host faults\", n); sys.exit(n < 3)' \"$3\""
+                 sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/load_faults ${CMAKE_BINARY_DIR}/jit-test-work/host_faults.json)
+set_tests_properties(jit.host_faults PROPERTIES LABELS "jit")

@@ -43,7 +43,22 @@ grep -q '"page_walks":[[:space:]]*[1-9]' "$work/a.json" || fail "paging walked n
 
 expect 1 "traps without retiring" --machine bare "$dir/trap_loop"
 expect 2 "unknown machine 'vax'" --machine vax "$dir/console"
-expect 2 "runs on the fast model only" --machine bare -m pompia "$dir/console"
+
+# The pipeline models on the bare machine: the console, an exact stop (instructions count, not
+# cycles), the same statistics twice, and a trap loop ended by the pipeline's watchdog.
+expect 0 "" --machine bare -m pompia "$dir/console"
+[ "$(cat "$work/out")" = "ok" ] || fail "HTIF console on pompia printed '$(cat "$work/out")', expected 'ok'"
+expect 0 "" --machine bare -m oroblanco -n 25 -c stats:output_filename:"$work/stats.json" "$dir/fail_case.p"
+grep -q '"end_instret":[[:space:]]*25,' "$work/stats.json" ||
+    fail "oroblanco: -n 25 did not stop at 25 instructions: $(cat "$work/stats.json")"
+expect 0 "" --machine bare -m pompia -c stats:output_filename:"$work/a.json" "$dir/paging"
+expect 0 "" --machine bare -m pompia -c stats:output_filename:"$work/b.json" "$dir/paging"
+grep -v -e host_seconds -e "[ab].json" "$work/a.json" >"$work/a.txt"
+grep -v -e host_seconds -e "[ab].json" "$work/b.json" >"$work/b.txt"
+cmp -s "$work/a.txt" "$work/b.txt" || fail "two runs of paging on pompia gave different statistics"
+grep -q '"exceptions":[[:space:]]*15,' "$work/a.json" ||
+    fail "paging on pompia took other than the fast model's 15 exceptions: $(cat "$work/a.json")"
+expect 1 "watchdog: no instruction retired" --machine bare -m pompia "$dir/trap_loop"
 expect 2 "not available with --machine bare" --machine bare --difftest "$dir/console"
 expect 2 "outside RAM" --machine bare "$guest/sum"   # a Linux program, linked below RAM
 printf 'not an elf' >"$work/junk"

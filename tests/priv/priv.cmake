@@ -6,7 +6,10 @@
 #   priv.NAME             every tests/priv/NAME.S, privileged tests that run in M-mode and
 #                         set up the modes, traps and page tables they test
 #
-# Each exits with 0 when every case passes, else with the failing case's number.
+# Each exits with 0 when every case passes, else with the failing case's number.  Each also runs
+# on every pipeline model, as NAME.pompia, NAME.oroblanco and NAME.inorder (label "pipeline"):
+# the privileged rules are the same code there (src/priv), reached from the pipeline's fetch
+# and commit stages.
 # Included from tests/CMakeLists.txt; needs GUEST_DIR and RISCV_LINUX_GCC (cmake/guest.cmake).
 set(PRIV_ENV_DIR ${CMAKE_CURRENT_LIST_DIR}/env)
 set(PRIV_ENV_FILES ${PRIV_ENV_DIR}/crt.S ${PRIV_ENV_DIR}/env.h ${PRIV_ENV_DIR}/link.ld)
@@ -14,6 +17,17 @@ set(PRIV_ENV_FILES ${PRIV_ENV_DIR}/crt.S ${PRIV_ENV_DIR}/env.h ${PRIV_ENV_DIR}/l
 set(PRIV_LINUX_ONLY int_fence)
 file(MAKE_DIRECTORY ${GUEST_DIR}/priv)
 set(PRIV_TEST_PROGRAMS)
+
+# priv_add_test(NAME PROGRAM): the test on the fast model and its variants on the pipelines.
+set(PRIV_PIPELINE_MODELS pompia oroblanco inorder)
+function(priv_add_test name prog)
+  add_test(NAME ${name} COMMAND sh ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/run_bare.sh $<TARGET_FILE:snapsim> ${prog})
+  foreach(model ${PRIV_PIPELINE_MODELS})
+    add_test(NAME ${name}.${model}
+             COMMAND sh ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/run_bare.sh $<TARGET_FILE:snapsim> ${prog} -m ${model})
+    set_tests_properties(${name}.${model} PROPERTIES LABELS "pipeline")
+  endforeach()
+endfunction()
 
 # priv_test_program(OUT ENV SOURCE): builds SOURCE with the environment ENV (PHYSICAL, VIRTUAL,
 # MACHINE) into OUT.
@@ -41,8 +55,7 @@ foreach(src ${ISA_TEST_SOURCES})
     endif()
     set(out ${GUEST_DIR}/priv/${name}.${env})
     priv_test_program(${out} ${define} ${src})
-    add_test(NAME priv.isa.${name}.${env}
-             COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run_bare.sh $<TARGET_FILE:snapsim> ${out})
+    priv_add_test(priv.isa.${name}.${env} ${out})
   endforeach()
 endforeach()
 
@@ -52,7 +65,7 @@ foreach(src ${PRIV_TEST_SOURCES})
   get_filename_component(name ${src} NAME_WLE)
   set(out ${GUEST_DIR}/priv/${name})
   priv_test_program(${out} MACHINE ${src})
-  add_test(NAME priv.${name} COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run_bare.sh $<TARGET_FILE:snapsim> ${out})
+  priv_add_test(priv.${name} ${out})
 endforeach()
 priv_test_program(${GUEST_DIR}/priv/fail_case.p PHYSICAL ${CMAKE_CURRENT_LIST_DIR}/harness/fail_case.S)
 priv_test_program(${GUEST_DIR}/priv/fail_case.v VIRTUAL ${CMAKE_CURRENT_LIST_DIR}/harness/fail_case.S)

@@ -38,7 +38,14 @@ foreach(src ${GUEST_TEST_SOURCES})
     set_tests_properties(prog.${name}.${model} PROPERTIES LABELS "programs;models")
   endforeach()
   # NAME.snapsim-only: the program uses what qemu-riscv64 lacks (the file says what).
-  if(QEMU_RISCV64 AND NOT EXISTS ${CMAKE_CURRENT_LIST_DIR}/${name}.snapsim-only)
+  # NAME.binfmt: it executes RISC-V programs, which qemu runs only through binfmt_misc.
+  if(QEMU_RISCV64 AND EXISTS ${CMAKE_CURRENT_LIST_DIR}/${name}.binfmt)
+    set(binfmt ${CMAKE_CURRENT_LIST_DIR}/../lib/qemu_binfmt.sh)
+    add_test(NAME prog.${name}.qemu
+             COMMAND ${binfmt} probe ${GUEST_TEST_RUNNER} --sim qemu --exe ${binfmt}
+                     --sim-opt run --sim-opt ${QEMU_RISCV64} ${common})
+    set_tests_properties(prog.${name}.qemu PROPERTIES LABELS "programs;qemu" SKIP_RETURN_CODE 77)
+  elseif(QEMU_RISCV64 AND NOT EXISTS ${CMAKE_CURRENT_LIST_DIR}/${name}.snapsim-only)
     add_test(NAME prog.${name}.qemu
              COMMAND ${GUEST_TEST_RUNNER} --sim qemu --exe ${QEMU_RISCV64} ${common})
     set_tests_properties(prog.${name}.qemu PROPERTIES LABELS "programs;qemu")

@@ -26,6 +26,7 @@ set(SNAP_POINTS_thread_signals 1 50000 100000 150000 last)
 # and execs.
 set(SNAP_POINTS_fork_wait 1)
 set(SNAP_POINTS_exec_image 1)
+set(SNAP_POINTS_exec_foreign 1)
 
 foreach(src ${SNAP_PROGRAM_SOURCES})
   get_filename_component(name ${src} NAME_WE)
@@ -75,6 +76,15 @@ if(SNAPSIM_SANITIZE)
   set_tests_properties(snapshot.campaign PROPERTIES ENVIRONMENT "CAMPAIGN_MEMORY_KB=0")
 endif()
 
+# The campaign's verdicts, with a stand-in snapsim that crashes, is killed, blocks or leaves a
+# process behind.
+add_test(NAME snapshot.campaign_verdicts
+         COMMAND ${SNAP_TEST_DIR}/campaign_verdicts.sh $<TARGET_FILE:snapsim> ${GUEST_DIR} ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.campaign_verdicts PROPERTIES LABELS "snapshot")
+if(SNAPSIM_SANITIZE)
+  set_tests_properties(snapshot.campaign_verdicts PROPERTIES ENVIRONMENT "CAMPAIGN_MEMORY_KB=0")
+endif()
+
 # A guest holding 70,000 mappings is captured, verified and restored (bounded by instructions).
 add_guest_program(snapshot_many_maps SOURCES ${SNAP_TEST_DIR}/many_maps.c)
 add_test(NAME snapshot.many_maps
@@ -86,6 +96,11 @@ add_test(NAME snapshot.saved_contents
          COMMAND ${SNAP_TEST_DIR}/saved_contents.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
                  ${SNAP_TEST_WORK})
 set_tests_properties(snapshot.saved_contents PROPERTIES LABELS "snapshot")
+# Saved contents (a raw file, or the ancestor holding it) swapped for links, FIFOs, directories.
+add_test(NAME snapshot.hostile_raw
+         COMMAND ${SNAP_TEST_DIR}/hostile_raw.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/snapshot_read_later
+                 ${SNAP_TEST_WORK})
+set_tests_properties(snapshot.hostile_raw PROPERTIES LABELS "snapshot")
 # Hostile thread state in a snapshot taken while threads wait on futexes.
 add_test(NAME snapshot.threads_hostile
          COMMAND ${SNAP_TEST_DIR}/threads_hostile.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/thread_semaphores

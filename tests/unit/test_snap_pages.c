@@ -280,10 +280,10 @@ static void test_chain(void **state)
     assert_false(found);
     snap_page_chain_close(&chain);
 
-    /* A missing ancestor file is named. */
+    /* A missing ancestor file is named, with the ancestor that should hold it. */
     unlink(base_img);
     assert_int_equal(snap_page_chain_open(&chain, &paths, &files, err, sizeof err), -1);
-    assert_non_null(strstr(err, "%1%/mem0.pages: missing"));
+    assert_non_null(strstr(err, "%1%/mem0.pages (in a.snapshot): missing"));
     attr_free(&cp);
     attr_free(&files);
     snap_paths_free(&paths);

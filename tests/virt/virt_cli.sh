@@ -27,7 +27,7 @@ expect 2 "needs --kernel" --machine virt
 expect 2 "unexpected program 'sum'" --machine virt --kernel "$payload" sum
 expect 2 "needs --machine virt" --kernel "$payload" sum
 expect 2 "need --machine virt, not bare" --machine bare --disk "$payload" prog
-expect 2 "runs on the fast model only" --machine virt -m pompia --kernel "$payload"
+expect 2 "cannot open the kernel" --machine virt -m pompia --kernel "$work/missing"
 expect 2 "not available with --machine virt" --machine virt --readfile "$payload" --kernel "$payload"
 expect 2 "do not go with --restore" --machine virt --restore "$work" --kernel "$payload"
 expect 2 "cannot open the kernel" --machine virt --kernel "$work/missing"

@@ -1,0 +1,190 @@
+/* Host input recorded in the parent and delivered again in a LightSSS replay (input_log.h). */
+#include "debug/input_log.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/machine.h"
+
+/* RISC-V Linux system call numbers of the input calls. */
+enum { NR_READ = 63, NR_READV = 65, NR_PREAD64 = 67 };
+
+struct record {
+    uint64_t instret, nr, result;   /* result: a0 after the call */
+    uint64_t nranges;               /* guest ranges written, each {addr, len} then its bytes */
+};
+
+static bool is_input(uint64_t nr)
+{
+    return nr == NR_READ || nr == NR_READV || nr == NR_PREAD64;
+}
+
+static bool reserve(struct input_log *l, size_t more)
+{
+    if (l->len + more <= l->cap)
+        return true;
+    if (l->len + more > INPUT_LOG_MAX)
+        return false;
+    size_t cap = l->cap ? l->cap : 4096;
+    while (cap < l->len + more)
+        cap *= 2;
+    unsigned char *b = realloc(l->buf, cap);
+    if (!b)
+        return false;
+    l->buf = b;
+    l->cap = cap;
+    return true;
+}
+
+static void put(struct input_log *l, const void *p, size_t n)
+{
+    memcpy(l->buf + l->len, p, n);
+    l->len += n;
+}
+
+/* The guest ranges the call filled: the buffer (read, pread64) or the iovecs (readv), cut at
+ * the bytes it delivered.  Returns the number written to `out` (at most max). */
+static size_t filled_ranges(const struct machine *m, uint64_t nr, const uint64_t *args, uint64_t got,
+                            uint64_t (*out)[2], size_t max)
+{
+    if (nr != NR_READV) {
+        out[0][0] = args[1], out[0][1] = got;
+        return 1;
+    }
+    size_t n = 0;
+    for (uint64_t i = 0; i < args[2] && got && n < max; i++) {
+        uint64_t iov[2];
+        if (mem_read(&m->mem, args[1] + 16 * i, iov, sizeof iov) != 0)
+            break;
+        uint64_t take = iov[1] < got ? iov[1] : got;
+        out[n][0] = iov[0], out[n][1] = take;
+        n++;
+        got -= take;
+    }
+    return n;
+}
+
+#define MAX_RANGES 64
+
+void input_log_record(struct input_log *l, const struct machine *m, const uint64_t *args)
+{
+    uint64_t nr = m->hart.x[17], result = m->hart.x[10];
+    if (!is_input(nr) || m->halt == HALT_EXIT || m->halt == HALT_SIGNAL)
+        return;
+    uint64_t ranges[MAX_RANGES][2];
+    int64_t got = (int64_t)result;
+    size_t n = got > 0 ? filled_ranges(m, nr, args, (uint64_t)got, ranges, MAX_RANGES) : 0;
+    size_t need = sizeof(struct record);
+    for (size_t i = 0; i < n; i++)
+        need += 16 + ranges[i][1];
+    if (!reserve(l, need)) {
+        l->overflow = true;
+        l->dropped_at = m->hart.instret;
+        return;
+    }
+    struct record r = { m->hart.instret, nr, result, n };
+    size_t start = l->len;
+    put(l, &r, sizeof r);
+    for (size_t i = 0; i < n; i++) {
+        put(l, ranges[i], 16);
+        if (mem_read(&m->mem, ranges[i][0], l->buf + l->len, ranges[i][1]) != 0) {
+            l->len = start;          /* the guest's buffer is gone: nothing to replay */
+            l->overflow = true;
+            l->dropped_at = m->hart.instret;
+            return;
+        }
+        l->len += ranges[i][1];
+    }
+}
+
+/* The size of the record at offset `at`. */
+static size_t record_size(const struct input_log *l, size_t at)
+{
+    struct record r;
+    memcpy(&r, l->buf + at, sizeof r);
+    size_t size = sizeof r;
+    for (uint64_t i = 0; i < r.nranges; i++) {
+        uint64_t range[2];
+        memcpy(range, l->buf + at + size, 16);
+        size += 16 + range[1];
+    }
+    return size;
+}
+
+void input_log_trim(struct input_log *l, uint64_t instret)
+{
+    if (l->overflow && l->dropped_at < instret)
+        l->overflow = false;         /* what was dropped is older than any replay now */
+    if (!l->len)
+        return;
+    size_t at = 0;
+    while (at < l->len) {
+        struct record r;
+        memcpy(&r, l->buf + at, sizeof r);
+        if (r.instret >= instret)
+            break;
+        at += record_size(l, at);
+    }
+    memmove(l->buf, l->buf + at, l->len - at);
+    l->len -= at;
+}
+
+bool input_log_replay(struct input_log *l, struct machine *m)
+{
+    if (l->next >= l->len)
+        return false;
+    struct record r;
+    memcpy(&r, l->buf + l->next, sizeof r);
+    if (r.instret != m->hart.instret || r.nr != m->hart.x[17])
+        return false;
+    size_t at = l->next + sizeof r;
+    for (uint64_t i = 0; i < r.nranges; i++) {
+        uint64_t range[2];
+        memcpy(range, l->buf + at, 16);
+        mem_write(&m->mem, range[0], l->buf + at + 16, range[1]);
+        at += 16 + range[1];
+    }
+    l->next = at;
+    m->hart.x[10] = r.result;
+    m->hart.pc += 4;                 /* past the ecall, as the call would have returned */
+    return true;
+}
+
+static bool io_all(int fd, void *buf, size_t len, bool out)
+{
+    unsigned char *b = buf;
+    while (len) {
+        ssize_t n = out ? write(fd, b, len) : read(fd, b, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        b += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+bool input_log_send(const struct input_log *l, int fd)
+{
+    uint64_t len = l->len;
+    return io_all(fd, &len, sizeof len, true) && io_all(fd, l->buf, l->len, true);
+}
+
+bool input_log_receive(struct input_log *l, int fd)
+{
+    uint64_t len;
+    if (!io_all(fd, &len, sizeof len, false) || len > INPUT_LOG_MAX)
+        return false;
+    free(l->buf);
+    *l = (struct input_log){ .buf = malloc(len ? len : 1), .len = len, .cap = len };
+    return l->buf && io_all(fd, l->buf, len, false);
+}
+
+void input_log_free(struct input_log *l)
+{
+    free(l->buf);
+    *l = (struct input_log){ 0 };
+}
