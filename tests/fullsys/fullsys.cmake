@@ -16,7 +16,7 @@ add_test(NAME fullsys.snapsim_boot
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/snapsim_boot.sh ${SNAPSIM_LINUX_IMAGE_DIR} $<TARGET_FILE:snapsim>)
 set_tests_properties(fullsys.snapsim_boot PROPERTIES FIXTURES_REQUIRED "linux_image;qemu_console" LABELS fullsys)
 # Whole-machine snapshots of the virt machine: a restore mid-boot finishes the boot as a
-# straight one does; hostile snapshots are refused (three boots of at most 130 million instructions).
+# straight one does, also in each pipeline model; hostile snapshots are refused.
 add_test(NAME fullsys.virt_snapshot
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/virt_snapshot.sh ${SNAPSIM_LINUX_IMAGE_DIR} $<TARGET_FILE:snapsim>)
 set_tests_properties(fullsys.virt_snapshot PROPERTIES FIXTURES_REQUIRED linux_image LABELS fullsys)
