@@ -16,6 +16,7 @@
 #include "snapshot/snap_error.h"
 #include "snapshot/snap_objects.h"
 #include "snapshot/snap_verify.h"
+#include "platform/virt_machine.h"
 #include "priv/system.h"
 
 void ckpt_chain_free(struct ckpt_chain *c)
@@ -24,6 +25,9 @@ void ckpt_chain_free(struct ckpt_chain *c)
         free(c->dirs[i]);
     free(c->dirs);
     free(c->ram_hash);
+    if (c->disk)
+        image_disk_clear(c->disk);
+    free(c->disk);
     ckpt_payloads_free(&c->payloads);
     *c = (struct ckpt_chain){0};
 }
@@ -113,7 +117,7 @@ static int write_pages(struct snap_dir_writer *w, struct machine *m, const struc
 
 static int write_config(struct snap_dir_writer *w, struct machine *m, const struct ckpt_chain *chain,
                         const char *parent, struct ckpt_sharing *sharing, const struct ckpt_capture_opts *opts,
-                        char *err, size_t errlen)
+                        struct image_disk *disk, char *err, size_t errlen)
 {
     struct snap_registry reg;
     if (ckpt_registry_init(&reg, err, errlen))
@@ -132,11 +136,14 @@ static int write_config(struct snap_dir_writer *w, struct machine *m, const stru
         ram = (struct machine_ram){m->sys->mem.ram_base, m->sys->mem.ram_size};
         htif = (struct machine_htif){m->sys->tohost_pa, m->sys->fromhost_pa};
     }
-    struct snap_instance inst[(int)CKPT_NOBJECTS > (int)MACHINE_NOBJECTS ? (int)CKPT_NOBJECTS : (int)MACHINE_NOBJECTS];
+    struct snap_instance inst[(int)CKPT_NOBJECTS > (int)MACHINE_NOBJECTS + (int)MACHINE_VIRT_MAX_OBJECTS
+                                  ? (int)CKPT_NOBJECTS : (int)MACHINE_NOBJECTS + (int)MACHINE_VIRT_MAX_OBJECTS];
     size_t ninst = m->sys ? MACHINE_NOBJECTS : CKPT_NOBJECTS;
     if (m->sys)
         machine_instances(inst, &m->hart, &ram, &img, &htif, &clock, &run);
-    else
+    if (m->sys && m->sys->virt)
+        ninst += machine_virt_instances(inst + ninst, m->sys->virt, disk);
+    if (!m->sys)
         ckpt_instances(inst, &m->hart, &cm, &img, &cp, &run);
     struct snap_config cfg;
     struct snap_raw_writer raw;
@@ -180,6 +187,11 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
     /* A system-mode increment needs the hashes RAM had at the previous snapshot. */
     if (m->sys && incremental && (!chain->ram_hash || chain->ram_pages != m->sys->mem.ram_size >> GUEST_PAGE_SHIFT))
         incremental = false;
+    /* ... and the virt machine's disk, its disk0 object there. */
+    struct virt_machine *virt = m->sys ? m->sys->virt : NULL;
+    bool disk = virt && virt->has_disk;
+    if (disk && incremental && !chain->disk)
+        incremental = false;
     const struct ckpt_chain *ancestors = incremental ? chain : &none;
     if (m->proc)
         linux_snapshot_prepare(m);
@@ -199,21 +211,27 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
     struct ckpt_sharing sharing;
     ckpt_sharing_init(&sharing, ancestors);
     uint64_t *ram_hashes = NULL;
+    struct image_disk disk_obj = {0};
     if (write_pages(&w, m, ancestors, incremental, &ram_hashes, &st, err, errlen) ||
-        write_config(&w, m, ancestors, parent, &sharing, opts, err, errlen)) {
+        (disk && machine_disk_capture(&w, virt, incremental ? chain->disk : NULL, &disk_obj, err, errlen)) ||
+        write_config(&w, m, ancestors, parent, &sharing, opts, &disk_obj, err, errlen)) {
         snap_dir_abort(&w);
         ckpt_sharing_free(&sharing);
         free(ram_hashes);
         free(parent);
+        image_disk_clear(&disk_obj);
         return -1;
     }
     free(parent);
     if (snap_dir_commit(&w, err, errlen)) {
         ckpt_sharing_free(&sharing);
         free(ram_hashes);
+        image_disk_clear(&disk_obj);
         return -1;
     }
     ckpt_clear_dirty(&m->mem);
+    if (disk)
+        disk_image_clear_dirty(&virt->disk);
 
     st.chain_length = ancestors->n;
     st.raw_bytes = sharing.raw_bytes;
@@ -225,6 +243,7 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
         char **dirs = real ? realloc(chain->dirs, (chain->n + 1) * sizeof *dirs) : NULL;
         if (!dirs) {
             free(real);
+            image_disk_clear(&disk_obj);
             ckpt_chain_free(chain);   /* the next snapshot is then standalone */
         } else {
             memmove(dirs + 1, dirs, chain->n * sizeof *dirs);
@@ -236,9 +255,20 @@ int ckpt_capture(struct machine *m, const char *path, struct ckpt_chain *chain,
             chain->ram_hash = ram_hashes;
             chain->ram_pages = m->sys ? m->sys->mem.ram_size >> GUEST_PAGE_SHIFT : 0;
             ram_hashes = NULL;
+            if (disk) {
+                if (chain->disk)
+                    image_disk_clear(chain->disk);
+                else
+                    chain->disk = malloc(sizeof *chain->disk);
+                if (chain->disk)
+                    *chain->disk = disk_obj;
+                else
+                    image_disk_clear(&disk_obj);   /* the next snapshot then starts a chain */
+            }
         }
     } else {
         free(real);
+        image_disk_clear(&disk_obj);
     }
     free(ram_hashes);
     ckpt_sharing_free(&sharing);

@@ -38,6 +38,7 @@ struct ckpt_payloads {
 
 /* The ancestors a next incremental snapshot builds on: real paths of snapshot directories,
  * newest first (dirs[0] is the previous snapshot), and the payloads they hold. */
+struct image_disk;
 struct ckpt_chain {
     char **dirs;
     size_t n;
@@ -46,6 +47,8 @@ struct ckpt_chain {
      * next incremental snapshot compares RAM to), or NULL. */
     uint64_t *ram_hash;
     uint64_t ram_pages;
+    /* The virt machine's disk0 object as dirs[0] holds it (what the next diff builds on), or NULL. */
+    struct image_disk *disk;
 };
 void ckpt_chain_free(struct ckpt_chain *c);
 
@@ -100,7 +103,20 @@ struct ckpt_restore_opts {
      * to them (the kernel sandbox of restored runs).  NULL: no confinement. */
     int (*confine)(void *ctx, const char *const *dirs, size_t n, char *err, size_t errlen);
     void *confine_ctx;
+    /* Where disk base images are searched after the snapshot's own directories (--image-path). */
+    const char *const *image_path;
+    size_t nimage_path;
 };
+
+/* Does the snapshot at path hold the virt machine's disk (false too when it cannot be read: the
+ * restore then says why)?  A virt machine is built with or without one before the restore. */
+bool machine_snapshot_has_disk(const char *path);
+/* Simics's load-persistent-state: the disks' content from `dir` (snapshot save-persistent) onto
+ * the virt machine's disk0, bases searched in the directory's own and then image_path.  0, or -1
+ * with a message (nothing changed). */
+struct virt_machine;
+int machine_load_persistent(struct virt_machine *v, const char *dir, const char *const *image_path,
+                            size_t nimage_path, char *err, size_t errlen);
 
 /* Restores the snapshot at `path` into m, a freshly initialised machine (machine_init) on which
  * no program was loaded.  On success `chain` (if not NULL) lists the snapshot and its ancestors

@@ -1,6 +1,7 @@
 /* The one registry of every snapshot class of the machine: adding a stateful component means
  * adding its class here. */
 #include "checkpoint/ckpt_internal.h"
+#include "checkpoint/device_class.h"
 #include "checkpoint/image_disk.h"
 #include "checkpoint/machine_snapshot.h"
 
@@ -9,6 +10,7 @@ int ckpt_registry_init(struct snap_registry *reg, char *err, size_t errlen)
     static const struct snap_class_def *const classes[] = {
         &ckpt_hart_class, &ckpt_memory_class, &ckpt_image_class, &ckpt_process_class, &ckpt_run_class,
         &ckpt_phys_memory_class, &ckpt_htif_class, &ckpt_clock_class, &ckpt_disk_image_class,
+        &ckpt_uart_class, &ckpt_clint_class, &ckpt_plic_class, &ckpt_virtio_blk_class,
     };
     snap_registry_init(reg);
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)

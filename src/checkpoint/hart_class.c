@@ -13,7 +13,10 @@ static int get_pc(void *o, struct attr_value *v) { *v = attr_uint(H(o)->pc); ret
 static int set_pc(void *o, const struct attr_value *v, char *err, size_t errlen)
 {
     uint64_t pc;
-    if (!attr_get_u64(v, &pc) || pc >= GUEST_VA_LIMIT)
+    /* A system-mode hart (its privileged state reset: mstatus holds the XLEN fields) runs at any
+     * address, a kernel's at sign-extended virtual ones; a process stays below the limit. */
+    bool system = H(o)->priv.mstatus != 0;
+    if (!attr_get_u64(v, &pc) || (!system && pc >= GUEST_VA_LIMIT))
         return snap_err(err, errlen, "pc beyond the guest address space (limit 0x%llx)",
                         (unsigned long long)GUEST_VA_LIMIT);
     if (pc & 1)

@@ -49,6 +49,7 @@ int image_disks_save_persistent(const char *in, const char *out, const struct im
 struct image_disk_slot {
     const char *name;
     struct disk_image *disk;
+    char *base_path;   /* set on load: the base image the disk reads from (malloc'd; NULL: all-zero) */
 };
 /* Loads the persistent-state directory `dir` onto the disks: every object must be a disk-image
  * naming one of the slots, every file is checked before any disk changes; a disk the directory

@@ -78,7 +78,7 @@ struct staged_disk {
     struct image_disk obj;
     struct snap_page_chain diffs;
     char *base;
-    struct disk_image *target;
+    struct image_disk_slot *target;
 };
 
 int image_disks_load_persistent(const char *dir, struct image_disk_slot *slots, size_t n,
@@ -94,10 +94,10 @@ int image_disks_load_persistent(const char *dir, struct image_disk_slot *slots, 
     /* Every object checked and every file opened before the first disk changes. */
     for (size_t i = 0; rc == 0 && i < cfg.nobjects; i++) {
         const struct snap_cfg_object *o = &cfg.objects[i];
-        struct disk_image *target = NULL;
+        struct image_disk_slot *target = NULL;
         for (size_t k = 0; k < n && !target; k++)
             if (!strcmp(slots[k].name, o->name))
-                target = slots[k].disk;
+                target = &slots[k];
         if (!image_disks_is_disk(o))
             rc = snap_err(err, errlen, "%s: object %s is not a disk image; not a persistent-state directory", dir,
                           o->name);
@@ -114,8 +114,11 @@ int image_disks_load_persistent(const char *dir, struct image_disk_slot *slots, 
         if (image_disk_load(&fresh, st[i].base, st[i].obj.size, &st[i].diffs, err, errlen))
             rc = -1;
         else {
-            disk_image_close(st[i].target);
-            *st[i].target = fresh;
+            disk_image_close(st[i].target->disk);
+            *st[i].target->disk = fresh;
+            free(st[i].target->base_path);
+            st[i].target->base_path = st[i].base;   /* the disk now reads from it */
+            st[i].base = NULL;
         }
     }
     for (size_t i = 0; st && i < cfg.nobjects; i++) {

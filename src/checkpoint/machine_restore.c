@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "checkpoint/machine_snapshot.h"
+#include "platform/virt_machine.h"
+#include "priv/priv.h"
 #include "priv/system.h"
 #include "snapshot/snap_error.h"
 #include "snapshot/snap_objects.h"
@@ -18,8 +20,11 @@ int machine_config_kind_check(const struct snap_config *cfg, bool want_system, c
     bool system = ram && !strcmp(ram->class_name, ckpt_phys_memory_class.name);
     if (system == want_system)
         return 0;
-    return snap_err(err, errlen, system ? "a snapshot of a system-mode machine: restore it with --machine bare"
-                                        : "a snapshot of a Linux process: restore it without --machine");
+    bool has_disk;
+    if (system)
+        return snap_err(err, errlen, "a snapshot of a system-mode machine: restore it with --machine %s",
+                        machine_config_is_virt(cfg, &has_disk) ? "virt" : "bare");
+    return snap_err(err, errlen, "a snapshot of a Linux process: restore it without --machine");
 }
 
 bool machine_snapshot_is_system(const char *path)
@@ -72,9 +77,40 @@ static int check_machine(const struct machine_staged *s, uint64_t ram_base, uint
     return 0;
 }
 
-int machine_stage(struct machine_staged *s, const char *path, struct hart *hart, uint64_t ram_base,
-                  uint64_t ram_size, const char *const *allow, size_t nallow, char *err, size_t errlen)
+/* The devices a virt snapshot is checked on, and whether the snapshot fits this machine. */
+static int virt_target(struct machine_staged *s, struct virt_machine *virt, bool verify, char *err, size_t errlen)
 {
+    bool has_disk, is_virt = machine_config_is_virt(&s->cfg, &has_disk);
+    if (verify && is_virt && !(virt = s->scratch = virt_machine_scratch(has_disk)))
+        return snap_err(err, errlen, "out of memory");
+    if (!verify && is_virt != (virt != NULL))
+        return snap_err(err, errlen, is_virt ? "a snapshot of the virt machine: restore it with --machine virt"
+                                             : "a snapshot of the bare machine: restore it with --machine bare");
+    if (virt && virt->has_disk != has_disk)
+        return snap_err(err, errlen, "object %s is missing from the snapshot", has_disk ? "virtio0 or disk0" : "disk0");
+    s->virt = virt;
+    return 0;
+}
+
+/* disk0's base found and fingerprint checked, its diffs opened. */
+static int stage_disk(struct machine_staged *s, const char *const *image_path, size_t nimage_path, char *err,
+                      size_t errlen)
+{
+    if (!s->virt || !s->virt->has_disk)
+        return 0;
+    struct image_search search = {image_path, nimage_path};
+    if (image_disk_stage(&s->disk, &s->paths, &search, &s->disk_base, &s->disk_diffs, err, errlen))
+        return snap_err_prefix(err, errlen, "object disk0");
+    s->have_disk = true;
+    return 0;
+}
+
+int machine_stage(struct machine_staged *s, const char *path, struct hart *hart, struct virt_machine *virt,
+                  uint64_t ram_base, uint64_t ram_size, const struct ckpt_restore_opts *opts, char *err,
+                  size_t errlen)
+{
+    const char *const *allow = opts ? opts->allow : NULL;
+    size_t nallow = opts ? opts->nallow : 0;
     *s = (struct machine_staged){0};
     snap_config_init(&s->cfg);
     if (ckpt_registry_init(&s->reg, err, errlen))
@@ -86,15 +122,19 @@ int machine_stage(struct machine_staged *s, const char *path, struct hart *hart,
     for (size_t i = 0; i < nallow; i++)
         if (snap_paths_add_root(&s->paths, allow[i], err, errlen))
             return -1;
-    struct snap_instance inst[MACHINE_NOBJECTS];
+    struct snap_instance inst[MACHINE_NOBJECTS + MACHINE_VIRT_MAX_OBJECTS];
     machine_instances(inst, hart, &s->ram, &s->img, &s->htif, &s->clock, &s->run);
     struct snap_load_opts lo = {.paths = &s->paths};
     if (snap_paths_parse_config(&s->paths, &s->cfg, err, errlen) ||
         machine_config_kind_check(&s->cfg, true, err, errlen) ||
-        snap_paths_set_chain(&s->paths, &s->cfg, err, errlen) ||
-        snap_restore(&s->reg, &s->cfg, inst, MACHINE_NOBJECTS, &lo, err, errlen) ||
+        virt_target(s, virt, ram_size == 0, err, errlen))
+        return -1;
+    size_t n = MACHINE_NOBJECTS + (s->virt ? machine_virt_instances(inst + MACHINE_NOBJECTS, s->virt, &s->disk) : 0);
+    if (snap_paths_set_chain(&s->paths, &s->cfg, err, errlen) ||
+        snap_restore(&s->reg, &s->cfg, inst, n, &lo, err, errlen) ||
         snap_page_chain_open(&s->pages, &s->paths, &s->img.files, err, errlen) ||
-        check_machine(s, ram_base, ram_size, err, errlen))
+        check_machine(s, ram_base, ram_size, err, errlen) ||
+        stage_disk(s, opts ? opts->image_path : NULL, opts ? opts->nimage_path : 0, err, errlen))
         return -1;
     return 0;
 }
@@ -102,6 +142,11 @@ int machine_stage(struct machine_staged *s, const char *path, struct hart *hart,
 void machine_staged_free(struct machine_staged *s)
 {
     snap_page_chain_close(&s->pages);
+    if (s->have_disk)
+        snap_page_chain_close(&s->disk_diffs);
+    free(s->disk_base);
+    image_disk_clear(&s->disk);
+    virt_machine_free(s->scratch);
     attr_free(&s->img.files);
     attr_free(&s->img.checkpoint_path);
     snap_config_free(&s->cfg);
@@ -115,8 +160,9 @@ void machine_staged_free(struct machine_staged *s)
 void machine_verify_stage(const char *path, char *err, size_t errlen)
 {
     struct hart hart = {0};
+    priv_reset(&hart, 0);   /* a system-mode hart, as restores have */
     struct machine_staged s;
-    if (!machine_stage(&s, path, &hart, 0, 0, NULL, 0, err, errlen))
+    if (!machine_stage(&s, path, &hart, NULL, 0, 0, NULL, err, errlen))
         *err = 0;
     machine_staged_free(&s);
 }
@@ -168,6 +214,28 @@ static int confine(const struct ckpt_restore_opts *opts, const struct snap_paths
     return rc;
 }
 
+/* The disk's content from the staged base and diffs; the disk then reads from the base found. */
+static int load_disk(struct virt_machine *v, struct machine_staged *s, char *err, size_t errlen)
+{
+    if (image_disk_load(&v->disk, s->disk_base, s->disk.size, &s->disk_diffs, err, errlen))
+        return snap_err_prefix(err, errlen, "object disk0");
+    v->disk_pending = false;
+    v->disk_path = s->disk_base;
+    s->disk_base = NULL;
+    return 0;
+}
+
+/* The staged object moved to the heap, for the chain. */
+static struct image_disk *take_disk(struct image_disk *d)
+{
+    struct image_disk *h = malloc(sizeof *h);
+    if (h) {
+        *h = *d;
+        *d = (struct image_disk){0};
+    }
+    return h;
+}
+
 int machine_restore(struct machine *m, const char *path, const struct ckpt_restore_opts *opts,
                     struct ckpt_chain *chain, struct ckpt_stats *stats, char *err, size_t errlen)
 {
@@ -177,8 +245,7 @@ int machine_restore(struct machine *m, const char *path, const struct ckpt_resto
     uint64_t loaded = 0, npages = mem->ram_size >> GUEST_PAGE_SHIFT;
     uint64_t *hashes = NULL;
     int rc = -1;
-    if (machine_stage(&s, path, &m->hart, mem->ram_base, mem->ram_size, opts ? opts->allow : NULL,
-                      opts ? opts->nallow : 0, err, errlen))
+    if (machine_stage(&s, path, &m->hart, m->sys->virt, mem->ram_base, mem->ram_size, opts, err, errlen))
         goto out;
     if (!(hashes = machine_zero_hashes(npages))) {
         snap_err(err, errlen, "out of memory for the RAM page hashes");
@@ -194,8 +261,16 @@ int machine_restore(struct machine *m, const char *path, const struct ckpt_resto
     /* Cached translations of the fresh hart must not survive its new page tables. */
     m->hart.priv.xlate_epoch++;
     m->mem.code_epoch++;
+    if (s.have_disk && load_disk(m->sys->virt, &s, err, errlen))
+        goto out;
+    if (m->sys->virt)
+        virt_machine_resume(m);
     if (chain && set_chain(chain, &s.paths, &hashes, npages, err, errlen))
         goto out;
+    if (chain && s.have_disk && !(chain->disk = take_disk(&s.disk))) {
+        snap_err(err, errlen, "out of memory");
+        goto out;
+    }
     if (stats)
         *stats = (struct ckpt_stats){.pages = loaded, .mapped_bytes = mem->ram_size,
                                      .chain_length = s.paths.nancestors, .seconds = now() - t0};

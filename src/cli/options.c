@@ -25,6 +25,7 @@ enum option_id {
     OPT_OUTDIR, OPT_READFILE, OPT_ON_CHECKPOINT, OPT_WORK_END_EXIT, OPT_PROGRESS,
     OPT_DIFFTEST, OPT_COMMIT_LOG, OPT_WAVE, OPT_TRACE_WINDOW, OPT_LIGHTSSS, OPT_ENABLE_FORK,
     OPT_MACHINE, OPT_BIOS, OPT_KERNEL, OPT_INITRD, OPT_DISK, OPT_APPEND, OPT_MEMORY,
+    OPT_LOAD_PERSISTENT, OPT_IMAGE_PATH,
 };
 
 struct option_spec {
@@ -43,6 +44,9 @@ static const struct option_spec specs[] = {
     {"initrd", OPT_INITRD, "FILE", "virt: the initial RAM disk"},
     {"disk", OPT_DISK, "FILE", "virt: the virtio block device's image (never written: writes stay in memory)"},
     {"append", OPT_APPEND, "ARGS", "virt: the kernel command line"},
+    {"load-persistent", OPT_LOAD_PERSISTENT, "DIR", "virt: the disks' content from a persistent-state directory "
+                                                    "(snapshot save-persistent)"},
+    {"image-path", OPT_IMAGE_PATH, "DIR", "virt: where disk base images are searched (repeatable)"},
     {"bios", OPT_BIOS, "FILE", "virt: the firmware at 0x80000000 (default Debian's OpenSBI fw_jump.bin)"},
     {"memory", OPT_MEMORY, "SIZE", "bare, virt: RAM size in bytes, or with a K, M or G suffix (system:ram_size)"},
     {"log", OPT_LOG, "DIR", "output directory: snapsim.log, stats.json, config.json, snapshots"},
@@ -254,6 +258,9 @@ static int apply_option(struct run_options *o, int id, const char *name, const c
     case OPT_KERNEL: o->kernel = value; return 0;
     case OPT_INITRD: o->initrd = value; return 0;
     case OPT_DISK: o->disk = value; return 0;
+    case OPT_LOAD_PERSISTENT: o->load_persistent = value; return 0;
+    case OPT_IMAGE_PATH:
+        return push(&o->image_paths, &o->nimage_paths, value) ? 0 : fail("%s", "out of memory");
     case OPT_APPEND: o->append = value; return 0;
     case OPT_MEMORY: {
         char bytes[32];
@@ -386,28 +393,40 @@ static const struct option_spec *spec_of(int id)
     return NULL;
 }
 
-/* The system-mode machines have no Linux process, no guest ops and (yet) no debugging; the bare
- * machine's snapshots are of the whole machine (src/checkpoint/machine_snapshot.h), the virt
- * machine has none yet.  The virt machine's software options need the virt machine. */
+/* The system-mode machines have no Linux process, no guest ops and (yet) no debugging; their
+ * snapshots are of the whole machine (src/checkpoint/machine_snapshot.h), and a restored one
+ * holds its software.  The virt machine's software options need the virt machine. */
 static bool system_options_ok(struct run_options *o)
 {
     const char *machine = o->bare ? "bare" : "virt";
     if (!o->bare && !o->virt) {
         const char *virt_only = o->kernel ? "--kernel" : o->initrd ? "--initrd" : o->disk ? "--disk"
-                              : o->append ? "--append" : o->bios ? "--bios" : NULL;
+                              : o->append ? "--append" : o->bios ? "--bios"
+                              : o->load_persistent ? "--load-persistent" : o->nimage_paths ? "--image-path" : NULL;
         if (virt_only) {
             fail("%s needs --machine virt", virt_only);
             return false;
         }
         return true;
     }
+    if (o->bare && (o->load_persistent || o->nimage_paths)) {
+        fail("%s", "--load-persistent and --image-path need --machine virt (the bare machine has no disk)");
+        return false;
+    }
+    if (o->load_persistent && (o->restore || !o->disk)) {
+        fail("%s", "--load-persistent loads onto the disk of a boot: it needs --disk, not --restore");
+        return false;
+    }
     if (o->bare && (o->kernel || o->initrd || o->disk || o->append || o->bios)) {
         fail("%s", "--kernel, --initrd, --disk, --append and --bios need --machine virt, not bare");
         return false;
     }
-    const char *no_snapshots = o->bare ? NULL : o->restore ? "--restore" : o->nsnapshots ? "--snapshots"
-                             : o->snapshot_every ? "--snapshot-every" : NULL;
-    const char *bad = no_snapshots ? no_snapshots : o->debug.difftest ? "--difftest"
+    if (o->restore && (o->kernel || o->initrd || o->disk || o->append || o->bios)) {
+        fail("%s", "--kernel, --initrd, --disk, --append and --bios do not go with --restore: the snapshot holds "
+                   "the machine's software and disk");
+        return false;
+    }
+    const char *bad = o->debug.difftest ? "--difftest"
                     : o->debug.lightsss ? "--lightsss" : o->debug.commit_log ? "--commit-log"
                     : o->debug.wave ? "--wave" : o->readfile ? "--readfile" : NULL;
     if (bad) {
@@ -509,6 +528,7 @@ void run_options_free(struct run_options *o)
     free((void *)o->env_set);
     free((void *)o->env_unset);
     free((void *)o->allow_paths);
+    free((void *)o->image_paths);
     free((void *)o->sandbox_allow);
     free(o->snapshots);
     memset(o, 0, sizeof *o);

@@ -17,6 +17,9 @@ struct run_options {
     bool virt;                     /* --machine virt: QEMU virt's devices too (src/platform) */
     /* --bios, --kernel, --initrd, --disk, --append (--machine virt) */
     const char *bios, *kernel, *initrd, *disk, *append;
+    const char *load_persistent;   /* --load-persistent DIR: disks' content onto the booted virt machine */
+    const char **image_paths;      /* --image-path DIR: where disks' base images are searched */
+    size_t nimage_paths;
     const char *log_dir;           /* --log / --outdir: the output directory */
     const char **config;           /* --config assignments */
     size_t nconfig;

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "checkpoint/checkpoint.h"
 #include "cli/guest_env.h"
 #include "cli/options.h"
 #include "cli/run_config.h"
@@ -160,6 +161,11 @@ int run_main(int argc, char **argv)
                      : o.bare ? bare_load(&m, program, err, sizeof err)
                               : linux_load(&m, program, o.argc, o.argv, env, err, sizeof err)) != 0) {
             fprintf(stderr, "%s\n", env ? err : "snapsim: out of memory");
+            goto out;
+        }
+        if (o.load_persistent && machine_load_persistent(m.sys->virt, o.load_persistent, o.image_paths,
+                                                         o.nimage_paths, err, sizeof err) != 0) {
+            log_msg("cannot load persistent state: %s", err);
             goto out;
         }
     }

@@ -24,6 +24,7 @@
 #include "cli/snapshot_fork.h"
 #include "core/log.h"
 #include "linux/process.h"
+#include "platform/virt_machine.h"
 
 static bool verbose(void)
 {
@@ -56,12 +57,17 @@ bool run_restore(struct machine *m, const struct run_options *o, struct run_stat
     struct confine_ctx cc = {o, m->config};
     struct ckpt_restore_opts ro = {.allow = o->allow_paths, .nallow = o->nallow_paths,
                                    .force = o->force_restore, .replace_dir = o->replace_changed, .warn = warn_line,
-                                   .confine = o->no_sandbox ? NULL : confine, .confine_ctx = &cc};
+                                   .confine = o->no_sandbox ? NULL : confine, .confine_ctx = &cc,
+                                   .image_path = o->image_paths, .nimage_path = o->nimage_paths};
     struct ckpt_chain *chain = chain_of(rs);
     struct ckpt_stats st;
     char err[2048];
     if (!chain) {
         log_msg("out of memory");
+        return false;
+    }
+    if (o->virt && virt_machine_create_for_restore(m, machine_snapshot_has_disk(o->restore), err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
         return false;
     }
     if (ckpt_restore(m, o->restore, &ro, chain, &st, err, sizeof err) != 0) {

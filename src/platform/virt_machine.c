@@ -148,18 +148,27 @@ static void test_stop(void *ctx, enum sifive_test_stop how, unsigned status)
     machine_exit(m, how == SIFIVE_TEST_FAIL ? (int)(status ? status : 1) : 0);
 }
 
-static int add_devices(struct virt_machine *v, const struct virt_software *sw, char *err, size_t errlen)
+/* The devices and their wiring to each other and to the machine (interrupt lines, DMA, console);
+ * the disk's content is opened by the caller. */
+static bool init_devices(struct virt_machine *v, bool has_disk)
 {
     struct machine *m = v->m;
-    struct mmio_bus *bus = &m->sys->mem.bus;
     v->host = (struct mmio_host){ v, host_set_irq, host_now };
-    if (!clint_init(&v->clint, 1, &v->host) || !plic_init(&v->plic, 1, &v->host)) {
-        snprintf(err, errlen, "snapsim: internal error: the virt machine's interrupt controllers");
-        return -1;
-    }
+    if (!clint_init(&v->clint, 1, &v->host) || !plic_init(&v->plic, 1, &v->host))
+        return false;
     uart_init(&v->uart, (struct irq_line){ plic_set_source, &v->plic, VIRT_UART0_IRQ }, virt_console_tx,
               &v->console);
     v->test = (struct sifive_test){ test_stop, m };
+    v->has_disk = has_disk;
+    if (has_disk)   /* writes stay in memory (the image object's dirty blocks): the file is never written */
+        virtio_blk_init(&v->blk, &v->disk, false, "snapsim-disk0", (struct dev_dma){ dma_read, dma_write, m },
+                        (struct irq_line){ plic_set_source, &v->plic, VIRT_VIRTIO0_IRQ });
+    return true;
+}
+
+static int map_devices(struct virt_machine *v, char *err, size_t errlen)
+{
+    struct mmio_bus *bus = &v->m->sys->mem.bus;
     struct mmio_region regions[5] = {
         sifive_test_region(&v->test, "test0", VIRT_TEST_BASE),
         { "clint0", VIRT_CLINT_BASE, CLINT_MMIO_SIZE, v, clint_bus_read, clint_bus_write },
@@ -167,15 +176,8 @@ static int add_devices(struct virt_machine *v, const struct virt_software *sw, c
         uart_region(&v->uart, "uart0", VIRT_UART0_BASE),
     };
     size_t n = 4;
-    if (sw->disk) {
-        if (disk_image_open(&v->disk, sw->disk, err, errlen) != 0)
-            return -1;
-        v->has_disk = true;
-        /* Writes stay in memory (the image object's dirty blocks): the file is never written. */
-        virtio_blk_init(&v->blk, &v->disk, false, "snapsim-disk0", (struct dev_dma){ dma_read, dma_write, m },
-                        (struct irq_line){ plic_set_source, &v->plic, VIRT_VIRTIO0_IRQ });
+    if (v->has_disk)
         regions[n++] = virtio_blk_region(&v->blk, "virtio0", VIRT_VIRTIO0_BASE);
-    }
     for (size_t i = 0; i < n; i++)
         if (!mmio_bus_add(bus, &regions[i])) {
             snprintf(err, errlen, "snapsim: internal error: bus region %s", regions[i].name);
@@ -184,28 +186,81 @@ static int add_devices(struct virt_machine *v, const struct virt_software *sw, c
     return 0;
 }
 
-int virt_machine_create(struct machine *m, const struct virt_software *sw, char *err, size_t errlen)
+static struct virt_machine *new_machine(struct machine *m, bool has_disk)
 {
     struct virt_machine *v = calloc(1, sizeof *v);
+    if (!v)
+        return NULL;
+    v->m = m;
+    virt_console_init(&v->console, STDIN_FILENO);
+    if (!init_devices(v, has_disk)) {   /* one hart: cannot happen */
+        free(v);
+        return NULL;
+    }
+    return v;
+}
+
+int virt_machine_create(struct machine *m, const struct virt_software *sw, char *err, size_t errlen)
+{
+    struct virt_machine *v = new_machine(m, sw->disk != NULL);
     if (!v) {
         snprintf(err, errlen, "snapsim: out of memory");
         return -1;
     }
-    v->m = m;
     m->sys->virt = v;   /* machine_destroy frees it from here on */
-    virt_console_init(&v->console, STDIN_FILENO);
-    if (add_devices(v, sw, err, errlen) != 0 || virt_boot_load(m, sw, v->has_disk, err, errlen) != 0)
+    if (sw->disk && disk_image_open(&v->disk, sw->disk, err, errlen) != 0) {
+        v->has_disk = false;   /* nothing to close */
+        return -1;
+    }
+    if (sw->disk && !(v->disk_path = realpath(sw->disk, NULL))) {
+        snprintf(err, errlen, "snapsim: %s: cannot resolve the disk's path", sw->disk);
+        return -1;
+    }
+    if (map_devices(v, err, errlen) != 0 || virt_boot_load(m, sw, v->has_disk, err, errlen) != 0)
         return -1;
     schedule(v);
     return 0;
+}
+
+int virt_machine_create_for_restore(struct machine *m, bool has_disk, char *err, size_t errlen)
+{
+    struct virt_machine *v = new_machine(m, has_disk);
+    if (!v) {
+        snprintf(err, errlen, "snapsim: out of memory");
+        return -1;
+    }
+    v->disk_pending = has_disk;
+    m->sys->virt = v;
+    priv_reset(&m->hart, 0);   /* a system-mode hart, for the snapshot's privileged state */
+    return map_devices(v, err, errlen);
+}
+
+struct virt_machine *virt_machine_scratch(bool has_disk)
+{
+    struct virt_machine *v = new_machine(NULL, has_disk);
+    if (v)
+        v->console.in_fd = -1;   /* never read: the scratch machine only checks values */
+    return v;
+}
+
+void virt_machine_resume(struct machine *m)
+{
+    struct virt_machine *v = m->sys->virt;
+    uart_update_irq(&v->uart);
+    if (v->has_disk)
+        virtio_blk_update_irq(&v->blk);
+    plic_update(&v->plic);
+    clint_tick(&v->clint);
+    schedule(v);
 }
 
 void virt_machine_free(struct virt_machine *v)
 {
     if (!v)
         return;
-    if (v->has_disk)
+    if (v->has_disk && !v->disk_pending)
         disk_image_close(&v->disk);
+    free(v->disk_path);
     fflush(stdout);
     free(v);
 }

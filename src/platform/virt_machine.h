@@ -56,6 +56,8 @@ struct virt_machine {
     struct disk_image disk;
     struct virtio_blk blk;
     bool has_disk;
+    bool disk_pending;          /* a restore has yet to load the disk's content */
+    char *disk_path;            /* the real path of the disk's base image (NULL: none or restored) */
     struct virt_console console;
     /* statistics */
     uint64_t idle_wfi;          /* wfi instructions that waited for an interrupt */
@@ -67,6 +69,17 @@ struct virt_machine {
  * id and a1 = the device tree's address.  0, or -1 with a one-line reason in err. */
 int virt_machine_create(struct machine *m, const struct virt_software *sw, char *err, size_t errlen);
 void virt_machine_free(struct virt_machine *v);
+
+/* Restoring a snapshot of the virt machine: the devices on the bus, wired as virt_machine_create
+ * wires them, but no software loaded and (has_disk) a disk whose content the restore loads
+ * (then clearing disk_pending); the hart is reset to a system-mode hart for the snapshot's state. */
+int virt_machine_create_for_restore(struct machine *m, bool has_disk, char *err, size_t errlen);
+/* After the devices' state was restored: drives every interrupt line from it and schedules the
+ * next event (event_at), so that the run continues as the saved one would have. */
+void virt_machine_resume(struct machine *m);
+/* Devices alone, wired to no machine (NULL when memory ran out), for `snapshot verify` to check a
+ * snapshot's device values against; freed with virt_machine_free. */
+struct virt_machine *virt_machine_scratch(bool has_disk);
 
 /* The hart reached m->sys->event_at: brings the timer interrupt up to date, polls the console
  * and sets the next event_at. */

@@ -22,6 +22,16 @@ foreach(model pompia oroblanco inorder)
   set_tests_properties(fullsys.snapsim_boot.${model} PROPERTIES FIXTURES_REQUIRED "linux_image;qemu_console"
                        LABELS fullsys)
 endforeach()
+# Whole-machine snapshots of the virt machine: a restore mid-boot finishes the boot as a
+# straight one does, also in each pipeline model; hostile snapshots are refused.
+add_test(NAME fullsys.virt_snapshot
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/virt_snapshot.sh ${SNAPSIM_LINUX_IMAGE_DIR} $<TARGET_FILE:snapsim>)
+set_tests_properties(fullsys.virt_snapshot PROPERTIES FIXTURES_REQUIRED linux_image LABELS fullsys)
+# run --load-persistent (Simics's load-persistent-state) and --image-path (five boots of at most
+# 200 million instructions).
+add_test(NAME fullsys.virt_persistent
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/virt_persistent.sh ${SNAPSIM_LINUX_IMAGE_DIR} $<TARGET_FILE:snapsim>)
+set_tests_properties(fullsys.virt_persistent PROPERTIES FIXTURES_REQUIRED linux_image LABELS fullsys)
 
 # The generated device tree against the one QEMU's virt machine generates.
 add_executable(virt_dtb ${CMAKE_CURRENT_LIST_DIR}/virt_dtb.c)

@@ -320,10 +320,15 @@ static void test_persistent_state(void **state)
     assert_int_equal(disk_image_init_blank(&other, 4096, err, sizeof err), 0);
     fill(&disk, 7 * 4096, 10, 0x77);
     fill(&other, 0, 10, 0x11);
-    struct image_disk_slot slots[] = {{"disk1", &other}, {"disk0", &disk}};
+    struct image_disk_slot slots[] = {{"disk1", &other, NULL}, {"disk0", &disk, NULL}};
     if (image_disks_load_persistent(p, slots, 2, NULL, err, sizeof err))
         fail_msg("%s", err);
     assert_same_disk(&r->live, &disk);
+    /* The loaded disk reads from the persistent state's base; the other keeps its own. */
+    assert_non_null(slots[1].base_path);
+    assert_null(slots[0].base_path);
+    free(slots[1].base_path);
+    slots[1].base_path = NULL;
     uint8_t byte;
     assert_true(disk_image_read(&other, 5, &byte, 1));
     assert_int_equal(byte, 0x11);

@@ -28,7 +28,8 @@ expect 2 "unexpected program 'sum'" --machine virt --kernel "$payload" sum
 expect 2 "needs --machine virt" --kernel "$payload" sum
 expect 2 "need --machine virt, not bare" --machine bare --disk "$payload" prog
 expect 2 "cannot open the kernel" --machine virt -m pompia --kernel "$work/missing"
-expect 2 "not available with --machine virt" --machine virt --snapshots 10 --kernel "$payload"
+expect 2 "not available with --machine virt" --machine virt --readfile "$payload" --kernel "$payload"
+expect 2 "do not go with --restore" --machine virt --restore "$work" --kernel "$payload"
 expect 2 "cannot open the kernel" --machine virt --kernel "$work/missing"
 expect 2 "cannot open the firmware" --machine virt --bios "$work/missing" --kernel "$payload"
 expect 2 "cannot open the initrd" --machine virt --kernel "$payload" --initrd "$work/missing"
@@ -47,5 +48,18 @@ cp "$work/disk.img" "$work/disk.orig"
 expect 0 "" --machine virt --memory 64M --kernel "$payload" --disk "$work/disk.img" --append "console=ttyS0"
 grep -q "payload: powering off" "$work/out" || fail "64 MiB boot: $(cat "$work/out")"
 cmp -s "$work/disk.img" "$work/disk.orig" || fail "the disk image was changed"
+# A whole-machine snapshot of the payload's run, restored, finishes the run as a straight one
+# does: the consoles before and after the snapshot together are the straight run's.
+end_instret() { sed -n 's/.*"end_instret":[^0-9]*\([0-9]*\).*/\1/p' "$1" | head -n 1; }
+expect 0 "" --machine virt --memory 64M --kernel "$payload" -c stats:output_filename:"$work/full.json"
+cp "$work/out" "$work/full.txt"
+for n in 1000000 20000000; do
+    expect 0 "" --machine virt --memory 64M --kernel "$payload" -n $n --snapshots $n --log "$work/log$n"
+    cp "$work/out" "$work/part.txt"
+    expect 0 "" --machine virt --memory 64M --restore "$work/log$n/mainmem.raw.$(printf %015d $n).snapshot" \
+        -c stats:output_filename:"$work/rest.json"
+    cat "$work/part.txt" "$work/out" | cmp -s - "$work/full.txt" || fail "restored at $n: another console"
+    [ "$(end_instret "$work/rest.json")" = "$(end_instret "$work/full.json")" ] || fail "restored at $n: another end"
+done
 [ $status -eq 0 ] && echo "PASS: the virt machine's command-line errors"
 exit $status
