@@ -20,6 +20,7 @@
 #include "cli/run.h"
 #include "core/log.h"
 #include "linux/process.h"
+#include "snapshot/fd_io.h"
 
 const struct config_key snapshot_fork_keys[] = {
     { "snapshot", "background", CONFIG_BOOL, "true", 0, 0, NULL,
@@ -183,21 +184,6 @@ static bool pin_files(const struct pin *pins, unsigned n, char *err, size_t errl
     return ok;
 }
 
-static bool write_all(int fd, const void *buf, size_t len)
-{
-    const char *b = buf;
-    while (len) {
-        ssize_t n = write(fd, b, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        b += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
 /* Test hook SNAPSIM_TEST_SNAPSHOT_CHILD_FAIL: "1" fails every child; "@N" only the one writing
  * the snapshot at instruction N, and late (after 0.3 s), so that the run reaches its next
  * snapshot point before the failure could be noticed. */
@@ -235,7 +221,7 @@ static _Noreturn void child_capture(int fd, pid_t parent, struct machine *m, con
         if (!strcmp(p->dir, chain->dirs[0]))   /* stored by this capture */
             r.payload[r.npayloads++] = (struct report_payload){ p->hash, p->length, p->offset, p->stored };
     }
-    bool sent = write_all(fd, &r, sizeof r);
+    bool sent = fd_write_all(fd, &r, sizeof r);
     _exit(r.ok && sent ? 0 : 1);
 }
 

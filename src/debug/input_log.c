@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/machine.h"
+#include "snapshot/fd_io.h"
 
 /* RISC-V Linux system call numbers of the input calls. */
 enum { NR_READ = 63, NR_READV = 65, NR_PREAD64 = 67 };
@@ -152,35 +153,20 @@ bool input_log_replay(struct input_log *l, struct machine *m)
     return true;
 }
 
-static bool io_all(int fd, void *buf, size_t len, bool out)
-{
-    unsigned char *b = buf;
-    while (len) {
-        ssize_t n = out ? write(fd, b, len) : read(fd, b, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        b += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
 bool input_log_send(const struct input_log *l, int fd)
 {
     uint64_t len = l->len;
-    return io_all(fd, &len, sizeof len, true) && io_all(fd, l->buf, l->len, true);
+    return fd_write_all(fd, &len, sizeof len) && fd_write_all(fd, l->buf, l->len);
 }
 
 bool input_log_receive(struct input_log *l, int fd)
 {
     uint64_t len;
-    if (!io_all(fd, &len, sizeof len, false) || len > INPUT_LOG_MAX)
+    if (!fd_read_all(fd, &len, sizeof len) || len > INPUT_LOG_MAX)
         return false;
     free(l->buf);
     *l = (struct input_log){ .buf = malloc(len ? len : 1), .len = len, .cap = len };
-    return l->buf && io_all(fd, l->buf, len, false);
+    return l->buf && fd_read_all(fd, l->buf, len);
 }
 
 void input_log_free(struct input_log *l)

@@ -8,6 +8,8 @@
 #include <xxhash.h>
 #include <zstd.h>
 
+#include "snapshot/fd_io.h"
+
 #define OUT_CHUNK (1u << 20)   /* output is buffered and written in chunks of this size */
 
 struct snap_pages_writer {
@@ -24,23 +26,9 @@ struct snap_pages_writer {
     struct snap_pages_stats stats;
 };
 
-static int write_all(int fd, const uint8_t *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 static int flush_out(struct snap_pages_writer *w, char *err, size_t errlen)
 {
-    if (write_all(w->fd, w->out, w->out_len))
+    if (!fd_write_all(w->fd, w->out, w->out_len))
         return snap_err(err, errlen, "writing memory image: %s", strerror(errno));
     w->out_len = 0;
     return 0;

@@ -11,23 +11,10 @@
 #include <xxhash.h>
 #include <zstd.h>
 
+#include "snapshot/fd_io.h"
 void snap_raw_writer_init(struct snap_raw_writer *w, int dir_fd)
 {
     *w = (struct snap_raw_writer){.fd = -1, .dir_fd = dir_fd};
-}
-
-static int write_all(int fd, const uint8_t *p, uint64_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n > (1u << 30) ? (1u << 30) : (size_t)n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (uint64_t)k;
-    }
-    return 0;
 }
 
 static int set_ref(struct attr_value *v, unsigned dir, uint64_t offset, uint64_t stored, char *err, size_t errlen)
@@ -63,9 +50,9 @@ static int append(struct snap_raw_writer *w, const uint8_t *payload, uint64_t le
                 *stored = n;
         }
     }
-    int rc = *stored ? write_all(w->fd, frame, *stored) : write_all(w->fd, payload, length);
+    bool written = *stored ? fd_write_all(w->fd, frame, *stored) : fd_write_all(w->fd, payload, (size_t)length);
     free(frame);
-    if (rc)
+    if (!written)
         return snap_err(err, errlen, "%s: %s", SNAP_RAW_FILE, strerror(errno));
     w->size += *stored ? *stored : length;
     return 0;
