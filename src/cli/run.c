@@ -22,7 +22,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/model.h"
-#include "linux/guest_ops.h"
+#include "core/guest_ops.h"
 #include "linux/process.h"
 #include "platform/virt_machine.h"
 #include "priv/system.h"
