@@ -57,10 +57,12 @@ cp "$work/out" "$work/full.txt"
 for n in 1000000 20000000; do
     expect 0 "" --machine virt --memory 64M --kernel "$payload" -n $n --snapshots $n --log "$work/log$n"
     cp "$work/out" "$work/part.txt"
-    expect 0 "" --machine virt --memory 64M --restore "$work/log$n/mainmem.raw.$(printf %015d $n).snapshot" \
+    # The restore takes the snapshot's RAM size: no --memory.
+    expect 0 "" --machine virt --restore "$work/log$n/mainmem.raw.$(printf %015d $n).snapshot" \
         -c stats:output_filename:"$work/rest.json"
     cat "$work/part.txt" "$work/out" | cmp -s - "$work/full.txt" || fail "restored at $n: another console"
     [ "$(end_instret "$work/rest.json")" = "$(end_instret "$work/full.json")" ] || fail "restored at $n: another end"
 done
+expect 2 "leave both out" --machine virt --memory 128M --restore "$work/log1000000/mainmem.raw.000000001000000.snapshot"
 [ $status -eq 0 ] && echo "PASS: the virt machine's command-line errors"
 exit $status
