@@ -24,7 +24,8 @@ CASE replay    an injected fault at instruction 5000 of `sum`, replayed with lig
                snapshot points (so its timing matches: "replay verified"); the snapshots are
                exactly the parent's.
      stats     stats.json's "lightsss" object counts the forks and their cost: wall and CPU
-               seconds, and the page faults taken after the first fork (copy-on-write copies).
+               seconds, the page faults taken after the first fork (copy-on-write copies), the
+               snapshots reaped and their own CPU time; no private copies by default.
      private   a guest that keeps rewriting 4 MiB (touchmem) with lightsss:private_copies on:
                after each fork the parent copies the densely written 2 MiB chunks privately
                (lightsss.hot_chunk_copies > 0), and the run stays exact: under --difftest it
@@ -238,6 +239,12 @@ def case_stats(snapsim, work, guest):
         fail(f"fork times {ls}")
     if ls["page_faults"] < ls["snapshots"]:    # the parent's stack, at least, is copied after each
         fail(f"{ls['page_faults']} page faults after {ls['snapshots']} forks")
+    # Killed snapshots are reaped without waiting (how many by the end depends on the machine's
+    # load), never the two kept; those reaped have their CPU time counted.
+    if not (ls["reaped"] <= ls["snapshots"] - 2 and (ls["reaped"] > 0) == (ls["children_cpu_seconds"] > 0)):
+        fail(f"reaped snapshots {ls}")
+    if ls["hot_chunk_copies"] != 0 or not 0 < s["begin_cpu_host_seconds"]:
+        fail(f"private copies by default, or no CPU time before the window: {ls}, {s['begin_cpu_host_seconds']}")
     print(f"ok: {ls}")
 
 
