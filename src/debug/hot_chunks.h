@@ -13,8 +13,8 @@
  *
  * Opt-in (lightsss:private_copies): each copy needs a fresh huge page, which the kernel zeroes,
  * and on the virtual machine this was measured on that costs 0.2 ms when the page was used
- * before and 6-8 ms when its host had not backed it yet, so the copies cost more than the faults
- * they save there (docs/architecture.md, README's LightSSS figures). */
+ * before and 6-8 ms when its host had not backed it yet, so the copies cost about what they save
+ * there (docs/architecture.md, README's LightSSS figures). */
 #ifndef SNAPSIM_DEBUG_HOT_CHUNKS_H
 #define SNAPSIM_DEBUG_HOT_CHUNKS_H
 
