@@ -9,8 +9,8 @@
 
 #define CHUNK_PAGES (HOT_CHUNK_SIZE >> GUEST_PAGE_SHIFT)
 /* Pages written in one interval from which copying the chunk is cheaper than their faults: a
- * copy-on-write fault costs 2-4 us on the hosts measured, the private copy of a chunk about
- * 150-250 us (bench/difftest.sh; docs/architecture.md). */
+ * copy-on-write fault costs 2-4 us on the host measured, the private copy of a chunk 0.2-0.3 ms
+ * when the kernel has a recently used huge page to give (README, LightSSS costs). */
 #define DENSE_PAGES 64
 /* Above this much mapped guest memory the scan (one byte per guest page) is not worth it. */
 #define SCAN_MAX_BYTES (4ull << 30)
