@@ -23,7 +23,11 @@
  * operation that would make more fails with -ENOMEM (and a snapshot never holds more). */
 #define MEM_MAX_REGIONS  262144
 
-enum { MEM_R = 1, MEM_W = 2, MEM_X = 4, MEM_RWX = 7, MEM_DIRTY = 0x80 };
+/* MEM_DIRTY: written since the last on-disk snapshot (snapshots clear it).  MEM_WRITTEN: written
+ * since the last LightSSS fork (debug/hot_chunks.c clears it), so a fork snapshot can tell which
+ * guest memory the run keeps writing.  Every store sets both (MEM_STORED), at no extra cost. */
+enum { MEM_R = 1, MEM_W = 2, MEM_X = 4, MEM_RWX = 7, MEM_WRITTEN = 0x40, MEM_DIRTY = 0x80,
+       MEM_STORED = MEM_DIRTY | MEM_WRITTEN };
 
 struct mem_region {
     uint64_t start, end;      /* page aligned, end exclusive */
@@ -40,7 +44,7 @@ struct mem_free_cache {
 
 struct guest_mem {
     uint8_t *host;            /* host address of guest address 0 */
-    uint8_t *page;            /* per guest page: permission bits | MEM_DIRTY; 0 = unmapped */
+    uint8_t *page;            /* per guest page: permission bits | MEM_STORED bits; 0 = unmapped */
     struct mem_region *regions; /* sorted, non-overlapping */
     size_t nregions, cap_regions;
     size_t front;             /* free slots before regions[0] in its allocation (memory.c) */
@@ -118,8 +122,8 @@ static inline uint64_t mem_load(const struct guest_mem *m, uint64_t addr, unsign
 static inline void mem_store(struct guest_mem *m, uint64_t addr, unsigned size, uint64_t v)
 {
     memcpy(m->host + addr, &v, size);
-    m->page[addr >> GUEST_PAGE_SHIFT] |= MEM_DIRTY;
-    m->page[(addr + size - 1) >> GUEST_PAGE_SHIFT] |= MEM_DIRTY;
+    m->page[addr >> GUEST_PAGE_SHIFT] |= MEM_STORED;
+    m->page[(addr + size - 1) >> GUEST_PAGE_SHIFT] |= MEM_STORED;
 }
 
 #endif

@@ -410,9 +410,9 @@ static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k
         v = jit_get_x(t, in->rs2, R8);
     unsigned flags = size == 8 ? X_W : size == 2 ? X_16 : size == 1 ? X_BYTE : 0;
     x_mem(b, flags, size == 1 ? 0x88 : 0x89, v, R12, RAX, 0);
-    /* The dirty bit, as mem_store sets it (incremental snapshots read it). */
+    /* The written bits, as mem_store sets them (incremental snapshots and LightSSS read them). */
     x_mem(b, 0, 0x80, ALU_OR, R13, RDX, 0);
-    x_byte(b, MEM_DIRTY);
+    x_byte(b, MEM_STORED);
     return true;
 }
 
