@@ -9,7 +9,8 @@
 # /tmp/ are moved under WORK_DIR so runs never touch the user's files and can be repeated;
 # install-deps.sh (needs root and the network), cmake (building is this test's premise, installing
 # is tested by cli.install) and
-# scripts/test.sh (the whole suite, which contains this test) are skipped; a block line with
+# scripts/test.sh (the whole suite, which contains this test) and bench/hackback_linux.sh (a
+# kernel build; the full-system test fullsys.hackback runs its flow) are skipped; a block line with
 # "[options]" is a synopsis and a line "snapsim: ..." is output, neither is run; a block with "$ "
 # prompts is a transcript (commands mixed with their output) and is not run.  The commands run
 # in order in one shell, so `cd`, `mkdir`, `printf > file`, `VAR=$(...)` and python3 lines
@@ -58,6 +59,9 @@ run_segment() {
         scripts/install-deps.sh*) echo "skipped (needs root and the network): $seg"; skipped=$((skipped + 1)); return ;;
         cmake\ *) echo "skipped (building is this test's premise, installing is cli.install's): $seg"; skipped=$((skipped + 1)); return ;;
         scripts/test.sh*) echo "skipped (the whole suite): $seg"; skipped=$((skipped + 1)); return ;;
+        bench/hackback_linux.sh*)
+            echo "skipped (builds a Linux kernel; fullsys.hackback runs the same flow): $seg"
+            skipped=$((skipped + 1)); return ;;
         snapsim\ *|./build/snapsim\ *|printf\ *|python3\ *|mkdir\ *|ls\ *) ;;
         cd\ *|[A-Za-z_]*=*)   # shell state for the commands that follow: not in a subshell
             seg="${seg//\/tmp\//$work/tmp/}"
