@@ -1,8 +1,9 @@
 /* x86-64 code for straight-line RISC-V instructions: integer computation, loads and stores.
  *
- * Guest registers live in struct hart (rbx); the ones a block uses most live in host registers
- * for the whole block, loaded at its entry and stored back on every way out of it (see
- * jit_ops_x86.h).  rax, rcx, rdx and r8 are scratch.  Writes to x0 were already retargeted to
+ * Guest registers live in struct hart (rbx); the pinned ones live in host registers across all
+ * translated code, and the others a block uses most live in host registers for the whole block,
+ * loaded at its entry and stored back on every way out of it (see jit_ops_x86.h).  rax, rcx,
+ * rdx and r8 are scratch.  Writes to x0 were already retargeted to
  * the sink x[32] by block formation and are dropped here.
  * Anything not handled returns false and stays with the interpreter, which is what makes newly
  * added ops work without the translator knowing them. */
@@ -24,7 +25,8 @@ static void mov_rr(struct xbuf *b, int to, int from)
         x_rr(b, X_W, 0x8b, to, from);
 }
 
-void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch)
+/* [rbx + disp] = v, through `scratch` when v does not fit a sign-extended imm32. */
+static void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch)
 {
     if (fits_i32((int64_t)v)) {
         x_mem(b, X_W, 0xc7, 0, RBX, NO_REG, disp);
@@ -35,7 +37,42 @@ void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch)
     }
 }
 
-static const int cache_regs[JIT_CACHE_REGS] = { RDI, R9, R10, R11, RBP, R15 };
+/* Callee-saved host registers for the two hottest, so helper calls need not save them. */
+static const struct { uint8_t guest; uint8_t host; } pinned[JIT_PINNED] = {
+    { 15, RBP }, { 14, R15 }, { 2, R11 }, { 10, R10 },
+};
+static const int block_regs[JIT_BLOCK_REGS] = { RDI, R9, RSI };
+
+/* The host register x[r] is pinned to, or -1. */
+static int pinned_host(unsigned r)
+{
+    for (unsigned i = 0; i < JIT_PINNED; i++)
+        if (pinned[i].guest == r)
+            return pinned[i].host;
+    return -1;
+}
+
+void jit_pinned_load(struct xbuf *b)
+{
+    for (unsigned i = 0; i < JIT_PINNED; i++)
+        x_mem(b, X_W, 0x8b, pinned[i].host, RBX, NO_REG, GX(pinned[i].guest));
+}
+
+void jit_pinned_store(struct xbuf *b)
+{
+    for (unsigned i = 0; i < JIT_PINNED; i++)
+        store_reg(b, pinned[i].host, GX(pinned[i].guest));
+}
+
+void jit_set_x_const_on_exit(struct jit_tr *t, unsigned r, uint64_t v)
+{
+    if (r == 0 || r == 32)
+        return;
+    if (pinned_host(r) >= 0)
+        x_mov_ri64(&t->b, pinned_host(r), v);
+    else
+        jit_store_const(&t->b, GX(r), v, RCX);   /* a block register is dead after jit_writeback */
+}
 
 static void count_use(unsigned *uses, unsigned r, unsigned weight)
 {
@@ -66,7 +103,24 @@ void jit_cache_plan(struct jit_tr *t, const struct fast_insn *insns, uint32_t n)
     }
     memset(t->host, -1, sizeof t->host);
     t->written = 0;
-    for (unsigned i = 0; i < JIT_CACHE_REGS; i++) {
+    t->borrowed = 0;
+    /* The host registers this block may give its own guest registers: a self loop also borrows
+     * those of pinned registers it does not use (spilled before the loop, reloaded on exit). */
+    int avail[JIT_BLOCK_REGS + JIT_PINNED];
+    unsigned navail = 0, borrower[JIT_BLOCK_REGS + JIT_PINNED];
+    unsigned nblock = JIT_BLOCK_REGS - (t->self_loop ? 1 : 0);
+    for (unsigned i = 0; i < nblock; i++)
+        avail[navail++] = block_regs[i];
+    for (unsigned i = 0; i < JIT_PINNED; i++) {
+        if (t->self_loop && !uses[pinned[i].guest]) {
+            borrower[navail] = i;
+            avail[navail++] = pinned[i].host;
+        } else {
+            t->host[pinned[i].guest] = (int8_t)pinned[i].host;
+        }
+    }
+    unsigned used = 0;
+    for (; used < navail; used++) {
         unsigned best = 0;
         for (unsigned r = 1; r < 32; r++)
             if (t->host[r] < 0 && uses[r] > uses[best])
@@ -74,15 +128,22 @@ void jit_cache_plan(struct jit_tr *t, const struct fast_insn *insns, uint32_t n)
         /* Once used gains nothing over a memory operand, unless the block loops on itself. */
         if (uses[best] < (t->self_loop ? 1u : 3u))
             break;
-        t->host[best] = (int8_t)cache_regs[i];
+        t->host[best] = (int8_t)avail[used];
         t->written |= rd_mask & (1u << best);
+        if (used >= nblock)
+            t->borrowed |= (uint8_t)(1u << borrower[used]);
     }
+    for (unsigned i = used > nblock ? used : nblock; i < navail; i++)   /* not borrowed after all */
+        t->host[pinned[borrower[i]].guest] = (int8_t)avail[i];
 }
 
 void jit_cache_preload(struct jit_tr *t)
 {
+    for (unsigned i = 0; i < JIT_PINNED; i++)
+        if (t->borrowed >> i & 1)
+            store_reg(&t->b, pinned[i].host, GX(pinned[i].guest));
     for (unsigned r = 1; r < 32; r++)
-        if (t->host[r] >= 0)
+        if (t->host[r] >= 0 && pinned_host(r) < 0)
             x_mem(&t->b, X_W, 0x8b, t->host[r], RBX, NO_REG, GX(r));
 }
 
@@ -91,6 +152,9 @@ void jit_writeback(struct jit_tr *t)
     for (unsigned r = 1; r < 32; r++)
         if (t->written >> r & 1)
             store_reg(&t->b, t->host[r], GX(r));
+    for (unsigned i = 0; i < JIT_PINNED; i++)
+        if (t->borrowed >> i & 1)
+            x_mem(&t->b, X_W, 0x8b, pinned[i].host, RBX, NO_REG, GX(pinned[i].guest));
 }
 
 int jit_get_x(struct jit_tr *t, unsigned r, int scratch)

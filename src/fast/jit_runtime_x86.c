@@ -6,8 +6,9 @@
  *   r14 = instructions left before stop_at (completed blocks are subtracted at their entry)
  *   [rsp] = stop_at   [rsp + 8] = jit_ctx   [rsp + JIT_ACCESS_MASK_SLOT(size)] = the access
  *   masks (jit_ops_x86.h)
- *   rdi, r9, r10, r11, rbp, r15 cache guest registers within a block; rax, rcx, rdx, rsi, r8
- *   are scratch.
+ *   rbp, r15, r11, r10 hold the pinned guest registers (jit_ops_x86.h) throughout; rdi, r9 and
+ *   rsi cache guest registers within a block (rsi counts a self loop's iterations instead);
+ *   rax, rcx, rdx, r8 are scratch.
  * The fixed ones are callee-saved in the System V ABI, so translated code saves nothing between
  * blocks. */
 #if defined(__x86_64__)
@@ -53,6 +54,7 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
     x_mem(b, X_W, 0x8b, R13, RDI, NO_REG, CTX(page));
     x_mem(b, X_W, 0x8b, R14, RDI, NO_REG, CTX(stop_at));
     x_mem(b, X_W, 0x2b, R14, RDI, NO_REG, CTX(instret));   /* r14 = stop_at - instret */
+    jit_pinned_load(b);
     x_rr(b, 0, 0xff, 4, RSI);                       /* jmp rsi */
 
     /* Common tail: reason in esi, rbp = ctx. */
@@ -66,8 +68,10 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
         x_pop(b, saved[i]);
     x_byte(b, 0xc3);
 
+    /* Each exit first stores the pinned registers (rbp among them). */
     /* rdx = block, ecx = index of the instruction to interpret next. */
     j->exit_resume = b->p;
+    jit_pinned_store(b);
     load_ctx_pointer(b);
     store_ctx(b, X_W, RDX, CTX(blk));
     store_ctx(b, 0, RCX, CTX(index));
@@ -76,6 +80,7 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
 
     /* rax = pc of a block that does not fit in what is left before stop_at. */
     j->exit_enter = b->p;
+    jit_pinned_store(b);
     load_ctx_pointer(b);
     store_ctx(b, X_W, RAX, CTX(next_pc));
     x_mov_ri64(b, RSI, JIT_EXIT_ENTER);
@@ -83,11 +88,14 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
 
     /* rax = next pc, rdx = block, ecx = exit slot, r8 = the exit's patch site. */
     j->exit_indirect = b->p;
+    jit_pinned_store(b);
     x_mov_ri64(b, RSI, JIT_EXIT_INDIRECT);
-    const uint8_t *store_exit = b->p + 5 + 5;       /* past this jmp and the chain's mov esi */
-    x_jmp(b, store_exit);
+    uint8_t *to_store_exit = x_jmp(b, b->p);
     j->exit_chain = b->p;
+    jit_pinned_store(b);
     x_mov_ri64(b, RSI, JIT_EXIT_CHAIN);
+    if (!b->overflow)
+        x_patch_rel32(to_store_exit, b->p);
     load_ctx_pointer(b);
     store_ctx(b, X_W, RAX, CTX(next_pc));
     store_ctx(b, X_W, RDX, CTX(blk));

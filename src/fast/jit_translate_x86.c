@@ -125,7 +125,7 @@ static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct blo
         x_mem(b, X_W, 0x8d, RAX, base, NO_REG, (int32_t)in->imm);   /* lea rax, [base + imm] */
         x_alu_ri(b, X_W, ALU_AND, RAX, -2);
         jit_writeback(t);
-        jit_store_const(b, GX(in->rd), in->pc + in->len, RCX);   /* after reading rs1: it may be rd */
+        jit_set_x_const_on_exit(t, in->rd, in->pc + in->len);   /* after reading rs1: it may be rd */
         emit_indirect(b, j, blk);
         return 0;
     }
@@ -140,7 +140,7 @@ static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct blo
             return 0;
         }
         jit_writeback(t);
-        jit_store_const(b, GX(in->rd), in->pc + in->len, RCX);
+        jit_set_x_const_on_exit(t, in->rd, in->pc + in->len);
         exits[0] = (struct chain_exit){ x_jmp(b, b->p), (uint64_t)in->imm, LINK_TAKEN };
         return 1;
     }
