@@ -97,6 +97,7 @@ static bool range_valid(uint64_t addr, uint64_t len)
            addr < GUEST_VA_LIMIT && len <= GUEST_VA_LIMIT - addr;
 }
 
+/* Keeps MEM_DIRTY and drops MEM_W_DIRTY, which the next translated store re-derives. */
 static void set_page_perm(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm)
 {
     uint64_t first = addr >> GUEST_PAGE_SHIFT, n = len >> GUEST_PAGE_SHIFT;

@@ -23,7 +23,12 @@
  * operation that would make more fails with -ENOMEM (and a snapshot never holds more). */
 #define MEM_MAX_REGIONS  262144
 
-enum { MEM_R = 1, MEM_W = 2, MEM_X = 4, MEM_RWX = 7, MEM_DIRTY = 0x80 };
+/* MEM_W_DIRTY: the page is writable and dirty, so a store needs no more than this one test
+ * (the translator's fast path).  Set only together with MEM_DIRTY on a MEM_W page; cleared with
+ * MEM_DIRTY, and by every change of the page's permissions. */
+enum { MEM_R = 1, MEM_W = 2, MEM_X = 4, MEM_RWX = 7, MEM_W_DIRTY = 0x40, MEM_DIRTY = 0x80 };
+/* What clearing a page's dirty state clears. */
+#define MEM_DIRTY_BITS (MEM_DIRTY | MEM_W_DIRTY)
 
 struct mem_region {
     uint64_t start, end;      /* page aligned, end exclusive */
@@ -40,7 +45,7 @@ struct mem_free_cache {
 
 struct guest_mem {
     uint8_t *host;            /* host address of guest address 0 */
-    uint8_t *page;            /* per guest page: permission bits | MEM_DIRTY; 0 = unmapped */
+    uint8_t *page;            /* per guest page: permission bits | dirty bits; 0 = unmapped */
     struct mem_region *regions; /* sorted, non-overlapping */
     size_t nregions, cap_regions;
     size_t front;             /* free slots before regions[0] in its allocation (memory.c) */

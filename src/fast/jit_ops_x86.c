@@ -410,11 +410,10 @@ static void emit_address(struct jit_tr *t, const struct fast_insn *in)
 }
 
 /* rax = guest address, rdx = its page number; falls back to the interpreter unless the access
- * is naturally aligned, below the address-space limit, in a page whose byte allows `need`.
- * That is the interpreter's mem_access_ok for aligned accesses (which never cross a page); the
- * interpreter performs (or refuses) misaligned ones itself. */
-static void emit_access_check(struct jit_tr *t, const struct fast_insn *in, uint32_t k,
-                              unsigned size, unsigned need)
+ * is naturally aligned and below the address-space limit (the interpreter performs, or refuses,
+ * misaligned ones itself; an aligned access never crosses a page, so one page byte then decides
+ * its permission, as mem_access_ok does). */
+static void emit_page_number(struct jit_tr *t, const struct fast_insn *in, uint32_t k, unsigned size)
 {
     struct xbuf *b = &t->b;
     emit_address(t, in);
@@ -422,9 +421,45 @@ static void emit_access_check(struct jit_tr *t, const struct fast_insn *in, uint
     jit_fault_jcc(t, CC_NE, k);
     x_rr(b, X_W, 0x8b, RDX, RAX);
     x_shift_ri(b, X_W, SH_SHR, RDX, GUEST_PAGE_SHIFT);
-    x_mem(b, 0, 0xf6, 0, R13, RDX, 0);   /* test byte [page + rdx], need */
-    x_byte(b, (uint8_t)need);
-    jit_fault_jcc(t, CC_E, k);
+}
+
+/* test byte [page + rdx], bits */
+static void test_page_byte(struct xbuf *b, unsigned bits)
+{
+    x_mem(b, 0, 0xf6, 0, R13, RDX, 0);
+    x_byte(b, (uint8_t)bits);
+}
+
+/* A store's page check: a page whose MEM_W_DIRTY is set takes the store as it is; any other
+ * goes through a cold stub (jit_emit_store_stubs) that refuses it without MEM_W and otherwise
+ * marks the page dirty, so the dirty bits stay exactly mem_store's while the common store
+ * neither writes nor waits for the page byte. */
+static void emit_store_check(struct jit_tr *t, uint32_t k)
+{
+    struct xbuf *b = &t->b;
+    test_page_byte(b, MEM_W_DIRTY);
+    uint8_t *field = x_jcc(b, CC_E, b->p);
+    if (t->nstores < BLOCK_MAX_INSNS) {
+        t->store_field[t->nstores] = field;
+        t->store_back[t->nstores] = b->p;
+        t->store_index[t->nstores++] = k;
+    } else {
+        b->overflow = true;   /* one store per instruction: cannot happen */
+    }
+}
+
+void jit_emit_store_stubs(struct jit_tr *t)
+{
+    struct xbuf *b = &t->b;
+    for (unsigned i = 0; i < t->nstores; i++) {
+        if (!b->overflow)
+            x_patch_rel32(t->store_field[i], b->p);
+        test_page_byte(b, MEM_W);
+        jit_fault_jcc(t, CC_E, t->store_index[i]);
+        x_mem(b, 0, 0x80, ALU_OR, R13, RDX, 0);   /* or byte [page + rdx], dirty bits */
+        x_byte(b, MEM_DIRTY | MEM_W_DIRTY);
+        x_jmp(b, t->store_back[i]);
+    }
 }
 
 /* rax = guest address of a load whose host faults resume the interpreter (jit_trap_x86.c):
@@ -450,10 +485,17 @@ static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k
         return false;
     enum op_class cls = op_class(in->op);
     bool store = cls == CLASS_ST || cls == CLASS_FST;
-    if (!store && t->guarded)
+    if (!store && t->guarded) {
         emit_guarded_address(t, in, k);
-    else
-        emit_access_check(t, in, k, size, store ? MEM_W : MEM_R);
+    } else {
+        emit_page_number(t, in, k, size);
+        if (store) {
+            emit_store_check(t, k);
+        } else {
+            test_page_byte(b, MEM_R);
+            jit_fault_jcc(t, CC_E, k);
+        }
+    }
     if (!store) {
         int d = cls == CLASS_FLD ? R8 : target_of(t, in->rd);
         host_load(b, in->op, d);
@@ -474,9 +516,6 @@ static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k
         v = jit_get_x(t, in->rs2, R8);
     unsigned flags = size == 8 ? X_W : size == 2 ? X_16 : size == 1 ? X_BYTE : 0;
     x_mem(b, flags, size == 1 ? 0x88 : 0x89, v, R12, RAX, 0);
-    /* The dirty bit, as mem_store sets it (incremental snapshots read it). */
-    x_mem(b, 0, 0x80, ALU_OR, R13, RDX, 0);
-    x_byte(b, MEM_DIRTY);
     return true;
 }
 

@@ -49,6 +49,12 @@ struct jit_tr {
     uint8_t *fault_field[MAX_FAULT_SITES];
     uint32_t fault_index[MAX_FAULT_SITES];
     unsigned nfaults;
+    /* Stores whose page is not yet known writable and dirty: the jcc to each one's cold stub,
+     * where the stub returns to, and its instruction's index. */
+    uint8_t *store_field[BLOCK_MAX_INSNS];
+    const uint8_t *store_back[BLOCK_MAX_INSNS];
+    uint32_t store_index[BLOCK_MAX_INSNS];
+    unsigned nstores;
     /* Loads are plain host loads whose faults resume the interpreter (jit_trap_x86.c): the
      * host address of each and its instruction's index (which also has a fault site). */
     bool guarded;
@@ -82,6 +88,9 @@ void jit_set_x_const_on_exit(struct jit_tr *t, unsigned r, uint64_t v);
 int jit_get_x(struct jit_tr *t, unsigned r, int scratch);
 /* x[r] = host register src. */
 void jit_set_x(struct jit_tr *t, unsigned r, int src);
+
+/* The cold stubs of the block's stores (after its body, before the resume stubs). */
+void jit_emit_store_stubs(struct jit_tr *t);
 
 /* A conditional jump from the current instruction to its interpreter fallback. */
 void jit_fault_jcc(struct jit_tr *t, enum x86_cc cc, uint32_t k);
