@@ -376,7 +376,7 @@ static bool emit_compute(struct jit_tr *t, const struct fast_insn *in)
 }
 
 /* The host load that gives a guest load's value extended to 64 bits, into `to`. */
-static void host_load(struct xbuf *b, enum op op, int to)
+static void host_load(struct xbuf *b, enum op op, int to, int index, int32_t disp)
 {
     static const struct { uint16_t op; uint8_t flags; uint32_t opc; } forms[] = {
         { OP_LB, X_W, 0x0fbe }, { OP_LH, X_W, 0x0fbf }, { OP_LW, X_W, 0x63 },
@@ -385,7 +385,7 @@ static void host_load(struct xbuf *b, enum op op, int to)
     };
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
         if (forms[i].op == op)
-            x_mem(b, forms[i].flags, forms[i].opc, to, R12, RAX, 0);
+            x_mem(b, forms[i].flags, forms[i].opc, to, R12, index, disp);   /* [host + index + disp] */
 }
 
 static unsigned access_size(enum op op)
@@ -462,19 +462,26 @@ void jit_emit_store_stubs(struct jit_tr *t)
     }
 }
 
-/* rax = guest address of a load whose host faults resume the interpreter (jit_trap_x86.c):
- * only addresses at or above the address-space limit are refused inline (the host reservation
- * ends there, with a guard page past it for a load that crosses the limit); misaligned loads
+/* A load whose host faults resume the interpreter (jit_trap_x86.c): returns the host register
+ * holding the base, x[rs1], for a load from [host + base + imm].  Only an address at or above
+ * the address-space limit is refused inline, and only the base is compared with it, once per
+ * block until the register is written: with the base below the limit, a 12-bit offset reaches
+ * at most 2 KiB outside the guest space, into host pages kept inaccessible on either side
+ * (mem_init), so such an access faults on the host like any unmapped page.  Misaligned loads
  * run on the host, which gives the interpreter's little-endian value.  The load must be the
  * next instruction emitted: it is recorded as the trapping site. */
-static void emit_guarded_address(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
+static int emit_guarded_base(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
 {
     struct xbuf *b = &t->b;
-    emit_address(t, in);
-    x_mem(b, X_W, 0x85, RAX, RSP, NO_REG, JIT_ACCESS_MASK_SLOT(1));  /* the limit only */
-    jit_fault_jcc(t, CC_NE, k);
+    int base = jit_get_x(t, in->rs1, RAX);
+    if (!(t->below_limit >> in->rs1 & 1)) {
+        x_mem(b, X_W, 0x85, base, RSP, NO_REG, JIT_ACCESS_MASK_SLOT(1));   /* the limit only */
+        jit_fault_jcc(t, CC_NE, k);
+        t->below_limit |= 1u << in->rs1;
+    }
     t->trap_site[t->ntraps] = b->p;
     t->trap_index[t->ntraps++] = k;
+    return base;
 }
 
 static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
@@ -485,8 +492,11 @@ static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k
         return false;
     enum op_class cls = op_class(in->op);
     bool store = cls == CLASS_ST || cls == CLASS_FST;
+    int index = RAX;
+    int32_t disp = 0;
     if (!store && t->guarded) {
-        emit_guarded_address(t, in, k);
+        index = emit_guarded_base(t, in, k);
+        disp = (int32_t)in->imm;
     } else {
         emit_page_number(t, in, k, size);
         if (store) {
@@ -498,7 +508,7 @@ static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k
     }
     if (!store) {
         int d = cls == CLASS_FLD ? R8 : target_of(t, in->rd);
-        host_load(b, in->op, d);
+        host_load(b, in->op, d, index, disp);
         if (in->op == OP_FLW) {                    /* NaN-box the single */
             x_mov_ri64(b, RCX, 0xffffffff00000000ull);
             x_rr(b, X_W, 0x0b, R8, RCX);
@@ -523,8 +533,11 @@ bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
 {
     if (in->op == OP_FENCE)   /* one hart, in order: nothing to order */
         return true;
-    return emit_compute(t, in) || emit_divide(t, in) || emit_memory(t, in, k) ||
-           jit_emit_call(t, in, k);
+    bool done = emit_compute(t, in) || emit_divide(t, in) || emit_memory(t, in, k) ||
+                jit_emit_call(t, in, k);
+    if (in->rd < 32)   /* whatever rd means for the op: forgetting too much is safe */
+        t->below_limit &= ~(1u << in->rd);
+    return done;
 }
 
 #endif
