@@ -56,6 +56,10 @@ static inline size_t jit_target_slot(uint64_t pc) { return (size_t)(pc >> 1) & (
 
 struct jit {
     uint8_t *code;          /* one RWX mapping; the entry/exit routines sit at its start */
+    /* Execution counters of the translations, one per 16 bytes of code buffer (by the offset of
+     * the translation's entry), in a data mapping right after the code: in reach of a
+     * rip-relative increment, and on pages of their own, away from the code. */
+    uint64_t *counts;
     size_t size, used, routines_end;
     uint64_t generation;    /* block-cache generation the translations belong to */
     /* Every translation by pc, direct-mapped: where a register jump whose own target cache

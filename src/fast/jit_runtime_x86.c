@@ -22,6 +22,7 @@
 #include "fast/x86_emit.h"
 
 #define JIT_CODE_SIZE (32u << 20)
+#define JIT_COUNTS_SIZE (JIT_CODE_SIZE / 16 * sizeof(uint64_t))
 
 #define CTX(field) ((int32_t)offsetof(struct jit_ctx, field))
 
@@ -108,15 +109,17 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
 bool jit_init(struct jit *j)
 {
     memset(j, 0, sizeof *j);
-    void *p = mmap(NULL, JIT_CODE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+    void *p = mmap(NULL, JIT_CODE_SIZE + JIT_COUNTS_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED)
         return false;
     j->code = p;
+    j->counts = (uint64_t *)(j->code + JIT_CODE_SIZE);
+    mprotect(j->counts, JIT_COUNTS_SIZE, PROT_READ | PROT_WRITE);   /* data, never code */
     j->size = JIT_CODE_SIZE;
     j->targets = malloc(JIT_TARGETS * sizeof *j->targets);
     if (!j->targets) {
-        munmap(p, JIT_CODE_SIZE);
+        munmap(p, JIT_CODE_SIZE + JIT_COUNTS_SIZE);
         j->code = NULL;
         return false;
     }
@@ -138,7 +141,7 @@ void jit_forget_targets(struct jit *j)
 void jit_free(struct jit *j)
 {
     if (j->code)
-        munmap(j->code, j->size);
+        munmap(j->code, j->size + JIT_COUNTS_SIZE);
     free(j->targets);
     jit_trap_free(j);
     memset(j, 0, sizeof *j);

@@ -213,6 +213,8 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
                         .guarded = j->guarded_loads && j->cap_traps };
     struct xbuf *b = &t.b;
     uint8_t *entry = b->p;
+    uint64_t *count = &j->counts[(size_t)(entry - j->code) / 16];   /* no other translation's */
+    *count = 0;
     uint32_t n = blk->ninsns;
     const struct fast_insn *last = &blk->insn[n - 1];
     uint32_t body = block_op_ends(last->op) ? n - 1 : n;
@@ -232,8 +234,9 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
     if (t.self_loop) {
         x_rr(b, X_W, 0xff, 0, RSI);                /* inc rsi */
     } else {
-        x_mov_ri64(b, RAX, (uint64_t)(uintptr_t)&blk->entries);
-        x_mem(b, X_W, 0xff, 0, RAX, NO_REG, 0);     /* inc qword [rax] */
+        x_mem(b, X_W, 0xff, 0, RIP_REL, NO_REG, 0);  /* inc qword [rip + count] */
+        if (!b->overflow)
+            x_patch_rel32(b->p - 4, (const uint8_t *)count);
     }
 
     uint32_t k = 0;
@@ -277,6 +280,7 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
     j->blocks++;
     j->bytes += (size_t)(b->p - entry);
     blk->jit = entry;
+    blk->jit_entries = count;
     j->targets[jit_target_slot(blk->pc)] = (struct jit_target_cache){ blk->pc, entry };
     return JIT_OK;
 }
