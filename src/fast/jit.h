@@ -1,9 +1,10 @@
 /* The translation tier of the fast model: hot blocks become x86-64 machine code.
  *
  * A translated block runs the same instructions as the interpreter's record of it, on the same
- * state (guest registers stay in struct hart; guest memory is reached as host + A after the same
- * permission-byte check, or for loads, where host page protection is exact, with the host's own
- * fault standing in for it: jit_trap_x86.c).  Anything unusual — a fault, an instruction it does not translate, a
+ * state (guest registers are in struct hart whenever translated code is left, some in host
+ * registers inside it; guest memory is reached as host + A after the same permission-byte check,
+ * or for loads, where host page protection is exact, with the host's own fault standing in for
+ * it: jit_trap_x86.c).  Anything unusual — a fault, an instruction it does not translate, a
  * block that would run past the stop count — leaves the translated code at an instruction
  * boundary and the interpreter carries on from exactly there, so the interpreter alone decides
  * every fault, system call and partial block.
