@@ -33,6 +33,10 @@ static int result(const char *op, long r)
 static int readfile(void)
 {
     static char buf[65536];
+    /* Touch every page first: in a booted system the simulator copies into the pages the
+     * kernel has mapped, and it maps a page of the program's zero-filled data only when the
+     * program first writes it (gem5's m5 utility does the same for the same reason). */
+    memset(buf, 0, sizeof buf);
     unsigned long offset = 0;
     for (;;) {
         long n = snapsim_readfile(buf, sizeof buf, offset);

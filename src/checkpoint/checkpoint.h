@@ -108,9 +108,14 @@ struct ckpt_restore_opts {
     size_t nimage_path;
 };
 
-/* Does the snapshot at path hold the virt machine's disk (false too when it cannot be read: the
- * restore then says why)?  A virt machine is built with or without one before the restore. */
-bool machine_snapshot_has_disk(const char *path);
+/* What a system-mode machine must be built with before the snapshot at path restores into it:
+ * the virt machine's disk or none, and the RAM size (0 when the snapshot cannot be read or
+ * says nothing usable: the restore's own checks then say why). */
+struct machine_snapshot_facts {
+    bool has_disk;
+    uint64_t ram_size;
+};
+void machine_snapshot_facts(const char *path, struct machine_snapshot_facts *f);
 /* Simics's load-persistent-state: the disks' content from `dir` (snapshot save-persistent) onto
  * the virt machine's disk0, bases searched in the directory's own and then image_path.  0, or -1
  * with a message (nothing changed). */

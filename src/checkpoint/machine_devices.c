@@ -38,20 +38,24 @@ bool machine_config_is_virt(const struct snap_config *cfg, bool *has_disk)
            snap_config_find_object(cfg, "plic0");
 }
 
-bool machine_snapshot_has_disk(const char *path)
+void machine_snapshot_facts(const char *path, struct machine_snapshot_facts *f)
 {
     struct snap_paths paths;
     struct snap_config cfg;
     char err[256];
-    bool disk = false;
+    *f = (struct machine_snapshot_facts){0};
     snap_config_init(&cfg);
     if (snap_paths_init(&paths, path, err, sizeof err))
-        return false;
-    if (snap_paths_parse_config(&paths, &cfg, err, sizeof err) == 0)
-        machine_config_is_virt(&cfg, &disk);
+        return;
+    if (snap_paths_parse_config(&paths, &cfg, err, sizeof err) == 0) {
+        machine_config_is_virt(&cfg, &f->has_disk);
+        const struct snap_cfg_object *ram = snap_config_find_object(&cfg, "ram");
+        const struct snap_cfg_attr *size = ram ? snap_cfg_object_find_attr(ram, "size") : NULL;
+        if (size && !attr_get_u64(&size->value, &f->ram_size))
+            f->ram_size = 0;
+    }
     snap_config_free(&cfg);
     snap_paths_free(&paths);
-    return disk;
 }
 
 /* "%N%/NAME" of the previous snapshot is "%N+1%/NAME" from the new one. */

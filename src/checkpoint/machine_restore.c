@@ -60,7 +60,8 @@ static int check_machine(const struct machine_staged *s, uint64_t ram_base, uint
                         "object ram: %llu bytes at 0x%llx, but this machine has %llu bytes at 0x%llx%s",
                         (unsigned long long)s->ram.size, (unsigned long long)s->ram.base,
                         (unsigned long long)ram_size, (unsigned long long)ram_base,
-                        s->ram.size != ram_size ? " (set system:ram_size)" : "");
+                        s->ram.size != ram_size
+                            ? " (set system:ram_size or --memory to the snapshot's, or leave both out)" : "");
     if (s->htif.tohost && !in_ram(&s->ram, s->htif.tohost, 8))
         return snap_err(err, errlen, "object htif: tohost 0x%llx is not in RAM", (unsigned long long)s->htif.tohost);
     if (s->htif.fromhost && !in_ram(&s->ram, s->htif.fromhost, 8))

@@ -428,12 +428,11 @@ static bool system_options_ok(struct run_options *o)
     }
     const char *bad = o->debug.difftest ? "--difftest"
                     : o->debug.lightsss ? "--lightsss" : o->debug.commit_log ? "--commit-log"
-                    : o->debug.wave ? "--wave" : o->readfile ? "--readfile" : NULL;
+                    : o->debug.wave ? "--wave" : NULL;
     if (bad) {
         fprintf(stderr, "snapsim: %s is not available with --machine %s (see snapsim run --help)\n", bad, machine);
         return false;
     }
-    o->on_checkpoint = ON_CHECKPOINT_IGNORE;
     return true;
 }
 

@@ -22,7 +22,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/model.h"
-#include "linux/guest_ops.h"
+#include "core/guest_ops.h"
 #include "linux/process.h"
 #include "platform/virt_machine.h"
 #include "priv/system.h"
@@ -132,6 +132,16 @@ int run_main(int argc, char **argv)
             log_msg("model %s does not support this option: %s", model->name, err);
             goto out;
         }
+    }
+    if (system_mode && o.restore && !config_user_set(&cfg, "system", "ram_size")) {
+        /* The machine restored is the snapshot's: its RAM size, unless the user sets one (a
+         * value the configuration refuses is left for the restore's checks to report). */
+        struct machine_snapshot_facts facts;
+        char size[32], ignored[256];
+        machine_snapshot_facts(o.restore, &facts);
+        snprintf(size, sizeof size, "%llu", (unsigned long long)facts.ram_size);
+        if (facts.ram_size)
+            config_set_key(&cfg, "system:ram_size", size, false, ignored, sizeof ignored);
     }
     if ((system_mode ? machine_init_system(&m, &cfg) : machine_init(&m, &cfg)) != 0) {
         log_msg("cannot reserve guest memory");

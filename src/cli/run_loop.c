@@ -2,7 +2,7 @@
 
 #include "cli/run_monitor.h"
 #include "core/log.h"
-#include "linux/guest_ops.h"
+#include "core/guest_ops.h"
 #include "snapsim/ops.h"
 
 static uint64_t next_multiple(uint64_t now, uint64_t every)

@@ -66,7 +66,9 @@ bool run_restore(struct machine *m, const struct run_options *o, struct run_stat
         log_msg("out of memory");
         return false;
     }
-    if (o->virt && virt_machine_create_for_restore(m, machine_snapshot_has_disk(o->restore), err, sizeof err)) {
+    struct machine_snapshot_facts facts;
+    machine_snapshot_facts(o->restore, &facts);
+    if (o->virt && virt_machine_create_for_restore(m, facts.has_disk, err, sizeof err)) {
         fprintf(stderr, "%s\n", err);
         return false;
     }

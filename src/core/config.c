@@ -225,6 +225,12 @@ static const char *value_of(const struct config *c, const char *component, const
     return c->values[i];
 }
 
+bool config_user_set(const struct config *c, const char *component, const char *field)
+{
+    int i = find_key(c, component, strlen(component), field);
+    return i >= 0 && c->set_by_user[i];
+}
+
 uint64_t config_uint(const struct config *c, const char *component, const char *field)
 {
     uint64_t v = 0;

@@ -53,6 +53,9 @@ bool config_set_key(struct config *c, const char *key, const char *value, bool u
 bool config_apply_preset(struct config *c, const struct config_override *o, size_t n,
                          char *err, size_t errlen);
 
+/* Was the key given by the user (--config or an option), not left to its default or preset? */
+bool config_user_set(const struct config *c, const char *component, const char *field);
+
 /* Typed getters; the key must be registered (a programming error otherwise, reported and fatal). */
 uint64_t config_uint(const struct config *c, const char *component, const char *field);
 bool config_bool(const struct config *c, const char *component, const char *field);

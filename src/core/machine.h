@@ -38,7 +38,7 @@ static inline bool halt_is_failure(enum halt_reason h)
     return h == HALT_ERROR || h == HALT_WATCHDOG || h == HALT_MISMATCH;
 }
 
-/* A guest op the run loop carries out (linux/guest_ops.c raises it with HALT_EVENT). */
+/* A guest op the run loop carries out (core/guest_ops.c raises it with HALT_EVENT). */
 struct machine_event {
     unsigned op;                 /* SNAPSIM_OP_* (guest/include/snapsim/ops.h) */
     uint64_t arg;

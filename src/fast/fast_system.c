@@ -21,7 +21,9 @@
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
-enum { DECODE_CACHE = 4096 };
+/* Decoded instructions by encoding: a Linux boot runs tens of thousands of distinct encodings, and
+ * at 4096 entries decoding took 7% of it (16384: 512 KiB). */
+enum { DECODE_CACHE = 16384 };
 /* Traps in a row without an instruction retiring: a trap vector that itself faults (mtvec
  * unset, its page unmapped) would loop forever without the instruction count ever reaching a
  * stop, so the run ends there.  Real handlers retire an instruction long before this many. */

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "core/log.h"
+#include "core/guest_ops.h"
 #include "linux/guest_ops.h"
 #include "linux/syscall_internal.h"
 
@@ -48,7 +49,7 @@ void linux_syscall(struct machine *m)
     syscall_fn fn = nr < sizeof table / sizeof table[0] ? table[nr] : newlib_syscall(nr);
     int64_t result;
     if (guest_op_number(nr)) {
-        result = guest_op(m, nr, a);
+        result = linux_guest_op(m, nr, a);
     } else if (fn) {
         result = fn(m, a);
     } else {

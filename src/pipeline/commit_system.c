@@ -115,6 +115,8 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
     }
     if (dst)
         p->rf[dst] = value;
+    if (kind == PK_ECALL)   /* a guest op retired (priv/guest_ops.c): its result is in a0 */
+        p->rf[10] = h->x[10];
     in->result = value;
     in->next_pc = next_pc;
     pipe_retire(p, m, in);

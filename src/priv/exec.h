@@ -9,8 +9,10 @@
 
 #include "isa/fpu.h"
 #include "isa/semantics.h"
+#include "core/guest_ops.h"
 #include "platform/virt_machine.h"
 #include "priv/access.h"
+#include "priv/guest_ops.h"
 #include "priv/priv.h"
 
 static inline bool illegal(struct priv_cpu *c, const struct insn *in)
@@ -91,6 +93,10 @@ static inline bool exec_system(struct priv_cpu *c, const struct insn *in, uint64
     case OP_FENCE: case OP_FENCE_I:
         return true;   /* one hart, and decoded code is keyed by its encoding */
     case OP_ECALL:
+        if (h->priv.mode == PRIV_U && guest_op_number(h->x[17])) {
+            h->x[10] = (uint64_t)priv_guest_op(c);   /* a snapsim op, not a system call */
+            return true;
+        }
         return priv_fail(c, h->priv.mode == PRIV_U ? CAUSE_ECALL_U
                         : h->priv.mode == PRIV_S ? CAUSE_ECALL_S : CAUSE_ECALL_M, 0);
     case OP_EBREAK:

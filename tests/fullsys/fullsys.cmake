@@ -38,3 +38,10 @@ add_executable(virt_dtb ${CMAKE_CURRENT_LIST_DIR}/virt_dtb.c)
 target_link_libraries(virt_dtb PRIVATE snapsim_lib)
 add_test(NAME fullsys.dtb_vs_qemu COMMAND ${CMAKE_CURRENT_LIST_DIR}/dtb_vs_qemu.sh $<TARGET_FILE:virt_dtb>)
 set_tests_properties(fullsys.dtb_vs_qemu PROPERTIES LABELS fullsys)
+
+# gem5's hack-back flow: the booted system checkpoints, and runs restored from that snapshot in
+# every model run new scripts given with --readfile, with a straight boot's console (three
+# boots and eight restores on the fast model's snapshot).
+add_test(NAME fullsys.hackback
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/hackback.sh ${SNAPSIM_LINUX_IMAGE_DIR} $<TARGET_FILE:snapsim>)
+set_tests_properties(fullsys.hackback PROPERTIES FIXTURES_REQUIRED linux_image LABELS fullsys)

@@ -35,6 +35,7 @@ function(priv_test_program out env src)
   add_custom_command(OUTPUT ${out}
     COMMAND ${RISCV_LINUX_GCC} -static -nostdlib -nostartfiles -march=rv64gc -mabi=lp64d
             -DENV_${env} -DTEST_ENTRY=test_main -I${CMAKE_CURRENT_LIST_DIR}/../isa -I${PRIV_ENV_DIR}
+            -I${CMAKE_SOURCE_DIR}/guest/include
             -T ${PRIV_ENV_DIR}/link.ld -Wl,--no-warn-rwx-segments -o ${out} ${PRIV_ENV_DIR}/crt.S ${src}
     DEPENDS ${src} ${PRIV_ENV_FILES} ${ISA_TEST_HEADERS} ${PRIV_TEST_HEADERS}
     COMMENT "Building bare-machine test ${out}"
@@ -71,12 +72,19 @@ priv_test_program(${GUEST_DIR}/priv/fail_case.p PHYSICAL ${CMAKE_CURRENT_LIST_DI
 priv_test_program(${GUEST_DIR}/priv/fail_case.v VIRTUAL ${CMAKE_CURRENT_LIST_DIR}/harness/fail_case.S)
 priv_test_program(${GUEST_DIR}/priv/console MACHINE ${CMAKE_CURRENT_LIST_DIR}/harness/console.S)
 priv_test_program(${GUEST_DIR}/priv/trap_loop MACHINE ${CMAKE_CURRENT_LIST_DIR}/harness/trap_loop.S)
+priv_test_program(${GUEST_DIR}/priv/guest_ops.p PHYSICAL ${CMAKE_CURRENT_LIST_DIR}/ops/guest_ops.S)
+priv_test_program(${GUEST_DIR}/priv/guest_ops.v VIRTUAL ${CMAKE_CURRENT_LIST_DIR}/ops/guest_ops.S)
 add_custom_target(priv_tests ALL DEPENDS ${PRIV_TEST_PROGRAMS})
 
 # The harness itself: a failing case must give its number as the exit status, and the CLI's
 # checks of the bare machine's inputs must hold (tests/priv/bare_cli.sh).
 add_test(NAME priv.harness
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/bare_cli.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/priv ${GUEST_DIR})
+
+# Guest ops (checkpoint, readfile, writefile) from U-mode code, physical and Sv39, in every
+# model, and a restore from the guest's checkpoint with another --readfile.
+add_test(NAME priv.guest_ops
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/guest_ops.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/priv)
 
 # The privileged state in snapshots: saved, and refused on restore when invalid.
 add_test(NAME priv.snapshot

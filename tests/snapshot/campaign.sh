@@ -3,7 +3,8 @@
 #
 # Takes real snapshots of several programs (open files, files written, links, a MAP_SHARED
 # mapping, threads waiting on futexes, and two incremental chains, one sharing a saved file
-# content through %1%/raw), then for each mutant copies one snapshot with its whole chain,
+# content through %1%/raw) and of two whole machines (the bare machine under Sv39, and a chain
+# of the virt machine with its devices), then for each mutant copies one snapshot with its whole chain,
 # applies one seeded mutation to a file of the snapshot or of an ancestor (a byte flip,
 # insertion or truncation; a swap for a FIFO, a directory, or a symbolic link to outside, to
 # another file of the chain, to a FIFO or to nothing; an ancestor's whole directory swapped the
@@ -27,6 +28,7 @@
 # its outputs and both statuses are kept in WORK_BASE/findings/seed-S.mutant-N.CMD.  Killed
 # commands whose re-run is clean are counted apart and do not fail the campaign.
 #
+# CAMPAIGN_GROUPS="bare virt" (names of `take` groups) mutates only those snapshots.
 # The same seed gives the same mutants; CAMPAIGN_FROM=N generates but skips the mutants before N
 # (to reproduce one).  CAMPAIGN_MEMORY_KB (default 8000000) limits the tools' address space; set
 # it to 0 for a sanitizer build, whose shadow memory needs an unlimited address space.
@@ -68,9 +70,29 @@ take mmap 540000 540000 "$guest/mmap_ops"
 take threads 200000 200000 "$guest/thread_semaphores"
 take chain 2000000 "300 600 900" "$guest/sum" 1 2 3
 take saved 200000 "100000 200000" "$guest/snapshot_read_later" "$work/cwd/scratch/input.txt"
+# Whole-machine snapshots: a U-mode program under Sv39 on the bare machine, and a chain of the
+# virt machine running OpenSBI and the S-mode payload (devices, timer, console, disk-less).
+declare -A machine_of=([bare]="--machine bare" [virt]="--machine virt")
+take_system() {   # GROUP MAX-INSTRUCTIONS POINTS RUN-ARGS...
+    local group="$1" max="$2" points="$3" p; shift 3
+    mkdir -p "$work/src/$group"
+    # shellcheck disable=SC2086  # the points and the machine's options are words
+    (cd "$work/cwd" && "$snapsim" run ${machine_of[$group]} --snapshots $points --max-instructions "$max" \
+        --config mainmem:filename:"$work/src/$group/$group" "$@" > /dev/null 2>&1 < /dev/null)
+    for p in $points; do
+        [ -d "$work/src/$group/$group.$(printf %015d "$p").snapshot" ] || { echo "cannot take $group@$p"; exit 1; }
+    done
+    cp -a "$work/cwd" "$work/cwd-$group"
+}
+take_system bare 1000 "400" "$guest/priv/int_alu.v"
+take_system virt 2000000 "1000000 2000000" --memory 64M --kernel "$guest/virt/sbi_payload.bin"
 grep -q '%1%/raw' "$work/src/saved/saved.$(printf %015d 200000).snapshot/config" ||
     { echo "the saved chain does not share its content through %1%/raw"; exit 1; }
 mapfile -t sources < <(cd "$work/src" && ls -d -- */*.snapshot)   # GROUP/NAME: the restored snapshot
+if [ -n "${CAMPAIGN_GROUPS:-}" ]; then   # e.g. "bare virt": mutate only those groups' snapshots
+    mapfile -t sources < <(printf '%s\n' "${sources[@]}" | grep -E "^(${CAMPAIGN_GROUPS// /|})/")
+    [ ${#sources[@]} -gt 0 ] || { echo "CAMPAIGN_GROUPS=$CAMPAIGN_GROUPS names no snapshot"; exit 1; }
+fi
 
 # ---- deterministic random numbers (an LCG, so bash versions agree) ----
 rng=$seed
@@ -145,7 +167,8 @@ run_cmd() {
     diff) argv+=("$work/src/$src") ;;
     merge) rm -rf "$work/merged.snapshot"; argv+=("$work/merged.snapshot") ;;
     # A mutated guest may legitimately loop forever: bound it by instructions, not time.
-    restore) lim=""; argv=(run --restore "$t" --max-instructions 200000000) ;;
+    # shellcheck disable=SC2206  # the machine's options are words
+    restore) lim=""; argv=(run ${machine_of[${src%%/*}]:-} --restore "$t" --max-instructions 200000000) ;;
     esac
     rm -f "$work/out" "$work/err"
     # shellcheck disable=SC2086  # $lim is an option and its value, or nothing

@@ -28,7 +28,8 @@ expect 2 "unexpected program 'sum'" --machine virt --kernel "$payload" sum
 expect 2 "needs --machine virt" --kernel "$payload" sum
 expect 2 "need --machine virt, not bare" --machine bare --disk "$payload" prog
 expect 2 "cannot open the kernel" --machine virt -m pompia --kernel "$work/missing"
-expect 2 "not available with --machine virt" --machine virt --readfile "$payload" --kernel "$payload"
+expect 2 "not available with --machine virt" --machine virt --lightsss --kernel "$payload"
+expect 2 "cannot read --readfile" --machine virt --readfile "$work/missing" --kernel "$payload"
 expect 2 "do not go with --restore" --machine virt --restore "$work" --kernel "$payload"
 expect 2 "cannot open the kernel" --machine virt --kernel "$work/missing"
 expect 2 "cannot open the firmware" --machine virt --bios "$work/missing" --kernel "$payload"
@@ -56,10 +57,12 @@ cp "$work/out" "$work/full.txt"
 for n in 1000000 20000000; do
     expect 0 "" --machine virt --memory 64M --kernel "$payload" -n $n --snapshots $n --log "$work/log$n"
     cp "$work/out" "$work/part.txt"
-    expect 0 "" --machine virt --memory 64M --restore "$work/log$n/mainmem.raw.$(printf %015d $n).snapshot" \
+    # The restore takes the snapshot's RAM size: no --memory.
+    expect 0 "" --machine virt --restore "$work/log$n/mainmem.raw.$(printf %015d $n).snapshot" \
         -c stats:output_filename:"$work/rest.json"
     cat "$work/part.txt" "$work/out" | cmp -s - "$work/full.txt" || fail "restored at $n: another console"
     [ "$(end_instret "$work/rest.json")" = "$(end_instret "$work/full.json")" ] || fail "restored at $n: another end"
 done
+expect 2 "leave both out" --machine virt --memory 128M --restore "$work/log1000000/mainmem.raw.000000001000000.snapshot"
 [ $status -eq 0 ] && echo "PASS: the virt machine's command-line errors"
 exit $status
