@@ -8,14 +8,17 @@
 #    best of 3).
 # 2. LightSSS overhead: guest/touchmem filling MIB mebibytes is snapshotted by the fast model
 #    right after the fill, restored into oroblanco (so the memory is resident) and run for N
-#    instructions (default 5000000) without --lightsss, and with one fork per 1 M and per 100 K
-#    cycles; reports the slowdown, the forks, the mean CPU time of a fork (also per GiB resident) and the
-#    page faults after the first fork (copy-on-write copies).  Two write patterns: "all" (the
-#    rounds write one word in every 16th page of the whole fill: after each fork nearly every
-#    page is copied again, the worst case) and "1" (the rounds write only the first MiB: a large
-#    resident guest with a small written set).  The restore (a run stopping at the fill) is
-#    measured too and subtracted, so the times are those of the N simulated instructions.  Target: at most 3 % at one fork per 1 M cycles
-#    on a 256 MiB guest.
+#    instructions (default 5000000) without --lightsss, and with one fork per 100 K and per 1 M
+#    cycles; reports the slowdown and, for the 1 M-cycle run, what one fork costs: the fork
+#    itself (CPU ms), a snapshot's own CPU time (its start and, once killed, its exit: the
+#    page-table teardown), the parent's page faults per fork (copy-on-write copies) and the
+#    private copies of densely written 2 MiB chunks per fork with their CPU ms
+#    (lightsss:private_copies).  Two write patterns: "all" (the rounds write one word in every
+#    16th page of the whole fill: after each fork nearly every page is copied again, the worst
+#    case) and "1" (the rounds write only the first MiB: a large resident guest with a small
+#    written set).  Times are those of the N simulated instructions: each run's CPU time
+#    before its window began (the restore, stats.json's begin_cpu_host_seconds) is subtracted.
+#    Target: at most 3 % at one fork per 1 M cycles on a 256 MiB guest.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 snapsim="$here/../build/snapsim" guest_dir="" mibs="16 256 1024" written="all 1" insns=5000000
@@ -41,15 +44,17 @@ cd "$work"
 stat() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
 
 # Best of 3 runs of snapsim run ARGS (stats into $work/s.json): CPU seconds (user + system,
-# with the reaped fork snapshots' own), which a busy shared machine disturbs far less than wall
-# time; the children's exits and copies are real costs, so they are counted.
+# with the reaped fork snapshots' own) from the start of the statistics window (after loading or
+# restoring) to the end, which a busy shared machine disturbs far less than wall time; the
+# children's starts, exits and copies are real costs, so they are counted.
 best_of_3() {
     local best=""
     for _ in 1 2 3; do
-        local t; t=$(python3 -c 'import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=open("run.log", "w"))
+        local t; t=$(python3 -c 'import json, resource, subprocess, sys
+subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=open("run.log", "w"))
 r = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(r.ru_utime + r.ru_stime)' "$snapsim" run --clear-env --config stats:output_filename:"$work/s.json" "$@")
+print(r.ru_utime + r.ru_stime - json.load(open(sys.argv[1]))["begin_cpu_host_seconds"])' \
+            "$work/s.json" "$snapsim" run --clear-env --config stats:output_filename:"$work/s.json" "$@")
         best=$(awk -v a="$t" -v b="$best" 'BEGIN { print (b == "" || a < b) ? a : b }')
     done
     echo "$best"
@@ -66,8 +71,8 @@ awk -v p="$plain" -v d="$dt" -v n="$n" -v c="$compared" 'BEGIN {
 
 echo
 echo "LightSSS overhead (touchmem restored into oroblanco after the fill, $insns instructions, CPU seconds, best of 3):"
-printf '  %-5s %-7s %8s %12s %8s %13s %8s %6s %8s %8s %9s\n' MiB written "plain s" "1M cycles s" "+%" \
-    "100K cycles s" "+%" forks "fork ms" "ms/GiB" "faults"
+printf '  %-5s %-7s %8s %13s %8s %12s %8s %6s %8s %8s %8s %7s %8s\n' MiB written "plain s" "100K cycles s" "+%" \
+    "1M cycles s" "+%" forks "fork ms" "child ms" "faults" copies "copy ms"
 for mib in $mibs; do
     # The snapshotted program runs 1000000 rounds (it never ends within N instructions); the
     # fill ends at the same count with "0000000" rounds, an argument of the same length.
@@ -81,21 +86,23 @@ for mib in $mibs; do
         snap="$work/t$mib-$span.$(printf %015d "$filled").snapshot"
         stop=$((filled + insns))
         run=(--model oroblanco --restore "$snap" --max-instructions "$stop")
-        restore=$(best_of_3 --model oroblanco --restore "$snap" --max-instructions "$filled")
         plain=$(best_of_3 "${run[@]}")
-        one_m=$(best_of_3 "${run[@]}" --lightsss --config lightsss:interval:1000000)
         hundred_k=$(best_of_3 "${run[@]}" --lightsss --config lightsss:interval:100000)
-        read -r plain one_m hundred_k < <(awk -v r="$restore" -v p="$plain" -v a="$one_m" -v b="$hundred_k" \
-            'BEGIN { print p - r, a - r, b - r }')
-        forks=$(stat "$work/s.json" "d['lightsss']['snapshots']")
-        faults=$(stat "$work/s.json" "d['lightsss']['page_faults']")
-        mean_ms=$(stat "$work/s.json" "round(d['lightsss']['fork_cpu_seconds'] / max(1, d['lightsss']['snapshots']) * 1e3, 3)")
+        one_m=$(best_of_3 "${run[@]}" --lightsss --config lightsss:interval:1000000)
+        # Per fork, from the last 1 M-cycle run.
+        per_fork=$(stat "$work/s.json" "(lambda l: '%d %.3f %.3f %.0f %.2f %.3f' % (l['snapshots'],
+            l['fork_cpu_seconds'] / max(1, l['snapshots']) * 1e3, l['children_cpu_seconds'] / max(1, l['reaped']) * 1e3,
+            l['page_faults'] / max(1, l['snapshots']), l['hot_chunk_copies'] / max(1, l['snapshots']),
+            l['hot_chunk_cpu_seconds'] / max(1, l['snapshots']) * 1e3))(d['lightsss'])")
+        read -r forks fork_ms child_ms faults copies copy_ms <<< "$per_fork"
         awk -v mib="$mib" -v w="$span" -v p="$plain" -v a="$one_m" -v b="$hundred_k" -v f="$forks" \
-            -v ms="$mean_ms" -v pf="$faults" 'BEGIN {
-            printf "  %-5d %-7s %8.3f %12.3f %7.1f%% %13.3f %7.1f%% %6d %8.3f %8.2f %9d\n",
-                   mib, w, p, a, (a / p - 1) * 100, b, (b / p - 1) * 100, f, ms, ms * 1024 / mib, pf }'
+            -v ms="$fork_ms" -v cm="$child_ms" -v pf="$faults" -v c="$copies" -v cms="$copy_ms" 'BEGIN {
+            printf "  %-5d %-7s %8.3f %13.3f %7.1f%% %12.3f %7.1f%% %6d %8.3f %8.3f %8d %7.2f %8.3f\n",
+                   mib, w, p, b, (b / p - 1) * 100, a, (a / p - 1) * 100, f, ms, cm, pf, c, cms }'
         rm -rf "$snap"
     done
 done
-echo "  (written: MiB the rounds write, \"all\" = the whole fill; forks, fork ms and faults: the"
-echo "  100K-cycle run; fork ms: mean CPU time of a fork; ms/GiB: per GiB resident; faults: page faults after the first fork)"
+echo "  (written: MiB the rounds write, \"all\" = the whole fill; the columns from forks on are the"
+echo "  1M-cycle run's, per fork: fork ms = CPU time of fork(), child ms = a snapshot's own CPU time"
+echo "  (start and exit), faults = the parent's page faults, copies and copy ms = private 2 MiB copies)"
+echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"

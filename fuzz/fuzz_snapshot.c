@@ -2,7 +2,8 @@
  * name resolution, config reading and parsing, raw-data references, every page file) and then
  * restore's own check-before-change phase through the machine's classes (ckpt_stage on scratch
  * objects: every value through the class setters, the process checks, the chain, every saved
- * content and page index), which is what `snapshot verify` and `run --restore` run — on snapshot
+ * content and page index; for a bare or virt machine's snapshot, machine_verify_stage: the hart's
+ * privileged state, RAM, the devices and the disk images), which is what `snapshot verify` and `run --restore` run — on snapshot
  * directories built in a temporary directory from the input.
  *
  * Input: records of [name length (1 byte)][name][content length (4 bytes, little-endian)]
@@ -21,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "checkpoint/machine_snapshot.h"
 #include "checkpoint/restore_check.h"
 #include "snapshot/snap_verify.h"
 
@@ -142,9 +144,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct snap_problems probs;
     snap_verify(snap, NULL, &probs);
     snap_problems_free(&probs);
-    /* Restore runs this without the format checks first, so it must hold on its own. */
+    /* Restore runs this without the format checks first, so it must hold on its own.  A
+     * whole-machine snapshot goes through the machine's stage (hart, RAM, devices, disks). */
     char err[1024];
-    int rc = ckpt_stage_scratch(snap, err, sizeof err);
+    int rc;
+    if (machine_snapshot_is_system(snap)) {
+        machine_verify_stage(snap, err, sizeof err);
+        rc = err[0] != 0;
+    } else {
+        rc = ckpt_stage_scratch(snap, err, sizeof err);
+    }
     if (rc && (strchr(err, '\n') || !err[0]))
         abort();   /* a refusal is one non-empty line */
     /* FUZZ_SNAPSHOT_SEEDS=1: the inputs are real snapshots (the seeds), which must pass, so the

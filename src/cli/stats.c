@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "core/host_usage.h"
 #include "core/log.h"
 #include "linux/process.h"
 
@@ -34,6 +36,7 @@ void run_stats_init(struct run_stats *s, const struct model *model, struct model
     s->config = config;
     s->dumps = cJSON_CreateArray();
     s->start_seconds = now_seconds();
+    s->start_cpu_seconds = host_cpu_seconds(RUSAGE_SELF);
     s->begin_instret = m->hart.instret;
     s->begin_cycle = model_cycles(s);
     memcpy(s->op_base, m->op_count, sizeof s->op_base);
@@ -168,6 +171,7 @@ static cJSON *dump_json(struct run_stats *s, const char *why)
     double cycles = cycle ? cycle->valuedouble : 0;
     cJSON_AddNumberToObject(top, "ipc", cycles > 0 ? (double)instructions / cycles : 0.0);
     cJSON_AddNumberToObject(top, "host_seconds", now_seconds() - s->start_seconds);
+    cJSON_AddNumberToObject(top, "begin_cpu_host_seconds", s->start_cpu_seconds);
     cJSON_AddItemToObject(top, "0", core);
     cJSON_AddItemToObject(top, "work", work_json(s));
     if (s->m->proc)

@@ -35,6 +35,7 @@ struct run_stats {
     cJSON *config;         /* resolved configuration (owned), or NULL */
     const char *path;      /* "" = no statistics file */
     double start_seconds;
+    double start_cpu_seconds; /* the process's CPU time then (begin_cpu_host_seconds) */
 };
 
 /* The window starts now (the model's own counters are as it was created or restored). */

@@ -100,12 +100,12 @@ static bool range_valid(uint64_t addr, uint64_t len)
            addr < GUEST_VA_LIMIT && len <= GUEST_VA_LIMIT - addr;
 }
 
-/* Keeps MEM_DIRTY and drops MEM_W_DIRTY, which the next translated store re-derives. */
+/* Keeps the stored bits and drops MEM_W_STORED, which the next translated store re-derives. */
 static void set_page_perm(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm)
 {
     uint64_t first = addr >> GUEST_PAGE_SHIFT, n = len >> GUEST_PAGE_SHIFT;
     for (uint64_t i = 0; i < n; i++)
-        m->page[first + i] = (uint8_t)((m->page[first + i] & MEM_DIRTY) | perm);
+        m->page[first + i] = (uint8_t)((m->page[first + i] & MEM_STORED) | perm);
 }
 
 /* The region array lives inside a larger allocation with free slots before it (m->front) as
@@ -503,5 +503,5 @@ void mem_mark_dirty(struct guest_mem *m, uint64_t addr, uint64_t len)
     if (len == 0)
         return;
     for (uint64_t p = addr >> GUEST_PAGE_SHIFT; p <= (addr + len - 1) >> GUEST_PAGE_SHIFT; p++)
-        m->page[p] |= MEM_DIRTY;
+        m->page[p] |= MEM_STORED;
 }

@@ -14,8 +14,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/host_usage.h"
 #include "core/log.h"
 #include "core/machine.h"
+#include "debug/hot_chunks.h"
 #include "debug/input_log.h"
 
 #define MAX_STOPS 256      /* run stop points (snapshots, limits) a replay repeats */
@@ -62,6 +64,9 @@ struct lightsss {
     uint64_t forks;
     double fork_seconds, fork_max, fork_cpu_seconds;
     long faults_at_first_fork;          /* minor page faults (copy-on-write copies among them) */
+    double children_cpu_seconds;        /* of the reaped snapshots: their start and teardown */
+    uint64_t reaped;
+    struct hot_chunks hot;              /* guest memory copied privately after each fork */
     struct failure_point failed;        /* the parent's failure, or where the replay's came */
     struct input_log input;             /* host input consumed since the oldest slot's fork */
     /* in a woken child */
@@ -72,12 +77,6 @@ struct lightsss {
     uint64_t stop_at;                   /* the boundary the replay ends at (after its failure) */
     uint64_t last_cycle;                /* the last cycle recorded */
 };
-
-static long minor_faults(void)
-{
-    struct rusage ru;
-    return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_minflt : 0;
-}
 
 static double clock_seconds(clockid_t clock)
 {
@@ -116,18 +115,28 @@ struct lightsss *lightsss_create(const struct config *cfg, const char *dir,
     l->window = window;
     l->after = after;
     l->nslots = (unsigned)slots;
+    l->hot.off = !config_bool(cfg, "lightsss", "private_copies");
     snprintf(l->dir, sizeof l->dir, "%s", dir);
     l->out = *out;
     return l;
 }
 
+/* A killed snapshot's exit (its page tables torn down) is charged to it, and to the parent's
+ * children's time once reaped: a real cost of LightSSS, counted in children_cpu_seconds. */
 static void reap_zombies(struct lightsss *l, bool block)
 {
-    unsigned keep = 0;
-    for (unsigned i = 0; i < l->nzombies; i++)
+    unsigned keep = 0, reaped = 0;
+    double before = host_cpu_seconds(RUSAGE_CHILDREN);
+    for (unsigned i = 0; i < l->nzombies; i++) {
         if (waitpid(l->zombie[i], NULL, block ? 0 : WNOHANG) == 0)
             l->zombie[keep++] = l->zombie[i];
+        else
+            reaped++;
+    }
     l->nzombies = keep;
+    l->reaped += reaped;
+    if (reaped)
+        l->children_cpu_seconds += host_cpu_seconds(RUSAGE_CHILDREN) - before;
 }
 
 static void drop_slot(struct lightsss *l, unsigned i)
@@ -155,6 +164,7 @@ void lightsss_destroy(struct lightsss *l)
         reap_zombies(l, true);
     }
     input_log_free(&l->input);
+    hot_chunks_free(&l->hot);
     free(l->slot);
     free(l);
 }
@@ -205,6 +215,12 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
         close(wake[1]);
         return;
     }
+    /* With private copies, the oldest goes first: it exits while this fork runs, so the huge
+     * pages only it held are free again (and recently used: cheap to hand out) by the time
+     * hot_chunks_copy needs fresh ones.  Otherwise after the fork, as a failed fork keeps it. */
+    if (l->used == l->nslots && !l->hot.off)
+        drop_slot(l, 0);
+    hot_chunks_scan(&l->hot, &m->mem);
     fflush(NULL);                       /* a child must not inherit buffered output */
     pid_t parent = getpid();
     /* Wall time measures the stall; the thread's CPU time (the kernel's page-table copy is
@@ -212,6 +228,7 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
     double t0 = clock_seconds(CLOCK_MONOTONIC), c0 = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
     pid_t pid = fork();
     if (pid == 0) {
+        hot_chunks_forget(&l->hot);
         close(wake[1]);
         close(result[0]);
         child_wait(l, wake[0], result[1], parent);
@@ -230,7 +247,7 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
         return;
     }
     if (l->forks++ == 0)
-        l->faults_at_first_fork = minor_faults();
+        l->faults_at_first_fork = host_minor_faults();
     l->fork_seconds += dt;
     l->fork_cpu_seconds += dc;
     if (dt > l->fork_max)
@@ -239,6 +256,7 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
         drop_slot(l, 0);
     l->slot[l->used++] = (struct slot){ pid, wake[1], result[0], cycle, m->hart.instret };
     reap_zombies(l, false);
+    hot_chunks_copy(&l->hot, &m->mem);
     if (l->used == 1) {                 /* stop points before the oldest snapshot are history */
         l->nstops = 0;
         l->stops_overflow = false;
@@ -471,6 +489,10 @@ void lightsss_stats(const struct lightsss *l, cJSON *top)
     cJSON_AddNumberToObject(o, "fork_cpu_seconds", l->fork_cpu_seconds);
     /* Every page the run writes after a fork is copied once per snapshot still sharing it: this
      * count, not the fork, is what LightSSS costs a run that writes much of its memory. */
-    cJSON_AddNumberToObject(o, "page_faults", l->forks ? (double)(minor_faults() - l->faults_at_first_fork) : 0);
+    cJSON_AddNumberToObject(o, "page_faults", l->forks ? (double)(host_minor_faults() - l->faults_at_first_fork) : 0);
+    cJSON_AddNumberToObject(o, "reaped", (double)l->reaped);
+    cJSON_AddNumberToObject(o, "children_cpu_seconds", l->children_cpu_seconds);
+    cJSON_AddNumberToObject(o, "hot_chunk_copies", (double)l->hot.copied);
+    cJSON_AddNumberToObject(o, "hot_chunk_cpu_seconds", l->hot.cpu_seconds);
     cJSON_AddItemToObject(top, "lightsss", o);
 }

@@ -24,6 +24,9 @@ const struct config_key debug_config_keys[] = {
       "cycles before the failure the replay records (0 = from the snapshot on)" },
     { "lightsss", "after", CONFIG_UINT, "20", 0, 1000000, NULL,
       "cycles past the failure the replay goes on recording" },
+    { "lightsss", "private_copies", CONFIG_BOOL, "false", 0, 0, NULL,
+      "after each fork, copy the guest memory the run keeps writing privately in 2 MiB chunks "
+      "instead of page by page on copy-on-write faults (a gain where fresh huge pages are cheap)" },
 };
 const size_t debug_config_nkeys = sizeof debug_config_keys / sizeof debug_config_keys[0];
 

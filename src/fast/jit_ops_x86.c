@@ -430,14 +430,14 @@ static void test_page_byte(struct xbuf *b, unsigned bits)
     x_byte(b, (uint8_t)bits);
 }
 
-/* A store's page check: a page whose MEM_W_DIRTY is set takes the store as it is; any other
+/* A store's page check: a page whose MEM_W_STORED is set takes the store as it is; any other
  * goes through a cold stub (jit_emit_store_stubs) that refuses it without MEM_W and otherwise
- * marks the page dirty, so the dirty bits stay exactly mem_store's while the common store
- * neither writes nor waits for the page byte. */
+ * sets the page's stored bits, so they stay exactly mem_store's (incremental snapshots and
+ * LightSSS read them) while the common store neither writes nor waits for the page byte. */
 static void emit_store_check(struct jit_tr *t, uint32_t k)
 {
     struct xbuf *b = &t->b;
-    test_page_byte(b, MEM_W_DIRTY);
+    test_page_byte(b, MEM_W_STORED);
     uint8_t *field = x_jcc(b, CC_E, b->p);
     if (t->nstores < BLOCK_MAX_INSNS) {
         t->store_field[t->nstores] = field;
@@ -456,8 +456,8 @@ void jit_emit_store_stubs(struct jit_tr *t)
             x_patch_rel32(t->store_field[i], b->p);
         test_page_byte(b, MEM_W);
         jit_fault_jcc(t, CC_E, t->store_index[i]);
-        x_mem(b, 0, 0x80, ALU_OR, R13, RDX, 0);   /* or byte [page + rdx], dirty bits */
-        x_byte(b, MEM_DIRTY | MEM_W_DIRTY);
+        x_mem(b, 0, 0x80, ALU_OR, R13, RDX, 0);   /* or byte [page + rdx], stored bits */
+        x_byte(b, MEM_STORED | MEM_W_STORED);
         x_jmp(b, t->store_back[i]);
     }
 }

@@ -47,7 +47,7 @@ add_test(NAME debug.wave
                  ${GUEST_DIR}/sum 1 2 3 4 5 6 7 8 9)
 set_tests_properties(debug.wave PROPERTIES LABELS "debug")
 
-foreach(case replay assert watchdog stdin diverge stops stats procs)
+foreach(case replay assert watchdog stdin diverge stops stats private procs)
   add_test(NAME debug.lightsss.${case}
            COMMAND ${PYTHON3} ${DEBUG_DIR}/lightsss_check.py $<TARGET_FILE:snapsim> ${DEBUG_WORK}/lightsss
                    ${GUEST_DIR} ${case})

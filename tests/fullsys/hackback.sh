@@ -5,8 +5,8 @@
 # b.sh) are given with --readfile to runs restored from that one snapshot, in the fast model and
 # in each pipeline model.  Each restored console must be what a straight boot given the same
 # script prints after the checkpoint (the checkpoint run's console followed by the restored
-# one's is the straight boot's, byte for byte), and script a's writefile must leave the same
-# file as in the straight boot.  Runs are bounded by instruction counts; the time limit is a
+# one's is the straight boot's, byte for byte), script a's writefile must leave the same file as
+# in the straight boot, and its work region must be counted in stats.json.  Runs are bounded by instruction counts; the time limit is a
 # hang guard only.
 #
 #   hackback.sh IMAGE_ROOT SNAPSIM     (IMAGE_ROOT/current is the image directory)
@@ -43,6 +43,9 @@ for s in a b; do
         if [ $s = a ]; then
             cmp -s "$out/a-result.txt" "$work/straight.a/a-result.txt" ||
                 fail "$model: writefile left $(cat "$out/a-result.txt" 2>&1), the straight boot $(cat "$work/straight.a/a-result.txt")"
+            python3 -c 'import json, sys; w = json.load(open(sys.argv[1]))["work"]["1"]
+sys.exit(0 if w["regions"] == 1 and w["instructions"] > 0 else 1)' "$out/stats.json" ||
+                fail "$model: no work region 1 in stats.json"
         fi
     done
 done

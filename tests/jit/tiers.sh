@@ -119,7 +119,7 @@ done
 
 # Incremental snapshots at the same points: each stores the pages written since the one before,
 # found by the dirty bits, which translated stores maintain apart from the interpreter's (see
-# MEM_W_DIRTY): every snapshot must store the same number of pages in both tiers.
+# MEM_W_STORED): every snapshot must store the same number of pages in both tiers.
 for tier in off always; do
     # shellcheck disable=SC2086
     sim /dev/null run --clear-env ${envs[@]+"${envs[@]}"} ${tier_opts[$tier]} \
