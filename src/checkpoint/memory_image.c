@@ -15,7 +15,7 @@ void ckpt_clear_dirty(struct guest_mem *mem)
         uint8_t *b = mem->page + (r->start >> GUEST_PAGE_SHIFT);
         uint8_t *e = mem->page + (r->end >> GUEST_PAGE_SHIFT);
         for (; b < e; b++)
-            *b &= (uint8_t)~MEM_DIRTY;
+            *b &= (uint8_t)~MEM_DIRTY_CLEAR;
     }
 }
 

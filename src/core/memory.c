@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 
 #define HUGE_ALIGN (2ull << 20)    /* the host's transparent huge page (PMD) size on x86-64 */
+#define HOST_BELOW HUGE_ALIGN      /* inaccessible host space before guest address 0 (aligned) */
 
 /* Reserve address space only: pages are committed by the host kernel when first touched, so an
  * unused guest address space costs nothing.  The reservation starts on a huge-page boundary
@@ -32,8 +33,10 @@ int mem_init(struct guest_mem *m, uint64_t capacity)
 {
     memset(m, 0, sizeof *m);
     /* The guest space starts inaccessible on the host (nothing is mapped), with one more page
-     * that stays so: a host access that runs past the last guest page faults too. */
-    m->host = reserve(GUEST_VA_LIMIT + GUEST_PAGE_SIZE, PROT_NONE);
+     * past it and a huge page's worth before it that stay so: a host access that runs past
+     * either end of the guest space faults too (translated loads rely on it: jit_ops_x86.c). */
+    uint8_t *space = reserve(HOST_BELOW + GUEST_VA_LIMIT + GUEST_PAGE_SIZE, PROT_NONE);
+    m->host = space ? space + HOST_BELOW : NULL;
     m->page = reserve(GUEST_PAGES, PROT_READ | PROT_WRITE);
     if (!m->host || !m->page) {
         mem_destroy(m);
@@ -49,7 +52,7 @@ int mem_init(struct guest_mem *m, uint64_t capacity)
 void mem_destroy(struct guest_mem *m)
 {
     if (m->host)
-        munmap(m->host, GUEST_VA_LIMIT + GUEST_PAGE_SIZE);
+        munmap(m->host - HOST_BELOW, HOST_BELOW + GUEST_VA_LIMIT + GUEST_PAGE_SIZE);
     if (m->page)
         munmap(m->page, GUEST_PAGES);
     free(m->regions ? m->regions - m->front : NULL);
@@ -97,6 +100,7 @@ static bool range_valid(uint64_t addr, uint64_t len)
            addr < GUEST_VA_LIMIT && len <= GUEST_VA_LIMIT - addr;
 }
 
+/* Keeps the stored bits and drops MEM_W_STORED, which the next translated store re-derives. */
 static void set_page_perm(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm)
 {
     uint64_t first = addr >> GUEST_PAGE_SHIFT, n = len >> GUEST_PAGE_SHIFT;

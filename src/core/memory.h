@@ -25,9 +25,16 @@
 
 /* MEM_DIRTY: written since the last on-disk snapshot (snapshots clear it).  MEM_WRITTEN: written
  * since the last LightSSS fork (debug/hot_chunks.c clears it), so a fork snapshot can tell which
- * guest memory the run keeps writing.  Every store sets both (MEM_STORED), at no extra cost. */
-enum { MEM_R = 1, MEM_W = 2, MEM_X = 4, MEM_RWX = 7, MEM_WRITTEN = 0x40, MEM_DIRTY = 0x80,
-       MEM_STORED = MEM_DIRTY | MEM_WRITTEN };
+ * guest memory the run keeps writing.  Every store sets both (MEM_STORED).  MEM_W_STORED: the
+ * page is writable and both are set, so a store needs no more than this one test (the
+ * translator's fast path); set only together with MEM_STORED on a MEM_W page, cleared with
+ * either of them (MEM_DIRTY_CLEAR, MEM_WRITTEN_CLEAR) and by every change of the page's
+ * permissions. */
+enum { MEM_R = 1, MEM_W = 2, MEM_X = 4, MEM_RWX = 7, MEM_W_STORED = 0x20, MEM_WRITTEN = 0x40,
+       MEM_DIRTY = 0x80, MEM_STORED = MEM_DIRTY | MEM_WRITTEN };
+/* What clearing a page's dirty state, or its written state, clears. */
+#define MEM_DIRTY_CLEAR (MEM_DIRTY | MEM_W_STORED)
+#define MEM_WRITTEN_CLEAR (MEM_WRITTEN | MEM_W_STORED)
 
 struct mem_region {
     uint64_t start, end;      /* page aligned, end exclusive */
@@ -44,7 +51,7 @@ struct mem_free_cache {
 
 struct guest_mem {
     uint8_t *host;            /* host address of guest address 0 */
-    uint8_t *page;            /* per guest page: permission bits | MEM_STORED bits; 0 = unmapped */
+    uint8_t *page;            /* per guest page: permission bits | stored bits; 0 = unmapped */
     struct mem_region *regions; /* sorted, non-overlapping */
     size_t nregions, cap_regions;
     size_t front;             /* free slots before regions[0] in its allocation (memory.c) */

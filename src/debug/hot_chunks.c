@@ -15,6 +15,7 @@
 /* Above this much mapped guest memory the scan (one byte per guest page) is not worth it. */
 #define SCAN_MAX_BYTES (4ull << 30)
 #define WRITTEN_BYTES (0x0101010101010101ull * MEM_WRITTEN)
+#define CLEARED_BYTES (0x0101010101010101ull * MEM_WRITTEN_CLEAR)
 /* A copy back that faulted more than this did not get a huge page (the range spans two host
  * mappings, or the host has none to give): that chunk is left to copy-on-write from then on. */
 #define HUGE_REFILL_FAULTS 8
@@ -51,7 +52,7 @@ void hot_chunks_scan(struct hot_chunks *h, struct guest_mem *m)
                 written = 0;
             }
             written += (unsigned)__builtin_popcountll(w & WRITTEN_BYTES);
-            w &= ~WRITTEN_BYTES;
+            w &= ~CLEARED_BYTES;
             memcpy(m->page + i, &w, sizeof w);
         }
         if (end > done)

@@ -50,7 +50,7 @@ int mem_sync(struct guest_mem *dst, const struct guest_mem *src, bool all)
                 memcpy(dst->host + a, src->host + a, GUEST_PAGE_SIZE);
                 code_changed |= (r->perm & MEM_X) != 0;
             }
-            dst->page[pg] &= (uint8_t)~MEM_DIRTY;
+            dst->page[pg] &= (uint8_t)~MEM_DIRTY_CLEAR;
         }
     }
     if (code_changed)

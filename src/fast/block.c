@@ -41,11 +41,15 @@ void block_cache_fold_stats(struct block_cache *bc, struct machine *m)
 {
     for (size_t i = 0; i <= bc->table_mask; i++) {
         struct block *b = bc->table[i];
-        if (!b || !b->entries)
+        if (!b)
             continue;
-        for (uint32_t k = 0; k < b->ninsns; k++)
-            m->op_count[b->insn[k].op] += b->entries;
+        /* Modulo 2^64: a fault part-way through may have taken one back from either count. */
+        uint64_t n = b->entries + (b->jit_entries ? *b->jit_entries : 0);
+        if (b->jit_entries)
+            *b->jit_entries = 0;
         b->entries = 0;
+        for (uint32_t k = 0; n && k < b->ninsns; k++)
+            m->op_count[b->insn[k].op] += n;
     }
 }
 
@@ -164,6 +168,7 @@ struct block *block_lookup(struct block_cache *bc, struct machine *m, uint64_t p
     b->entries = 0;
     b->jit_tried = 0;
     b->jit = NULL;
+    b->jit_entries = NULL;
     memset(b->link, 0, sizeof b->link);
     uint32_t n = 0;
     uint64_t at = pc;
@@ -199,6 +204,7 @@ struct block *block_truncate(struct block_cache *bc, const struct block *b, uint
     s->entries = 0;
     s->jit_tried = 1;   /* a partial copy is never translated */
     s->jit = NULL;
+    s->jit_entries = NULL;
     memset(s->link, 0, sizeof s->link);
     s->ninsns = n;
     memcpy(s->insn, b->insn, n * sizeof *s->insn);

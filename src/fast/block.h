@@ -32,6 +32,7 @@ struct block {
     uint32_t ninsns;       /* instructions, the last one ends the block */
     uint32_t jit_tried;    /* translation was attempted (it succeeded when jit is set) */
     const void *jit;       /* entry of its machine code (fast/jit.h), or NULL */
+    uint64_t *jit_entries; /* executions its machine code counted (added to entries), or NULL */
     struct fast_insn insn[];
 };
 

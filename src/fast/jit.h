@@ -1,9 +1,10 @@
 /* The translation tier of the fast model: hot blocks become x86-64 machine code.
  *
  * A translated block runs the same instructions as the interpreter's record of it, on the same
- * state (guest registers stay in struct hart; guest memory is reached as host + A after the same
- * permission-byte check, or for loads, where host page protection is exact, with the host's own
- * fault standing in for it: jit_trap_x86.c).  Anything unusual — a fault, an instruction it does not translate, a
+ * state (guest registers are in struct hart whenever translated code is left, some in host
+ * registers inside it; guest memory is reached as host + A after the same permission-byte check,
+ * or for loads, where host page protection is exact, with the host's own fault standing in for
+ * it: jit_trap_x86.c).  Anything unusual — a fault, an instruction it does not translate, a
  * block that would run past the stop count — leaves the translated code at an instruction
  * boundary and the interpreter carries on from exactly there, so the interpreter alone decides
  * every fault, system call and partial block.
@@ -56,6 +57,10 @@ static inline size_t jit_target_slot(uint64_t pc) { return (size_t)(pc >> 1) & (
 
 struct jit {
     uint8_t *code;          /* one RWX mapping; the entry/exit routines sit at its start */
+    /* Execution counters of the translations, one per 16 bytes of code buffer (by the offset of
+     * the translation's entry), in a data mapping right after the code: in reach of a
+     * rip-relative increment, and on pages of their own, away from the code. */
+    uint64_t *counts;
     size_t size, used, routines_end;
     uint64_t generation;    /* block-cache generation the translations belong to */
     /* Every translation by pc, direct-mapped: where a register jump whose own target cache

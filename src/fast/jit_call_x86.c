@@ -6,7 +6,7 @@
  * its result is provably the same: jit_fp_host.h).
  *
  * Around the call, the host registers the System V ABI lets the callee clobber and that hold
- * something live (cached guest registers in rdi, r9, r10, r11; a self loop's count in rsi) are
+ * something live (guest registers in rdi, rsi, r9, r10, r11, or a self loop's count in rsi) are
  * pushed and popped, with the stack kept 16-byte aligned (translated code runs with rsp = 8 mod
  * 16: see jit_runtime_x86.c).  The helper's results come back in rax (and rdx), which are
  * scratch. */
@@ -16,20 +16,19 @@
 #include "fast/jit_ops_x86.h"
 #include "isa/insn.h"
 
-static const int clobbered_cache_regs[] = { RDI, R9, R10, R11 };
+static const int clobbered_cache_regs[] = { RDI, RSI, R9, R10, R11 };
 
 /* Pushes what the call may clobber; returns the number of stack slots taken. */
 static unsigned call_begin(struct jit_tr *t, int saved[5], unsigned *nsaved)
 {
     *nsaved = 0;
-    for (unsigned i = 0; i < sizeof clobbered_cache_regs / sizeof clobbered_cache_regs[0]; i++)
-        for (unsigned r = 1; r < 32; r++)
-            if (t->host[r] == clobbered_cache_regs[i]) {
-                saved[(*nsaved)++] = clobbered_cache_regs[i];
-                break;
-            }
-    if (t->self_loop)
-        saved[(*nsaved)++] = RSI;
+    for (unsigned i = 0; i < sizeof clobbered_cache_regs / sizeof clobbered_cache_regs[0]; i++) {
+        bool live = clobbered_cache_regs[i] == RSI && t->self_loop;
+        for (unsigned r = 1; r < 32 && !live; r++)
+            live = t->host[r] == clobbered_cache_regs[i];
+        if (live)
+            saved[(*nsaved)++] = clobbered_cache_regs[i];
+    }
     for (unsigned i = 0; i < *nsaved; i++)
         x_push(&t->b, saved[i]);
     bool pad = (*nsaved & 1) == 0;   /* rsp = 8 mod 16 before: an odd count of slots aligns it */
@@ -64,12 +63,12 @@ static void emit_int_call(struct jit_tr *t, const struct fast_insn *in)
     struct xbuf *b = &t->b;
     int saved[5];
     unsigned nsaved, slots = call_begin(t, saved, &nsaved);
-    /* Arguments into rsi and rdx first: their sources may be rdi, the first argument. */
-    mov_rr(b, RSI, jit_get_x(t, in->rs1, RAX));
+    /* Arguments into rdx, then rsi, then rdi: a source may be in rsi or rdi (never in rdx). */
     if (op_class(in->op) == CLASS_R)
         mov_rr(b, RDX, jit_get_x(t, in->rs2, RCX));
     else
         x_mov_ri64(b, RDX, (uint64_t)in->imm);
+    mov_rr(b, RSI, jit_get_x(t, in->rs1, RAX));
     x_mov_ri64(b, RDI, in->op);
     call(b, (const void *)jit_int_op);
     call_end(t, saved, nsaved, slots);

@@ -1,8 +1,9 @@
 /* x86-64 code for straight-line RISC-V instructions: integer computation, loads and stores.
  *
- * Guest registers live in struct hart (rbx); the ones a block uses most live in host registers
- * for the whole block, loaded at its entry and stored back on every way out of it (see
- * jit_ops_x86.h).  rax, rcx, rdx and r8 are scratch.  Writes to x0 were already retargeted to
+ * Guest registers live in struct hart (rbx); the pinned ones live in host registers across all
+ * translated code, and the others a block uses most live in host registers for the whole block,
+ * loaded at its entry and stored back on every way out of it (see jit_ops_x86.h).  rax, rcx,
+ * rdx and r8 are scratch.  Writes to x0 were already retargeted to
  * the sink x[32] by block formation and are dropped here.
  * Anything not handled returns false and stays with the interpreter, which is what makes newly
  * added ops work without the translator knowing them. */
@@ -24,7 +25,8 @@ static void mov_rr(struct xbuf *b, int to, int from)
         x_rr(b, X_W, 0x8b, to, from);
 }
 
-void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch)
+/* [rbx + disp] = v, through `scratch` when v does not fit a sign-extended imm32. */
+static void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch)
 {
     if (fits_i32((int64_t)v)) {
         x_mem(b, X_W, 0xc7, 0, RBX, NO_REG, disp);
@@ -35,7 +37,42 @@ void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch)
     }
 }
 
-static const int cache_regs[JIT_CACHE_REGS] = { RDI, R9, R10, R11, RBP, R15 };
+/* Callee-saved host registers for the two hottest, so helper calls need not save them. */
+static const struct { uint8_t guest; uint8_t host; } pinned[JIT_PINNED] = {
+    { 15, RBP }, { 14, R15 }, { 2, R11 }, { 10, R10 },
+};
+static const int block_regs[JIT_BLOCK_REGS] = { RDI, R9, RSI };
+
+/* The host register x[r] is pinned to, or -1. */
+static int pinned_host(unsigned r)
+{
+    for (unsigned i = 0; i < JIT_PINNED; i++)
+        if (pinned[i].guest == r)
+            return pinned[i].host;
+    return -1;
+}
+
+void jit_pinned_load(struct xbuf *b)
+{
+    for (unsigned i = 0; i < JIT_PINNED; i++)
+        x_mem(b, X_W, 0x8b, pinned[i].host, RBX, NO_REG, GX(pinned[i].guest));
+}
+
+void jit_pinned_store(struct xbuf *b)
+{
+    for (unsigned i = 0; i < JIT_PINNED; i++)
+        store_reg(b, pinned[i].host, GX(pinned[i].guest));
+}
+
+void jit_set_x_const_on_exit(struct jit_tr *t, unsigned r, uint64_t v)
+{
+    if (r == 0 || r == 32)
+        return;
+    if (pinned_host(r) >= 0)
+        x_mov_ri64(&t->b, pinned_host(r), v);
+    else
+        jit_store_const(&t->b, GX(r), v, RCX);   /* a block register is dead after jit_writeback */
+}
 
 static void count_use(unsigned *uses, unsigned r, unsigned weight)
 {
@@ -66,7 +103,24 @@ void jit_cache_plan(struct jit_tr *t, const struct fast_insn *insns, uint32_t n)
     }
     memset(t->host, -1, sizeof t->host);
     t->written = 0;
-    for (unsigned i = 0; i < JIT_CACHE_REGS; i++) {
+    t->borrowed = 0;
+    /* The host registers this block may give its own guest registers: a self loop also borrows
+     * those of pinned registers it does not use (spilled before the loop, reloaded on exit). */
+    int avail[JIT_BLOCK_REGS + JIT_PINNED];
+    unsigned navail = 0, borrower[JIT_BLOCK_REGS + JIT_PINNED];
+    unsigned nblock = JIT_BLOCK_REGS - (t->self_loop ? 1 : 0);
+    for (unsigned i = 0; i < nblock; i++)
+        avail[navail++] = block_regs[i];
+    for (unsigned i = 0; i < JIT_PINNED; i++) {
+        if (t->self_loop && !uses[pinned[i].guest]) {
+            borrower[navail] = i;
+            avail[navail++] = pinned[i].host;
+        } else {
+            t->host[pinned[i].guest] = (int8_t)pinned[i].host;
+        }
+    }
+    unsigned used = 0;
+    for (; used < navail; used++) {
         unsigned best = 0;
         for (unsigned r = 1; r < 32; r++)
             if (t->host[r] < 0 && uses[r] > uses[best])
@@ -74,15 +128,22 @@ void jit_cache_plan(struct jit_tr *t, const struct fast_insn *insns, uint32_t n)
         /* Once used gains nothing over a memory operand, unless the block loops on itself. */
         if (uses[best] < (t->self_loop ? 1u : 3u))
             break;
-        t->host[best] = (int8_t)cache_regs[i];
+        t->host[best] = (int8_t)avail[used];
         t->written |= rd_mask & (1u << best);
+        if (used >= nblock)
+            t->borrowed |= (uint8_t)(1u << borrower[used]);
     }
+    for (unsigned i = used > nblock ? used : nblock; i < navail; i++)   /* not borrowed after all */
+        t->host[pinned[borrower[i]].guest] = (int8_t)avail[i];
 }
 
 void jit_cache_preload(struct jit_tr *t)
 {
+    for (unsigned i = 0; i < JIT_PINNED; i++)
+        if (t->borrowed >> i & 1)
+            store_reg(&t->b, pinned[i].host, GX(pinned[i].guest));
     for (unsigned r = 1; r < 32; r++)
-        if (t->host[r] >= 0)
+        if (t->host[r] >= 0 && pinned_host(r) < 0)
             x_mem(&t->b, X_W, 0x8b, t->host[r], RBX, NO_REG, GX(r));
 }
 
@@ -91,6 +152,9 @@ void jit_writeback(struct jit_tr *t)
     for (unsigned r = 1; r < 32; r++)
         if (t->written >> r & 1)
             store_reg(&t->b, t->host[r], GX(r));
+    for (unsigned i = 0; i < JIT_PINNED; i++)
+        if (t->borrowed >> i & 1)
+            x_mem(&t->b, X_W, 0x8b, pinned[i].host, RBX, NO_REG, GX(pinned[i].guest));
 }
 
 int jit_get_x(struct jit_tr *t, unsigned r, int scratch)
@@ -312,7 +376,7 @@ static bool emit_compute(struct jit_tr *t, const struct fast_insn *in)
 }
 
 /* The host load that gives a guest load's value extended to 64 bits, into `to`. */
-static void host_load(struct xbuf *b, enum op op, int to)
+static void host_load(struct xbuf *b, enum op op, int to, int index, int32_t disp)
 {
     static const struct { uint16_t op; uint8_t flags; uint32_t opc; } forms[] = {
         { OP_LB, X_W, 0x0fbe }, { OP_LH, X_W, 0x0fbf }, { OP_LW, X_W, 0x63 },
@@ -321,7 +385,7 @@ static void host_load(struct xbuf *b, enum op op, int to)
     };
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
         if (forms[i].op == op)
-            x_mem(b, forms[i].flags, forms[i].opc, to, R12, RAX, 0);
+            x_mem(b, forms[i].flags, forms[i].opc, to, R12, index, disp);   /* [host + index + disp] */
 }
 
 static unsigned access_size(enum op op)
@@ -346,11 +410,10 @@ static void emit_address(struct jit_tr *t, const struct fast_insn *in)
 }
 
 /* rax = guest address, rdx = its page number; falls back to the interpreter unless the access
- * is naturally aligned, below the address-space limit, in a page whose byte allows `need`.
- * That is the interpreter's mem_access_ok for aligned accesses (which never cross a page); the
- * interpreter performs (or refuses) misaligned ones itself. */
-static void emit_access_check(struct jit_tr *t, const struct fast_insn *in, uint32_t k,
-                              unsigned size, unsigned need)
+ * is naturally aligned and below the address-space limit (the interpreter performs, or refuses,
+ * misaligned ones itself; an aligned access never crosses a page, so one page byte then decides
+ * its permission, as mem_access_ok does). */
+static void emit_page_number(struct jit_tr *t, const struct fast_insn *in, uint32_t k, unsigned size)
 {
     struct xbuf *b = &t->b;
     emit_address(t, in);
@@ -358,24 +421,67 @@ static void emit_access_check(struct jit_tr *t, const struct fast_insn *in, uint
     jit_fault_jcc(t, CC_NE, k);
     x_rr(b, X_W, 0x8b, RDX, RAX);
     x_shift_ri(b, X_W, SH_SHR, RDX, GUEST_PAGE_SHIFT);
-    x_mem(b, 0, 0xf6, 0, R13, RDX, 0);   /* test byte [page + rdx], need */
-    x_byte(b, (uint8_t)need);
-    jit_fault_jcc(t, CC_E, k);
 }
 
-/* rax = guest address of a load whose host faults resume the interpreter (jit_trap_x86.c):
- * only addresses at or above the address-space limit are refused inline (the host reservation
- * ends there, with a guard page past it for a load that crosses the limit); misaligned loads
- * run on the host, which gives the interpreter's little-endian value.  The load must be the
- * next instruction emitted: it is recorded as the trapping site. */
-static void emit_guarded_address(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
+/* test byte [page + rdx], bits */
+static void test_page_byte(struct xbuf *b, unsigned bits)
+{
+    x_mem(b, 0, 0xf6, 0, R13, RDX, 0);
+    x_byte(b, (uint8_t)bits);
+}
+
+/* A store's page check: a page whose MEM_W_STORED is set takes the store as it is; any other
+ * goes through a cold stub (jit_emit_store_stubs) that refuses it without MEM_W and otherwise
+ * sets the page's stored bits, so they stay exactly mem_store's (incremental snapshots and
+ * LightSSS read them) while the common store neither writes nor waits for the page byte. */
+static void emit_store_check(struct jit_tr *t, uint32_t k)
 {
     struct xbuf *b = &t->b;
-    emit_address(t, in);
-    x_mem(b, X_W, 0x85, RAX, RSP, NO_REG, JIT_ACCESS_MASK_SLOT(1));  /* the limit only */
-    jit_fault_jcc(t, CC_NE, k);
+    test_page_byte(b, MEM_W_STORED);
+    uint8_t *field = x_jcc(b, CC_E, b->p);
+    if (t->nstores < BLOCK_MAX_INSNS) {
+        t->store_field[t->nstores] = field;
+        t->store_back[t->nstores] = b->p;
+        t->store_index[t->nstores++] = k;
+    } else {
+        b->overflow = true;   /* one store per instruction: cannot happen */
+    }
+}
+
+void jit_emit_store_stubs(struct jit_tr *t)
+{
+    struct xbuf *b = &t->b;
+    for (unsigned i = 0; i < t->nstores; i++) {
+        if (!b->overflow)
+            x_patch_rel32(t->store_field[i], b->p);
+        test_page_byte(b, MEM_W);
+        jit_fault_jcc(t, CC_E, t->store_index[i]);
+        x_mem(b, 0, 0x80, ALU_OR, R13, RDX, 0);   /* or byte [page + rdx], stored bits */
+        x_byte(b, MEM_STORED | MEM_W_STORED);
+        x_jmp(b, t->store_back[i]);
+    }
+}
+
+/* A load whose host faults resume the interpreter (jit_trap_x86.c): returns the host register
+ * holding the base, x[rs1], for a load from [host + base + imm].  Only an address at or above
+ * the address-space limit is refused inline, and only the base is compared with it, once per
+ * block until the register is written: with the base below the limit, a 12-bit offset reaches
+ * at most 2 KiB outside the guest space, into host pages kept inaccessible on either side
+ * (mem_init), so such an access faults on the host like any unmapped page.  Misaligned loads
+ * run on the host, which gives the interpreter's little-endian value.  The load must be the
+ * next instruction emitted: it is recorded as the trapping site. */
+static int emit_guarded_base(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
+{
+    struct xbuf *b = &t->b;
+    int base = jit_get_x(t, in->rs1, RAX);
+    if (!(t->below_limit >> in->rs1 & 1)) {
+        x_mem(b, X_W, 0x85, base, RSP, NO_REG, JIT_ACCESS_MASK_SLOT(1));   /* the limit only */
+        jit_fault_jcc(t, CC_NE, k);
+        t->below_limit |= 1u << in->rs1;
+    }
     t->trap_site[t->ntraps] = b->p;
     t->trap_index[t->ntraps++] = k;
+    return base;
 }
 
 static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
@@ -386,13 +492,23 @@ static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k
         return false;
     enum op_class cls = op_class(in->op);
     bool store = cls == CLASS_ST || cls == CLASS_FST;
-    if (!store && t->guarded)
-        emit_guarded_address(t, in, k);
-    else
-        emit_access_check(t, in, k, size, store ? MEM_W : MEM_R);
+    int index = RAX;
+    int32_t disp = 0;
+    if (!store && t->guarded) {
+        index = emit_guarded_base(t, in, k);
+        disp = (int32_t)in->imm;
+    } else {
+        emit_page_number(t, in, k, size);
+        if (store) {
+            emit_store_check(t, k);
+        } else {
+            test_page_byte(b, MEM_R);
+            jit_fault_jcc(t, CC_E, k);
+        }
+    }
     if (!store) {
         int d = cls == CLASS_FLD ? R8 : target_of(t, in->rd);
-        host_load(b, in->op, d);
+        host_load(b, in->op, d, index, disp);
         if (in->op == OP_FLW) {                    /* NaN-box the single */
             x_mov_ri64(b, RCX, 0xffffffff00000000ull);
             x_rr(b, X_W, 0x0b, R8, RCX);
@@ -410,9 +526,6 @@ static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k
         v = jit_get_x(t, in->rs2, R8);
     unsigned flags = size == 8 ? X_W : size == 2 ? X_16 : size == 1 ? X_BYTE : 0;
     x_mem(b, flags, size == 1 ? 0x88 : 0x89, v, R12, RAX, 0);
-    /* The written bits, as mem_store sets them (incremental snapshots and LightSSS read them). */
-    x_mem(b, 0, 0x80, ALU_OR, R13, RDX, 0);
-    x_byte(b, MEM_STORED);
     return true;
 }
 
@@ -420,8 +533,11 @@ bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
 {
     if (in->op == OP_FENCE)   /* one hart, in order: nothing to order */
         return true;
-    return emit_compute(t, in) || emit_divide(t, in) || emit_memory(t, in, k) ||
-           jit_emit_call(t, in, k);
+    bool done = emit_compute(t, in) || emit_divide(t, in) || emit_memory(t, in, k) ||
+                jit_emit_call(t, in, k);
+    if (in->rd < 32)   /* whatever rd means for the op: forgetting too much is safe */
+        t->below_limit &= ~(1u << in->rd);
+    return done;
 }
 
 #endif

@@ -23,18 +23,25 @@ static inline uint64_t jit_access_mask(unsigned size) { return ~(GUEST_VA_LIMIT 
 
 #define MAX_FAULT_SITES (2 * BLOCK_MAX_INSNS + 1)
 
-/* Host registers that cache guest x registers within a block (all others are scratch or fixed:
- * see jit_runtime_x86.c). */
-#define JIT_CACHE_REGS 6
+/* Guest registers pinned to host registers across all translated code: the entry routine loads
+ * them, every exit routine stores them back (jit_runtime_x86.c), and a block jumping to another
+ * passes them in registers, with no memory traffic at block boundaries.  They are the registers
+ * compiled RISC-V code uses most (a5, a4, sp, a0: measured on the benchmark's workloads). */
+#define JIT_PINNED 4
+/* Further host registers each block caches the guest registers it uses most in (rsi only when
+ * the block does not loop on itself: then it counts the iterations). */
+#define JIT_BLOCK_REGS 3
 
 /* One block being translated. */
 struct jit_tr {
     struct xbuf b;
-    /* Guest registers cached in host registers for the whole block: host[r] is x[r]'s (or -1).
-     * All are loaded at entry; those in `written` are stored back to struct hart before the
-     * block is left (jit_writeback), so the interpreter and the next block find them there. */
+    /* Guest registers in host registers for the whole block: host[r] is x[r]'s (or -1).  The
+     * pinned ones are always there; the block's own are loaded at its entry, and those in
+     * `written` are stored back to struct hart before the block is left (jit_writeback), so the
+     * interpreter and the next block find them there. */
     int8_t host[33];
     uint32_t written;
+    uint8_t borrowed;   /* pinned registers (by index) whose host register the block uses */
     /* A block that branches back to itself loops inside its translation, keeping the cached
      * registers and counting its executions in rsi (added to the block's count on every exit). */
     bool self_loop;
@@ -42,9 +49,18 @@ struct jit_tr {
     uint8_t *fault_field[MAX_FAULT_SITES];
     uint32_t fault_index[MAX_FAULT_SITES];
     unsigned nfaults;
+    /* Stores whose page is not yet known writable and dirty: the jcc to each one's cold stub,
+     * where the stub returns to, and its instruction's index. */
+    uint8_t *store_field[BLOCK_MAX_INSNS];
+    const uint8_t *store_back[BLOCK_MAX_INSNS];
+    uint32_t store_index[BLOCK_MAX_INSNS];
+    unsigned nstores;
     /* Loads are plain host loads whose faults resume the interpreter (jit_trap_x86.c): the
      * host address of each and its instruction's index (which also has a fault site). */
     bool guarded;
+    /* Guest registers compared with the address-space limit earlier in the block and not
+     * written since (emit_guarded_base). */
+    uint32_t below_limit;
     const uint8_t *trap_site[BLOCK_MAX_INSNS];
     uint32_t trap_index[BLOCK_MAX_INSNS];
     unsigned ntraps;
@@ -60,20 +76,27 @@ bool jit_trap_add(struct jit *j, const uint8_t *at, const uint8_t *stub);
 
 /* Chooses the guest registers the block uses most for the host registers. */
 void jit_cache_plan(struct jit_tr *t, const struct fast_insn *insns, uint32_t n);
-/* Loads every cached register (at block entry). */
+/* Loads the block's own cached registers (at block entry). */
 void jit_cache_preload(struct jit_tr *t);
-/* Stores the cached registers the block writes (before leaving it). */
+/* Stores the block's own cached registers that it writes, and reloads the pinned ones it
+ * borrowed (before leaving it). */
 void jit_writeback(struct jit_tr *t);
+/* The pinned registers from struct hart (entering translated code) and back (leaving it). */
+void jit_pinned_load(struct xbuf *b);
+void jit_pinned_store(struct xbuf *b);
+/* x[r] = v on the way out of a block, after jit_writeback: into r's pinned host register, else
+ * into struct hart. */
+void jit_set_x_const_on_exit(struct jit_tr *t, unsigned r, uint64_t v);
 /* The host register holding x[r]: its cache register, else `scratch` loaded from memory. */
 int jit_get_x(struct jit_tr *t, unsigned r, int scratch);
 /* x[r] = host register src. */
 void jit_set_x(struct jit_tr *t, unsigned r, int src);
 
+/* The cold stubs of the block's stores (after its body, before the resume stubs). */
+void jit_emit_store_stubs(struct jit_tr *t);
+
 /* A conditional jump from the current instruction to its interpreter fallback. */
 void jit_fault_jcc(struct jit_tr *t, enum x86_cc cc, uint32_t k);
-
-/* [rbx + disp] = v, through `scratch` when v does not fit a sign-extended imm32. */
-void jit_store_const(struct xbuf *b, int32_t disp, uint64_t v, int scratch);
 
 /* Emits the straight-line instruction in (index k of its block); false when the translator
  * leaves this op to the interpreter. */

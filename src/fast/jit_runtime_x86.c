@@ -6,8 +6,9 @@
  *   r14 = instructions left before stop_at (completed blocks are subtracted at their entry)
  *   [rsp] = stop_at   [rsp + 8] = jit_ctx   [rsp + JIT_ACCESS_MASK_SLOT(size)] = the access
  *   masks (jit_ops_x86.h)
- *   rdi, r9, r10, r11, rbp, r15 cache guest registers within a block; rax, rcx, rdx, rsi, r8
- *   are scratch.
+ *   rbp, r15, r11, r10 hold the pinned guest registers (jit_ops_x86.h) throughout; rdi, r9 and
+ *   rsi cache guest registers within a block (rsi counts a self loop's iterations instead);
+ *   rax, rcx, rdx, r8 are scratch.
  * The fixed ones are callee-saved in the System V ABI, so translated code saves nothing between
  * blocks. */
 #if defined(__x86_64__)
@@ -21,6 +22,7 @@
 #include "fast/x86_emit.h"
 
 #define JIT_CODE_SIZE (32u << 20)
+#define JIT_COUNTS_SIZE (JIT_CODE_SIZE / 16 * sizeof(uint64_t))
 
 #define CTX(field) ((int32_t)offsetof(struct jit_ctx, field))
 
@@ -53,6 +55,7 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
     x_mem(b, X_W, 0x8b, R13, RDI, NO_REG, CTX(page));
     x_mem(b, X_W, 0x8b, R14, RDI, NO_REG, CTX(stop_at));
     x_mem(b, X_W, 0x2b, R14, RDI, NO_REG, CTX(instret));   /* r14 = stop_at - instret */
+    jit_pinned_load(b);
     x_rr(b, 0, 0xff, 4, RSI);                       /* jmp rsi */
 
     /* Common tail: reason in esi, rbp = ctx. */
@@ -66,8 +69,10 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
         x_pop(b, saved[i]);
     x_byte(b, 0xc3);
 
+    /* Each exit first stores the pinned registers (rbp among them). */
     /* rdx = block, ecx = index of the instruction to interpret next. */
     j->exit_resume = b->p;
+    jit_pinned_store(b);
     load_ctx_pointer(b);
     store_ctx(b, X_W, RDX, CTX(blk));
     store_ctx(b, 0, RCX, CTX(index));
@@ -76,6 +81,7 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
 
     /* rax = pc of a block that does not fit in what is left before stop_at. */
     j->exit_enter = b->p;
+    jit_pinned_store(b);
     load_ctx_pointer(b);
     store_ctx(b, X_W, RAX, CTX(next_pc));
     x_mov_ri64(b, RSI, JIT_EXIT_ENTER);
@@ -83,11 +89,14 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
 
     /* rax = next pc, rdx = block, ecx = exit slot, r8 = the exit's patch site. */
     j->exit_indirect = b->p;
+    jit_pinned_store(b);
     x_mov_ri64(b, RSI, JIT_EXIT_INDIRECT);
-    const uint8_t *store_exit = b->p + 5 + 5;       /* past this jmp and the chain's mov esi */
-    x_jmp(b, store_exit);
+    uint8_t *to_store_exit = x_jmp(b, b->p);
     j->exit_chain = b->p;
+    jit_pinned_store(b);
     x_mov_ri64(b, RSI, JIT_EXIT_CHAIN);
+    if (!b->overflow)
+        x_patch_rel32(to_store_exit, b->p);
     load_ctx_pointer(b);
     store_ctx(b, X_W, RAX, CTX(next_pc));
     store_ctx(b, X_W, RDX, CTX(blk));
@@ -100,15 +109,17 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
 bool jit_init(struct jit *j)
 {
     memset(j, 0, sizeof *j);
-    void *p = mmap(NULL, JIT_CODE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+    void *p = mmap(NULL, JIT_CODE_SIZE + JIT_COUNTS_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED)
         return false;
     j->code = p;
+    j->counts = (uint64_t *)(j->code + JIT_CODE_SIZE);
+    mprotect(j->counts, JIT_COUNTS_SIZE, PROT_READ | PROT_WRITE);   /* data, never code */
     j->size = JIT_CODE_SIZE;
     j->targets = malloc(JIT_TARGETS * sizeof *j->targets);
     if (!j->targets) {
-        munmap(p, JIT_CODE_SIZE);
+        munmap(p, JIT_CODE_SIZE + JIT_COUNTS_SIZE);
         j->code = NULL;
         return false;
     }
@@ -130,7 +141,7 @@ void jit_forget_targets(struct jit *j)
 void jit_free(struct jit *j)
 {
     if (j->code)
-        munmap(j->code, j->size);
+        munmap(j->code, j->size + JIT_COUNTS_SIZE);
     free(j->targets);
     jit_trap_free(j);
     memset(j, 0, sizeof *j);

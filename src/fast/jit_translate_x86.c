@@ -125,7 +125,7 @@ static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct blo
         x_mem(b, X_W, 0x8d, RAX, base, NO_REG, (int32_t)in->imm);   /* lea rax, [base + imm] */
         x_alu_ri(b, X_W, ALU_AND, RAX, -2);
         jit_writeback(t);
-        jit_store_const(b, GX(in->rd), in->pc + in->len, RCX);   /* after reading rs1: it may be rd */
+        jit_set_x_const_on_exit(t, in->rd, in->pc + in->len);   /* after reading rs1: it may be rd */
         emit_indirect(b, j, blk);
         return 0;
     }
@@ -140,7 +140,7 @@ static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct blo
             return 0;
         }
         jit_writeback(t);
-        jit_store_const(b, GX(in->rd), in->pc + in->len, RCX);
+        jit_set_x_const_on_exit(t, in->rd, in->pc + in->len);
         exits[0] = (struct chain_exit){ x_jmp(b, b->p), (uint64_t)in->imm, LINK_TAKEN };
         return 1;
     }
@@ -213,6 +213,8 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
                         .guarded = j->guarded_loads && j->cap_traps };
     struct xbuf *b = &t.b;
     uint8_t *entry = b->p;
+    uint64_t *count = &j->counts[(size_t)(entry - j->code) / 16];   /* no other translation's */
+    *count = 0;
     uint32_t n = blk->ninsns;
     const struct fast_insn *last = &blk->insn[n - 1];
     uint32_t body = block_op_ends(last->op) ? n - 1 : n;
@@ -232,8 +234,9 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
     if (t.self_loop) {
         x_rr(b, X_W, 0xff, 0, RSI);                /* inc rsi */
     } else {
-        x_mov_ri64(b, RAX, (uint64_t)(uintptr_t)&blk->entries);
-        x_mem(b, X_W, 0xff, 0, RAX, NO_REG, 0);     /* inc qword [rax] */
+        x_mem(b, X_W, 0xff, 0, RIP_REL, NO_REG, 0);  /* inc qword [rip + count] */
+        if (!b->overflow)
+            x_patch_rel32(b->p - 4, (const uint8_t *)count);
     }
 
     uint32_t k = 0;
@@ -252,6 +255,7 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
     }
 
     /* Cold stubs. */
+    jit_emit_store_stubs(&t);
     if (!b->overflow)
         x_patch_rel32(budget, b->p);
     x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);
@@ -276,6 +280,7 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
     j->blocks++;
     j->bytes += (size_t)(b->p - entry);
     blk->jit = entry;
+    blk->jit_entries = count;
     j->targets[jit_target_slot(blk->pc)] = (struct jit_target_cache){ blk->pc, entry };
     return JIT_OK;
 }

@@ -24,9 +24,9 @@ _Thread_local struct jit *jit_running;
 
 static struct sigaction previous;
 
-/* A load site is at least 8 bytes of code (address, limit test and branch, load): one entry
- * per 8 bytes of buffer can never run out. */
-size_t jit_trap_capacity(size_t code_size) { return code_size / 8; }
+/* A load site is at least 4 bytes of code (REX, opcode, ModRM and SIB of the load from
+ * [r12 + index]): one entry per 4 bytes of buffer can never run out. */
+size_t jit_trap_capacity(size_t code_size) { return code_size / 4; }
 
 bool jit_trap_add(struct jit *j, const uint8_t *at, const uint8_t *stub)
 {

@@ -5,7 +5,8 @@
  * registers, then escapes with siglongjmp.  Cases: aligned loads walking off the end of a
  * mapping, a misaligned load that crosses into an unmapped page, a page unmapped after the loop
  * read it, an address above the 38-bit address space, a page protected to PROT_NONE after the
- * loop was compiled, and a store to a page just unmapped. */
+ * loop was compiled, a store to a page just unmapped, and loads whose offset takes an address
+ * just inside the space past either end of it (below 0, at or past the limit). */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <signal.h>
@@ -24,7 +25,10 @@ long walk(const void *p, long n);
 long walk_odd(const void *p, long n);
 /* fill(p, n): stores n doublewords of -1 from p. */
 void fill(void *p, long n);
-extern const char walk_at[], walk_odd_at[], fill_at[];
+/* peek_back(p) = *(p - 16), peek_fwd(p) = *(p + 2040): loads whose offset leaves the space. */
+long peek_back(const void *p);
+long peek_fwd(const void *p);
+extern const char walk_at[], walk_odd_at[], fill_at[], peek_back_at[], peek_fwd_at[];
 __asm__(".text\n"
         ".globl walk\n"
         "walk:\n"
@@ -65,6 +69,18 @@ __asm__(".text\n"
         "    addi t1, t1, 1\n"
         "    addi a0, a0, 8\n"
         "    bne t1, a1, 1b\n"
+        "    ret\n"
+        ".globl peek_back\n"
+        "peek_back:\n"
+        ".globl peek_back_at\n"
+        "peek_back_at:\n"
+        "    ld a0, -16(a0)\n"
+        "    ret\n"
+        ".globl peek_fwd\n"
+        "peek_fwd:\n"
+        ".globl peek_fwd_at\n"
+        "peek_fwd_at:\n"
+        "    ld a0, 2040(a0)\n"
         "    ret\n");
 
 static sigjmp_buf escape;
@@ -214,6 +230,29 @@ static void store_just_unmapped(void)
     }
 }
 
+/* Both loads hot (translated) on a mapped page first; then from base 8, the address wraps
+ * below 0, and from just below the limit, it lands past it. */
+static void offset_out_of_space(void)
+{
+    uint8_t *p = map(1, PROT_READ | PROT_WRITE);
+    number(p, 1);
+    long total = 0;
+    for (int i = 0; i < 200; i++)
+        total += peek_back(p + 64) + peek_fwd(p + 64);
+    printf("offsets in bounds: %ld\n", total);
+    munmap(p, PAGE);
+    reg_t0 = reg_t1 = 0;
+    if (sigsetjmp(escape, 1) == 0)
+        printf("below zero: not raised %ld\n", peek_back((void *)8));
+    else
+        reg_t0 = reg_t1 = 0, report("below zero", peek_back_at, NULL);
+    uint8_t *limit = (uint8_t *)(1ul << 38);
+    if (sigsetjmp(escape, 1) == 0)
+        printf("past the limit: not raised %ld\n", peek_fwd(limit - 8));
+    else
+        reg_t0 = reg_t1 = 0, report("past the limit", peek_fwd_at, limit);
+}
+
 int main(void)
 {
     struct sigaction sa;
@@ -228,5 +267,6 @@ int main(void)
     above_the_address_space();
     protected_none();
     store_just_unmapped();
+    offset_out_of_space();
     return 0;
 }
