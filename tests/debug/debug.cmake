@@ -4,7 +4,8 @@
 #                          right field named (inject_check.py)
 #   debug.commit_log.*     the fast model's and a pipeline's commit logs of one program are equal,
 #                          and a window selects exactly its instructions (commit_log_check.sh)
-#   debug.wave             --wave writes a VCD that check_vcd.py and GTKWave's vcd2fst accept (wave_check.sh)
+#   debug.wave[.bare]      --wave writes a VCD that check_vcd.py and GTKWave's vcd2fst accept (wave_check.sh),
+#                          of a Linux program and of a bare-machine one
 #   debug.lightsss.CASE    fork snapshots and the replay of a failure (lightsss_check.py)
 #   debug.snapshot_fork.*  snapshots written by a forked child (snapshot_fork_check.py)
 #   debug.bad.*            bad debugging options fail before the run with a one-line message
@@ -46,6 +47,11 @@ add_test(NAME debug.wave
          COMMAND ${DEBUG_DIR}/wave_check.sh $<TARGET_FILE:snapsim> ${VCD2FST} ${DEBUG_WORK}
                  ${GUEST_DIR}/sum 1 2 3 4 5 6 7 8 9)
 set_tests_properties(debug.wave PROPERTIES LABELS "debug")
+# The same on the bare machine: the paging test (Sv39, page faults) is shorter, hence its window.
+add_test(NAME debug.wave.bare
+         COMMAND ${DEBUG_DIR}/wave_check.sh $<TARGET_FILE:snapsim> ${VCD2FST} ${DEBUG_WORK}
+                 --machine bare --window 500-4500 ${GUEST_DIR}/priv/paging)
+set_tests_properties(debug.wave.bare PROPERTIES LABELS "debug")
 
 foreach(case replay assert watchdog stdin diverge stops stats private procs)
   add_test(NAME debug.lightsss.${case}

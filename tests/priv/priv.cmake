@@ -89,3 +89,11 @@ add_test(NAME priv.guest_ops
 # The privileged state in snapshots: saved, and refused on restore when invalid.
 add_test(NAME priv.snapshot
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/snapshot_priv.sh $<TARGET_FILE:snapsim> ${GUEST_DIR})
+
+# Commit logs on system machines: the fast model's and every pipeline's are identical on the
+# bare machine, and agree on the virt machine (OpenSBI and the S-mode payload of tests/virt)
+# until the first read of a clock; the waveform and Kanata trace of a pipeline under Sv39.
+add_test(NAME priv.commit_log
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/commit_log_bare.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/priv
+                 ${GUEST_DIR}/virt/sbi_payload.bin)
+set_tests_properties(priv.commit_log PROPERTIES LABELS "debug")
