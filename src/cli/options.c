@@ -426,9 +426,9 @@ static bool system_options_ok(struct run_options *o)
                    "the machine's software and disk");
         return false;
     }
-    /* Commit logs, waveforms and pipeline traces work there; the lock-step reference does not
-     * model a system machine yet, and LightSSS replays need it. */
-    const char *bad = o->debug.difftest ? "--difftest" : o->debug.lightsss ? "--lightsss" : NULL;
+    /* Commit logs, waveforms, pipeline traces and DiffTest work on both; LightSSS replays do
+     * not record device input (the console) yet. */
+    const char *bad = o->debug.lightsss ? "--lightsss" : NULL;
     if (bad) {
         fprintf(stderr, "snapsim: %s is not available with --machine %s (see snapsim run --help)\n", bad, machine);
         return false;

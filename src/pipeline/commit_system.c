@@ -49,6 +49,18 @@ static enum commit_outcome take_trap(struct model_instance *p, struct machine *m
     return COMMIT_RESTART;
 }
 
+/* The pipeline computed a value the architecture does not give (a timing-model bug, or a fault
+ * injected on purpose): the debugging sinks hear what the pipeline computed, so DiffTest reports
+ * the field.  True if a sink stopped the run. */
+static bool report_early(struct machine *m, const struct pinst *in, struct commit_event *ev)
+{
+    if (in->d.dst)
+        ev->rd_value = in->result;
+    ev->next_pc = in->next_pc;
+    event_emit_commit(m->events, m, ev);
+    return m->halt != HALT_NONE;
+}
+
 /* The virt machine's next event (a timer deadline, a console poll) is given as an instruction
  * count at one instruction per cycle, computed from machine_cycles: its distance from the
  * current instret is a number of cycles, which this model counts itself. */
@@ -89,7 +101,7 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
     h->pc = in->pc;
     m->cycles = p->cycle_base + p->now;   /* what the cycle and time CSRs read */
     uint64_t next_pc = in->pc + in->d.in.len;
-    bool ok;
+    bool ok, dropped = false;
     bool fetched = in->d.fault != PF_FETCH;
     struct priv_record rec;
     if (!fetched) {
@@ -105,8 +117,13 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
         uint64_t slept = m->cycle_offset;
         if (m->events)
             priv_record_begin(&rec, m, &in->d.in);
-        ok = in->d.in.op != OP_ILLEGAL ? priv_execute(&c, &in->d.in, &next_pc)
-                                       : priv_fail(&c, CAUSE_ILLEGAL, in->d.in.raw);
+        if (in->d.kind == PK_STORE && inject_due(&p->inj, INJ_DROP_STORE, m->hart.instret + 1)) {
+            inject_applied(&p->inj, m->hart.instret + 1, in->pc);
+            dropped = ok = true;   /* the store retires without writing memory */
+        } else {
+            ok = in->d.in.op != OP_ILLEGAL ? priv_execute(&c, &in->d.in, &next_pc)
+                                           : priv_fail(&c, CAUSE_ILLEGAL, in->d.in.raw);
+        }
         /* A wfi on the virt machine lets the clock jump to the timer deadline (cycle_offset):
          * this model's clock jumps with it. */
         p->cycle_base += m->cycle_offset - slept;
@@ -120,11 +137,15 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
     if (m->events) {   /* before x0 is cleared: a load into x0 left its value there */
         priv_record_retired(&rec, m, &in->d.in, next_pc, &ev);
         ev.cycle = p->now;
+        if (dropped)
+            ev.mem = EV_MEM_NONE;
     }
     h->x[0] = 0;
     unsigned dst = in->d.dst, kind = in->d.kind;
     uint64_t value = dst ? arch_reg(h, dst) : 0;
     if (computed_early(kind) && ((dst && in->result != value) || next_pc != in->next_pc)) {
+        if (m->events && report_early(m, in, &ev))
+            return COMMIT_HALTED;
         log_msg("pipeline: the instruction at pc 0x%" PRIx64 " computed 0x%" PRIx64 " (next pc 0x%"
                 PRIx64 ") where the architecture gives 0x%" PRIx64 " (next pc 0x%" PRIx64 ")",
                 in->pc, in->result, in->next_pc, value, next_pc);
