@@ -9,6 +9,7 @@
 
 #include "core/log.h"
 #include "debug/detach.h"
+#include "priv/priv.h"
 
 struct commit_log {
     FILE *f;
@@ -51,11 +52,40 @@ bool commit_log_close(struct commit_log *l)
     return ok;
 }
 
+/* Spike's names of the exceptions ("trap_illegal_instruction"); interrupts are "interrupt #N". */
+static void trap_name(uint64_t cause, char *buf, size_t size)
+{
+    static const char *const names[16] = {
+        "instruction_address_misaligned", "instruction_access_fault", "illegal_instruction",
+        "breakpoint", "load_address_misaligned", "load_access_fault", "store_address_misaligned",
+        "store_access_fault", "user_ecall", "supervisor_ecall", "virtual_supervisor_ecall",
+        "machine_ecall", "instruction_page_fault", "load_page_fault", NULL, "store_page_fault",
+    };
+    uint64_t code = cause & ~CAUSE_INTERRUPT;
+    if (cause & CAUSE_INTERRUPT)
+        snprintf(buf, size, "interrupt #%" PRIu64, code);
+    else if (code < 16 && names[code])
+        snprintf(buf, size, "trap_%s", names[code]);
+    else
+        snprintf(buf, size, "trap #%" PRIu64, code);
+}
+
+/* A trap on a system machine, as Spike logs one: the trap and its epc, then tval if it has one. */
+static void log_trap(FILE *f, const struct commit_event *ev)
+{
+    char name[64];
+    trap_name(ev->cause, name, sizeof name);
+    fprintf(f, "core   0: exception %s, epc 0x%016" PRIx64 "\n", name, ev->pc);
+    if (ev->tval)
+        fprintf(f, "core   0:           tval 0x%016" PRIx64 "\n", ev->tval);
+}
+
 static void on_commit(void *ctx, struct machine *m, const struct commit_event *ev)
 {
     (void)m;
     struct commit_log *l = ctx;
-    uint64_t number = ev->exception ? ev->instret + 1 : ev->instret;
+    bool retired = !ev->exception && !ev->trap;
+    uint64_t number = retired ? ev->instret : ev->instret + 1;
     if (!window_contains(&l->window, number, ev->cycle))
         return;
     FILE *f = l->f;
@@ -63,7 +93,11 @@ static void on_commit(void *ctx, struct machine *m, const struct commit_event *e
         fprintf(f, "core   0: exception signal %d, epc 0x%016" PRIx64 "\n", ev->exception, ev->pc);
         return;
     }
-    fprintf(f, "core   0: 0 0x%016" PRIx64 " (0x%0*" PRIx32 ")", ev->pc, ev->len == 2 ? 4 : 8, ev->insn);
+    if (ev->trap) {
+        log_trap(f, ev);
+        return;
+    }
+    fprintf(f, "core   0: %u 0x%016" PRIx64 " (0x%0*" PRIx32 ")", ev->priv, ev->pc, ev->len == 2 ? 4 : 8, ev->insn);
     if (ev->rd)
         fprintf(f, " %c%-2u 0x%016" PRIx64, ev->rd < EV_REG_F ? 'x' : 'f', ev->rd % EV_REG_F, ev->rd_value);
     if (ev->syscall)

@@ -5,8 +5,16 @@
  *   core   0: 0 0x0000000000010080 (0x00813503) x10 0x0000000000000000 mem 0x0000003fffffef48
  *   core   0: exception signal 11, epc 0x0000000000010084
  *
- * The "0" after the core is the privilege level (user).  A system call's line shows its result
- * as the write of a0; a CSR write appears as "c0x001 VALUE".  Two logs of one program (model and
+ * The "0" after the core is the privilege level the instruction ran in (0 user, 1 supervisor,
+ * 3 machine; a Linux program's are all 0).  A system call's (or a snapsim op's) line shows its
+ * result as the write of a0; a CSR write appears as "c0x001 VALUE", the CSR's value after it.
+ * On a system machine a trap is logged as Spike logs one, instead of the instruction's line:
+ *
+ *   core   0: exception trap_illegal_instruction, epc 0x0000000080000104
+ *   core   0:           tval 0x0000000030200073
+ *   core   0: exception interrupt #7, epc 0x0000000080000200
+ *
+ * (the tval line only when tval is not 0).  Memory addresses are virtual, as in Spike.  Two logs of one program (model and
  * reference, or two runs) differ first where the executions do, so plain `diff` finds it. */
 #ifndef SNAPSIM_DEBUG_COMMIT_LOG_H
 #define SNAPSIM_DEBUG_COMMIT_LOG_H

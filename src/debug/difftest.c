@@ -9,12 +9,14 @@
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/model.h"
+#include "debug/difftest_system.h"
 #include "debug/mem_sync.h"
 #include "debug/step_record.h"
 #include "fast/fast.h"
 
 struct difftest {
-    struct machine ref;
+    struct machine ref;                      /* user mode: the reference machine */
+    struct difftest_system *sys;             /* system mode: the reference (ref unused) */
     struct config ref_cfg;                   /* the model's configuration plus the fast model's keys */
     const struct model *ref_model;
     struct model_instance *ref_inst;
@@ -42,7 +44,7 @@ static bool reference_config(struct difftest *d, const struct config *cfg)
     return config_set(&d->ref_cfg, "fast:translate:off", err, sizeof err);
 }
 
-struct difftest *difftest_create(const struct machine *m, const struct config *cfg, char *err,
+struct difftest *difftest_create(struct machine *m, const struct config *cfg, char *err,
                                  size_t errlen)
 {
     struct difftest *d = calloc(1, sizeof *d);
@@ -54,6 +56,15 @@ struct difftest *difftest_create(const struct machine *m, const struct config *c
     d->model_hist = calloc(d->history, sizeof *d->model_hist);
     d->ref_hist = calloc(d->history, sizeof *d->ref_hist);
     d->ref.quiet = true;
+    if (m->sys) {
+        if (!d->model_hist || !d->ref_hist || !(d->sys = difftest_system_create(m, err, errlen))) {
+            if (!d->sys)
+                snprintf(err, errlen, "difftest: out of memory for the reference machine");
+            difftest_destroy(d);
+            return NULL;
+        }
+        return d;
+    }
     d->ref_model = model_find("fast");
     if (!d->model_hist || !d->ref_hist || !d->ref_model || !reference_config(d, cfg) ||
         mem_init(&d->ref.mem, m->mem.capacity) != 0) {
@@ -82,6 +93,7 @@ void difftest_destroy(struct difftest *d)
         return;
     if (d->ref_inst)
         d->ref_model->destroy(d->ref_inst);
+    difftest_system_destroy(d->sys);
     mem_destroy(&d->ref.mem);
     config_free(&d->ref_cfg);
     free(d->model_hist);
@@ -97,7 +109,13 @@ void difftest_set_reference_sink(struct difftest *d, const struct event_sink *si
 bool difftest_failed(const struct difftest *d) { return d->failed; }
 const struct commit_event *difftest_failure(const struct difftest *d) { return &d->failure; }
 
-void difftest_perturb(struct difftest *d) { d->ref.hart.pc += 2; }
+/* The reference machine, of either mode. */
+static struct machine *reference(struct difftest *d)
+{
+    return d->sys ? difftest_system_machine(d->sys) : &d->ref;
+}
+
+void difftest_perturb(struct difftest *d) { reference(d)->hart.pc += 2; }
 
 void difftest_stats(const struct difftest *d, cJSON *top)
 {
@@ -115,9 +133,15 @@ static bool first_difference(const struct commit_event *a, const struct commit_e
     do { if (a->x != b->x) { *field = name; *va = (uint64_t)a->x; *vb = (uint64_t)b->x; return true; } } while (0)
     FIELD("pc", pc);
     FIELD("instruction bits", insn);
+    FIELD("privilege level", priv);
     FIELD("exception (signal)", exception);
+    FIELD("trap", trap);
+    if (a->trap) {
+        FIELD("trap cause", cause);
+        FIELD("trap value (tval)", tval);
+    }
     FIELD("system call", syscall);
-    if (a->exception)
+    if (a->exception || a->trap)
         return false;              /* both faulted alike: nothing else happened */
     FIELD("next pc", next_pc);
     FIELD("destination register", rd);
@@ -169,7 +193,7 @@ static void report(struct difftest *d, const struct commit_event *mine,
     const char *reg = strcmp(field, "destination value") == 0 ? event_reg_name(mine->rd) : "";
     log_msg("difftest: mismatch at instruction %" PRIu64 " (cycle %" PRIu64 "), pc 0x%" PRIx64
             " (0x%0*" PRIx32 ") %s: %s%s%s: model 0x%" PRIx64 ", reference 0x%" PRIx64,
-            mine->exception ? mine->instret + 1 : mine->instret, mine->cycle, mine->pc,
+            mine->exception || mine->trap ? mine->instret + 1 : mine->instret, mine->cycle, mine->pc,
             mine->len == 2 ? 4 : 8, mine->insn, dis, field, *reg ? " " : "", reg, va, vb);
     print_history(d, "model", d->model_hist);
     print_history(d, "reference", d->ref_hist);
@@ -236,7 +260,11 @@ static void adopt_model_state(struct difftest *d, struct machine *m)
 static void on_resync(void *ctx, struct machine *m)
 {
     struct difftest *d = ctx;
-    if (!d->failed)
+    if (d->failed)
+        return;
+    if (d->sys)
+        difftest_system_adopt(d->sys, m);
+    else
         adopt_model_state(d, m);
 }
 
@@ -246,9 +274,12 @@ static void on_commit(void *ctx, struct machine *m, const struct commit_event *m
     if (d->failed)
         return;
     struct commit_event ref;
-    step_reference(d, m, mine, &ref);
+    if (d->sys)
+        difftest_system_step(d->sys, m, mine, &ref);
+    else
+        step_reference(d, m, mine, &ref);
     if (d->ref_sink.commit)
-        d->ref_sink.commit(d->ref_sink.ctx, &d->ref, &ref);
+        d->ref_sink.commit(d->ref_sink.ctx, reference(d), &ref);
     record(d, mine, &ref);
     d->compared++;
     const char *field;
@@ -256,7 +287,7 @@ static void on_commit(void *ctx, struct machine *m, const struct commit_event *m
     if (!first_difference(mine, &ref, &field, &va, &vb)) {
         /* Both faulted alike and a guest handler took the model's fault (the reference has no
          * signal handling of its own): the reference continues from the handler's frame. */
-        if (mine->exception && m->halt != HALT_SIGNAL)
+        if (mine->exception && m->halt != HALT_SIGNAL && !d->sys)
             adopt_model_state(d, m);
         return;
     }

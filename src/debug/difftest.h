@@ -26,7 +26,7 @@ struct difftest;
 #define DIFFTEST_EXIT_STATUS 4
 
 /* Copies m into a reference machine; NULL with a message in err on failure. */
-struct difftest *difftest_create(const struct machine *m, const struct config *cfg, char *err,
+struct difftest *difftest_create(struct machine *m, const struct config *cfg, char *err,
                                  size_t errlen);
 void difftest_destroy(struct difftest *d);
 

@@ -95,6 +95,8 @@ int event_describe(const struct commit_event *ev, char *buf, size_t size)
     do { if (n >= 0 && (size_t)n < size) n += snprintf(buf + n, size - (size_t)n, __VA_ARGS__); } while (0)
     if (ev->exception)
         MORE(" exception signal %d", ev->exception);
+    if (ev->trap)
+        MORE(" trap cause 0x%" PRIx64 " tval 0x%" PRIx64, ev->cause, ev->tval);
     if (ev->rd)
         MORE(" %s=0x%" PRIx64, event_reg_name(ev->rd), ev->rd_value);
     if (ev->mem & EV_MEM_LOAD)

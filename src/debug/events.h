@@ -38,6 +38,11 @@ struct commit_event {
     bool syscall;
     uint64_t syscall_result; /* a0 after the system call */
     int exception;           /* signal the instruction killed the guest with, 0 = none */
+    /* System machines (--machine bare, virt): */
+    uint8_t priv;            /* privilege level it ran in (0 U, 1 S, 3 M); user mode: 0 */
+    bool trap;               /* a trap was taken here instead: the instruction did not retire
+                              * (an exception), or none ran (an interrupt, insn and len 0) */
+    uint64_t cause, tval;    /* the trap's mcause/scause value (interrupt bit set) and tval */
 };
 
 /* A stage's contents at the end of a cycle (the oldest instruction it holds). */

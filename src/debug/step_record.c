@@ -8,11 +8,6 @@
 #include "isa/fpu.h"
 #include "isa/semantics.h"
 
-static bool writes_f(enum op_class c)
-{
-    return c == CLASS_FLD || c == CLASS_F3 || c == CLASS_F4 || c == CLASS_F1 || c == CLASS_X2F;
-}
-
 static bool reads_f_rs1(enum op_class c)
 {
     return c == CLASS_F3 || c == CLASS_F4 || c == CLASS_F1 || c == CLASS_FCMP || c == CLASS_F2X;
@@ -80,7 +75,7 @@ void step_record_end(const struct step_record *r, const struct machine *m, struc
     if (op_class_writes_x(c) && in->rd) {
         ev->rd = in->rd;
         ev->rd_value = h->x[in->rd];
-    } else if (writes_f(c)) {
+    } else if (op_class_writes_f(c)) {
         ev->rd = (uint8_t)(EV_REG_F + in->rd);
         ev->rd_value = h->f[in->rd];
     }

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "debug/events.h"
+#include "debug/priv_record.h"
 #include "isa/fpu.h"
 #include "isa/semantics.h"
 #include "platform/virt_machine.h"
@@ -77,7 +79,54 @@ static void trap_loop(struct machine *m, const struct priv_exc *e)
     m->exit_status = 1;
 }
 
-void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at)
+/* Hands a commit event to the debugging sinks (a reporting run only). */
+static void report(struct machine *m, const struct commit_event *ev)
+{
+    event_emit_commit(m->events, m, ev);
+}
+
+static void report_trap(struct machine *m, const struct insn *in, uint64_t cause, uint64_t tval)
+{
+    struct commit_event ev;
+    priv_record_trap(m, in, cause, tval, &ev);
+    report(m, &ev);
+}
+
+/* Fetches, decodes and executes the instruction at the hart's pc and retires it; false if it
+ * traps (c->exc holds the trap, not yet taken; *decoded is the instruction, NULL if its fetch
+ * failed).  With `reporting` the retired instruction's commit event goes to *ev. */
+static inline __attribute__((always_inline)) bool execute_one(struct fast_system *s, struct priv_cpu *c,
+                                                              bool reporting, const struct insn **decoded,
+                                                              struct commit_event *ev)
+{
+    struct machine *m = c->m;
+    struct hart *h = c->h;
+    uint32_t raw;
+    *decoded = NULL;
+    if (!priv_fetch(c, h->pc, &raw))
+        return false;
+    const struct insn *in = *decoded = decode(s, raw);
+    uint64_t next_pc = h->pc + in->len;
+    struct priv_record rec;
+    if (reporting)
+        priv_record_begin(&rec, m, in);
+    if (!(in->op != OP_ILLEGAL ? priv_execute(c, in, &next_pc) : priv_fail(c, CAUSE_ILLEGAL, in->raw)))
+        return false;
+    if (reporting)   /* before x0 is cleared: a load into x0 left its value there */
+        priv_record_retired(&rec, m, in, next_pc, ev);
+    s->counts.mode_insns[h->priv.mode & 3]++;
+    h->x[0] = 0;
+    h->pc = next_pc;
+    h->instret++;
+    m->op_count[in->op]++;
+    return true;
+}
+
+/* The run loop.  Instantiated twice (always inlined with a constant `reporting`): an ordinary
+ * run pays nothing for the debugging sinks, a reporting one (a commit log) makes each retired
+ * instruction and each trap a commit event, as the pipelines' system commit stage does. */
+static inline __attribute__((always_inline)) void run_loop(struct fast_system *s, struct machine *m,
+                                                           uint64_t stop_at, bool reporting)
 {
     struct hart *h = &m->hart;
     struct system *sys = m->sys;
@@ -95,35 +144,61 @@ void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at)
             uint64_t irq = priv_pending_interrupt(h);
             if (irq) {
                 s->counts.interrupts++;
+                if (reporting)
+                    report_trap(m, NULL, irq, 0);
                 priv_trap(h, irq, 0);
                 continue;
             }
         }
-        uint32_t raw;
-        uint64_t next_pc;
-        const struct insn *in = NULL;
-        bool ok = priv_fetch(&c, h->pc, &raw);
-        if (ok) {
-            in = decode(s, raw);
-            next_pc = h->pc + in->len;
-            ok = in->op != OP_ILLEGAL ? priv_execute(&c, in, &next_pc) : priv_fail(&c, CAUSE_ILLEGAL, in->raw);
-        }
-        if (unlikely(!ok)) {
+        const struct insn *in;
+        struct commit_event ev;
+        if (unlikely(!execute_one(s, &c, reporting, &in, &ev))) {
             if (++traps_in_a_row >= TRAP_LOOP_LIMIT) {
                 trap_loop(m, &c.exc);
                 break;
             }
             s->counts.exceptions++;
+            if (reporting)
+                report_trap(m, in, c.exc.cause, c.exc.tval);
             priv_trap(h, c.exc.cause, c.exc.tval);
             continue;
         }
         traps_in_a_row = 0;
-        s->counts.mode_insns[h->priv.mode & 3]++;
-        h->x[0] = 0;
-        h->pc = next_pc;
-        h->instret++;
-        m->op_count[in->op]++;
+        if (reporting)
+            report(m, &ev);
         if (unlikely(c.mem->watch_hit))
             htif_tohost(m);
     }
+}
+
+/* With two callers in this file the compiler stops inlining priv_execute, and the ordinary
+ * loop ran about 40% slower: `flatten` inlines it there again; the reporting loop may call it. */
+static __attribute__((noinline, flatten)) void run_plain(struct fast_system *s, struct machine *m, uint64_t stop_at)
+{
+    run_loop(s, m, stop_at, false);
+}
+
+static __attribute__((noinline, cold)) void run_reporting(struct fast_system *s, struct machine *m,
+                                                          uint64_t stop_at)
+{
+    run_loop(s, m, stop_at, true);
+}
+
+void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at)
+{
+    if (unlikely(m->events != NULL))
+        run_reporting(s, m, stop_at);
+    else
+        run_plain(s, m, stop_at);
+}
+
+void fast_system_step(struct fast_system *s, struct machine *m, struct commit_event *ev)
+{
+    struct priv_cpu c = priv_cpu_of(m, &s->tlb);
+    const struct insn *in;
+    if (execute_one(s, &c, true, &in, ev))
+        return;
+    s->counts.exceptions++;
+    priv_record_trap(m, in, c.exc.cause, c.exc.tval, ev);
+    priv_trap(&m->hart, c.exc.cause, c.exc.tval);
 }

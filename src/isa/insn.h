@@ -49,6 +49,7 @@ static inline enum op_class op_class(enum op op)
 }
 /* Does an operation of this class write an integer register (rd)? */
 bool op_class_writes_x(enum op_class c);
+bool op_class_writes_f(enum op_class c);   /* an f register */
 const char *op_mnemonic(enum op op);
 
 /* Writes a disassembly in objdump -M no-aliases style, e.g. "addi a0,sp,16" or "beq a0,a1,10a4c" (pc-relative

@@ -18,6 +18,11 @@ const char *op_mnemonic(enum op op)
     return (unsigned)op < OP_COUNT ? op_mnemonics[op] : "illegal";
 }
 
+bool op_class_writes_f(enum op_class c)
+{
+    return c == CLASS_FLD || c == CLASS_F3 || c == CLASS_F4 || c == CLASS_F1 || c == CLASS_X2F;
+}
+
 bool op_class_writes_x(enum op_class c)
 {
     switch (c) {

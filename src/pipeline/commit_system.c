@@ -4,10 +4,13 @@
  * priv_trap without retiring.  Interrupts are taken at the commit boundary, before the oldest
  * instruction commits.  The values the pipeline computed early (ALU, multiply, FP, jumps,
  * branch targets) must agree with the architectural ones: a disagreement is a timing-model bug
- * (an operand forwarded too early) and ends the run. */
+ * (an operand forwarded too early) and ends the run.  With debugging sinks listening, each
+ * retired instruction and each trap becomes a commit event (debug/priv_record.h), made as the
+ * fast model makes it. */
 #include <inttypes.h>
 
 #include "core/log.h"
+#include "debug/priv_record.h"
 #include "platform/virt_machine.h"
 #include "priv/access.h"
 #include "priv/exec.h"
@@ -31,12 +34,31 @@ static uint64_t arch_reg(const struct hart *h, unsigned r)
     return r < PREG_F ? h->x[r] : h->f[r - PREG_F];
 }
 
-static enum commit_outcome take_trap(struct model_instance *p, struct machine *m, uint64_t cause,
-                                     uint64_t tval)
+/* Takes a trap at the hart's pc: an exception of `in` (NULL: its fetch failed) or an interrupt. */
+static enum commit_outcome take_trap(struct model_instance *p, struct machine *m, const struct insn *in,
+                                     uint64_t cause, uint64_t tval)
 {
+    if (m->events) {
+        struct commit_event ev;
+        priv_record_trap(m, in, cause, tval, &ev);
+        ev.cycle = p->now;
+        event_emit_commit(m->events, m, &ev);
+    }
     priv_trap(&m->hart, cause, tval);
     p->commit_pc = m->hart.pc;
     return COMMIT_RESTART;
+}
+
+/* The pipeline computed a value the architecture does not give (a timing-model bug, or a fault
+ * injected on purpose): the debugging sinks hear what the pipeline computed, so DiffTest reports
+ * the field.  True if a sink stopped the run. */
+static bool report_early(struct machine *m, const struct pinst *in, struct commit_event *ev)
+{
+    if (in->d.dst)
+        ev->rd_value = in->result;
+    ev->next_pc = in->next_pc;
+    event_emit_commit(m->events, m, ev);
+    return m->halt != HALT_NONE;
 }
 
 /* The virt machine's next event (a timer deadline, a console poll) is given as an instruction
@@ -68,7 +90,7 @@ bool pipe_system_interrupt(struct model_instance *p, struct machine *m, const st
         return false;
     h->pc = oldest->pc;
     p->sys_counts.interrupts++;
-    take_trap(p, m, irq, 0);
+    take_trap(p, m, NULL, irq, 0);
     return true;
 }
 
@@ -79,8 +101,10 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
     h->pc = in->pc;
     m->cycles = p->cycle_base + p->now;   /* what the cycle and time CSRs read */
     uint64_t next_pc = in->pc + in->d.in.len;
-    bool ok;
-    if (in->d.fault == PF_FETCH) {
+    bool ok, dropped = false;
+    bool fetched = in->d.fault != PF_FETCH;
+    struct priv_record rec;
+    if (!fetched) {
         /* Fetched under the state of its time; the fetch is repeated now that everything older
          * has committed, and either traps or (the state changed) fetch starts over here. */
         uint32_t raw;
@@ -91,8 +115,15 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
         ok = false;
     } else {
         uint64_t slept = m->cycle_offset;
-        ok = in->d.in.op != OP_ILLEGAL ? priv_execute(&c, &in->d.in, &next_pc)
-                                       : priv_fail(&c, CAUSE_ILLEGAL, in->d.in.raw);
+        if (m->events)
+            priv_record_begin(&rec, m, &in->d.in);
+        if (in->d.kind == PK_STORE && inject_due(&p->inj, INJ_DROP_STORE, m->hart.instret + 1)) {
+            inject_applied(&p->inj, m->hart.instret + 1, in->pc);
+            dropped = ok = true;   /* the store retires without writing memory */
+        } else {
+            ok = in->d.in.op != OP_ILLEGAL ? priv_execute(&c, &in->d.in, &next_pc)
+                                           : priv_fail(&c, CAUSE_ILLEGAL, in->d.in.raw);
+        }
         /* A wfi on the virt machine lets the clock jump to the timer deadline (cycle_offset):
          * this model's clock jumps with it. */
         p->cycle_base += m->cycle_offset - slept;
@@ -100,12 +131,21 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
     }
     if (!ok) {
         p->sys_counts.exceptions++;
-        return take_trap(p, m, c.exc.cause, c.exc.tval);
+        return take_trap(p, m, fetched ? &in->d.in : NULL, c.exc.cause, c.exc.tval);
+    }
+    struct commit_event ev;
+    if (m->events) {   /* before x0 is cleared: a load into x0 left its value there */
+        priv_record_retired(&rec, m, &in->d.in, next_pc, &ev);
+        ev.cycle = p->now;
+        if (dropped)
+            ev.mem = EV_MEM_NONE;
     }
     h->x[0] = 0;
     unsigned dst = in->d.dst, kind = in->d.kind;
     uint64_t value = dst ? arch_reg(h, dst) : 0;
     if (computed_early(kind) && ((dst && in->result != value) || next_pc != in->next_pc)) {
+        if (m->events && report_early(m, in, &ev))
+            return COMMIT_HALTED;
         log_msg("pipeline: the instruction at pc 0x%" PRIx64 " computed 0x%" PRIx64 " (next pc 0x%"
                 PRIx64 ") where the architecture gives 0x%" PRIx64 " (next pc 0x%" PRIx64 ")",
                 in->pc, in->result, in->next_pc, value, next_pc);
@@ -121,6 +161,8 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
     in->next_pc = next_pc;
     pipe_retire(p, m, in);
     p->sys_counts.mode_insns[h->priv.mode & 3]++;
+    if (m->events)
+        event_emit_commit(m->events, m, &ev);
     if (m->sys->mem.watch_hit)
         htif_tohost(m);
     /* Serializing instructions stopped fetch behind them (fetch.c); mret, sret, wfi and

@@ -134,9 +134,13 @@ static bool dma_read(void *ctx, uint64_t pa, void *buf, size_t n)
 
 static bool dma_write(void *ctx, uint64_t pa, const void *buf, size_t n)
 {
-    uint8_t *host = sysmem_ram(&((struct machine *)ctx)->sys->mem, pa, n);
-    if (host)
+    struct system *sys = ((struct machine *)ctx)->sys;
+    uint8_t *host = sysmem_ram(&sys->mem, pa, n);
+    if (host) {
         memcpy(host, buf, n);
+        if (sys->dma_written)
+            sys->dma_written(sys->dma_written_ctx, pa, n);
+    }
     return host != NULL;
 }
 

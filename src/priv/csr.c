@@ -118,6 +118,11 @@ static bool csr_read(const struct hart *h, const struct priv_clock *clk, unsigne
     }
 }
 
+bool priv_csr_peek(const struct hart *h, const struct priv_clock *clk, unsigned csr, uint64_t *v)
+{
+    return csr_read(h, clk, csr, v);
+}
+
 /* A trap vector: the reserved modes 2 and 3 become direct. */
 static uint64_t tvec_legal(uint64_t v) { return (v & 3) > 1 ? v & ~3ull : v; }
 

@@ -95,6 +95,10 @@ void priv_reset(struct hart *h, uint64_t hartid);
 bool priv_csr_access(struct hart *h, const struct priv_clock *clk, unsigned csr, unsigned op,
                      uint64_t operand, bool do_write, uint64_t *old);
 
+/* A CSR's value as a read would see it, without the access checks and with no side effect
+ * (for reports: the value a CSR write left); false for a CSR this hart does not have. */
+bool priv_csr_peek(const struct hart *h, const struct priv_clock *clk, unsigned csr, uint64_t *v);
+
 /* Enters the trap handler for `cause` (CAUSE_INTERRUPT set for interrupts) taken at h->pc,
  * delegated to S-mode by medeleg/mideleg when the hart is not in M-mode. */
 void priv_trap(struct hart *h, uint64_t cause, uint64_t tval);

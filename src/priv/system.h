@@ -19,6 +19,10 @@ struct system {
     /* The instret at which the model calls virt_machine_tick (the next timer deadline or console
      * poll); UINT64_MAX when nothing is due. */
     uint64_t event_at;
+    /* Told of every device write into RAM (virtio's DMA), after it; NULL: nobody listens.
+     * DiffTest copies the bytes into its reference, which has no devices of its own. */
+    void (*dma_written)(void *ctx, uint64_t pa, size_t n);
+    void *dma_written_ctx;
 };
 
 /* Loads a RISC-V ELF executable into RAM at its physical addresses (the bare machine) and

@@ -1,10 +1,12 @@
 # Tests of the debugging tools (src/debug): DiffTest, injected faults, commit logs.
 #
 #   debug.inject.KIND      an injected fault is caught at the instruction it struck, with the
-#                          right field named (inject_check.py)
+#                          right field named (inject_check.py); debug.inject.bare.KIND on the
+#                          bare machine
 #   debug.commit_log.*     the fast model's and a pipeline's commit logs of one program are equal,
 #                          and a window selects exactly its instructions (commit_log_check.sh)
-#   debug.wave             --wave writes a VCD that check_vcd.py and GTKWave's vcd2fst accept (wave_check.sh)
+#   debug.wave[.bare]      --wave writes a VCD that check_vcd.py and GTKWave's vcd2fst accept (wave_check.sh),
+#                          of a Linux program and of a bare-machine one
 #   debug.lightsss.CASE    fork snapshots and the replay of a failure (lightsss_check.py)
 #   debug.snapshot_fork.*  snapshots written by a forked child (snapshot_fork_check.py)
 #   debug.bad.*            bad debugging options fail before the run with a one-line message
@@ -22,6 +24,17 @@ debug_inject(alu_bitflip 50 "destination value" add ${DEBUG_UBENCH}/dep_chain)
 debug_inject(stale_forward 50 "destination value" add ${DEBUG_UBENCH}/dep_chain)
 debug_inject(branch_target 50 "next pc" bne ${DEBUG_UBENCH}/dep_chain)
 debug_inject(drop_store 5000 "memory access" c.sd ${GUEST_DIR}/sum 1 2 3)
+# The same on the bare machine (a system-mode reference, tests/priv's load/store test under Sv39).
+function(debug_inject_bare kind at field mnemonic)
+  add_test(NAME debug.inject.bare.${kind}
+           COMMAND ${PYTHON3} ${DEBUG_DIR}/inject_check.py $<TARGET_FILE:snapsim> ${DEBUG_WORK}
+                   ${kind} ${at} ${field} ${mnemonic} --machine bare ${GUEST_DIR}/priv/int_loadstore.v)
+  set_tests_properties(debug.inject.bare.${kind} PROPERTIES LABELS "debug")
+endfunction()
+debug_inject_bare(alu_bitflip 50 "destination value" c.li)
+debug_inject_bare(stale_forward 50 "destination value" addi)
+debug_inject_bare(branch_target 50 "next pc" bne)
+debug_inject_bare(drop_store 20 "memory access" c.sd)
 
 add_test(NAME debug.commit_log
          COMMAND ${DEBUG_DIR}/commit_log_check.sh $<TARGET_FILE:snapsim> ${DEBUG_WORK} ${GUEST_DIR}/sum)
@@ -46,6 +59,11 @@ add_test(NAME debug.wave
          COMMAND ${DEBUG_DIR}/wave_check.sh $<TARGET_FILE:snapsim> ${VCD2FST} ${DEBUG_WORK}
                  ${GUEST_DIR}/sum 1 2 3 4 5 6 7 8 9)
 set_tests_properties(debug.wave PROPERTIES LABELS "debug")
+# The same on the bare machine: the paging test (Sv39, page faults) is shorter, hence its window.
+add_test(NAME debug.wave.bare
+         COMMAND ${DEBUG_DIR}/wave_check.sh $<TARGET_FILE:snapsim> ${VCD2FST} ${DEBUG_WORK}
+                 --machine bare --window 500-4500 ${GUEST_DIR}/priv/paging)
+set_tests_properties(debug.wave.bare PROPERTIES LABELS "debug")
 
 foreach(case replay assert watchdog stdin diverge stops stats private procs)
   add_test(NAME debug.lightsss.${case}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An injected fault is caught by DiffTest at the instruction it struck, naming the right field.
 
-usage: inject_check.py SNAPSIM WORKDIR KIND AT FIELD MNEMONIC PROGRAM [ARGS...]
+usage: inject_check.py SNAPSIM WORKDIR KIND AT FIELD MNEMONIC [--machine bare] PROGRAM [ARGS...]
 
 Runs PROGRAM on oroblanco with --difftest and inject:kind:KIND inject:instruction:AT, then checks:
 exit status 4; the model's "inject: KIND applied to instruction N" line with N >= AT; the
@@ -25,12 +25,15 @@ def fail(msg):
 
 def main():
     snapsim, work, kind, at, field, mnemonic, *prog = sys.argv[1:]
+    machine = prog[:2] if prog[0] == "--machine" else []
+    prog = prog[len(machine):]
     os.makedirs(work, exist_ok=True)
-    snapsim, stats = os.path.abspath(snapsim), os.path.abspath(os.path.join(work, f"inject-{kind}.json"))
+    snapsim, stats = os.path.abspath(snapsim), os.path.abspath(
+        os.path.join(work, f"inject-{kind}{'-' + machine[1] if machine else ''}.json"))
     # The program path is the guest's argv[0] and lies on its stack, so the instruction stream
     # depends on its length: run it by a name that is the same wherever the tree is checked out.
     where, prog[0] = os.path.dirname(os.path.abspath(prog[0])), "./" + os.path.basename(prog[0])
-    cmd = [snapsim, "run", "--model", "oroblanco", "--difftest", "--config",
+    cmd = [snapsim, "run", *machine, "--model", "oroblanco", "--difftest", "--config",
            f"inject:kind:{kind}", f"inject:instruction:{at}", f"difftest:history:{HISTORY}",
            f"stats:output_filename:{stats}", "--", *prog]
     r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=where)

@@ -22,6 +22,11 @@ foreach(model pompia oroblanco inorder)
   set_tests_properties(fullsys.snapsim_boot.${model} PROPERTIES FIXTURES_REQUIRED "linux_image;qemu_console"
                        LABELS fullsys)
 endforeach()
+# DiffTest on the virt machine: the boot on pompia under --difftest (about 45 s of CPU here),
+# and a fault injected mid-boot reported.
+add_test(NAME fullsys.difftest
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/difftest_boot.sh ${SNAPSIM_LINUX_IMAGE_DIR} $<TARGET_FILE:snapsim> pompia)
+set_tests_properties(fullsys.difftest PROPERTIES FIXTURES_REQUIRED linux_image LABELS fullsys)
 # Whole-machine snapshots of the virt machine: a restore mid-boot finishes the boot as a
 # straight one does, also in each pipeline model; hostile snapshots are refused.
 add_test(NAME fullsys.virt_snapshot

@@ -9,7 +9,8 @@
 # Each exits with 0 when every case passes, else with the failing case's number.  Each also runs
 # on every pipeline model, as NAME.pompia, NAME.oroblanco and NAME.inorder (label "pipeline"):
 # the privileged rules are the same code there (src/priv), reached from the pipeline's fetch
-# and commit stages.
+# and commit stages.  Those runs are under --difftest: every retired instruction and trap is
+# checked against the fast model in lock-step (a mismatch exits with status 4).
 # Included from tests/CMakeLists.txt; needs GUEST_DIR and RISCV_LINUX_GCC (cmake/guest.cmake).
 set(PRIV_ENV_DIR ${CMAKE_CURRENT_LIST_DIR}/env)
 set(PRIV_ENV_FILES ${PRIV_ENV_DIR}/crt.S ${PRIV_ENV_DIR}/env.h ${PRIV_ENV_DIR}/link.ld)
@@ -24,7 +25,8 @@ function(priv_add_test name prog)
   add_test(NAME ${name} COMMAND sh ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/run_bare.sh $<TARGET_FILE:snapsim> ${prog})
   foreach(model ${PRIV_PIPELINE_MODELS})
     add_test(NAME ${name}.${model}
-             COMMAND sh ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/run_bare.sh $<TARGET_FILE:snapsim> ${prog} -m ${model})
+             COMMAND sh ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/run_bare.sh $<TARGET_FILE:snapsim> ${prog} -m ${model}
+                     --difftest)
     set_tests_properties(${name}.${model} PROPERTIES LABELS "pipeline")
   endforeach()
 endfunction()
@@ -89,3 +91,11 @@ add_test(NAME priv.guest_ops
 # The privileged state in snapshots: saved, and refused on restore when invalid.
 add_test(NAME priv.snapshot
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/snapshot_priv.sh $<TARGET_FILE:snapsim> ${GUEST_DIR})
+
+# Commit logs on system machines: the fast model's and every pipeline's are identical on the
+# bare machine, and agree on the virt machine (OpenSBI and the S-mode payload of tests/virt)
+# until the first read of a clock; the waveform and Kanata trace of a pipeline under Sv39.
+add_test(NAME priv.commit_log
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/commit_log_bare.sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/priv
+                 ${GUEST_DIR}/virt/sbi_payload.bin)
+set_tests_properties(priv.commit_log PROPERTIES LABELS "debug")

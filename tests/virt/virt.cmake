@@ -19,9 +19,11 @@ add_test(NAME virt.payload COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/payload.sh $<TAR
 add_test(NAME virt.cli COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/virt_cli.sh $<TARGET_FILE:snapsim> ${VIRT_PAYLOAD})
 set_tests_properties(virt.payload virt.cli PROPERTIES LABELS virt)
 # The same boot on each pipeline model: OpenSBI and the payload run through the pipeline's
-# fetch and commit stages, the timer in the model's own cycles.
+# fetch and commit stages, the timer in the model's own cycles; under --difftest, so each retired
+# instruction, trap and interrupt is checked against the fast model in lock-step.
 foreach(model pompia oroblanco inorder)
   add_test(NAME virt.payload.${model}
-           COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/payload.sh $<TARGET_FILE:snapsim> ${VIRT_PAYLOAD} -m ${model})
+           COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/payload.sh $<TARGET_FILE:snapsim> ${VIRT_PAYLOAD} -m ${model}
+                   --difftest)
   set_tests_properties(virt.payload.${model} PROPERTIES LABELS "virt;pipeline")
 endforeach()
