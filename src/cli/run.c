@@ -133,12 +133,14 @@ int run_main(int argc, char **argv)
             goto out;
         }
     }
-    if (system_mode && o.restore && !config_user_set(&cfg, "system", "ram_size")) {
-        /* The machine restored is the snapshot's: its RAM size, unless the user sets one (a
-         * value the configuration refuses is left for the restore's checks to report). */
-        struct machine_snapshot_facts facts;
-        char size[32], ignored[256];
+    /* A system machine is built to the snapshot's shape before the restore: its disk or none,
+     * and its RAM size unless the user sets one (a value the configuration refuses is left for
+     * the restore's checks to report). */
+    struct machine_snapshot_facts facts = {0};
+    if (system_mode && o.restore)
         machine_snapshot_facts(o.restore, &facts);
+    if (system_mode && o.restore && !config_user_set(&cfg, "system", "ram_size")) {
+        char size[32], ignored[256];
         snprintf(size, sizeof size, "%llu", (unsigned long long)facts.ram_size);
         if (facts.ram_size)
             config_set_key(&cfg, "system:ram_size", size, false, ignored, sizeof ignored);
@@ -154,7 +156,7 @@ int run_main(int argc, char **argv)
         goto out;
     }
     if (o.restore) {
-        if (!run_restore(&m, &o, &rs))
+        if (!run_restore(&m, &o, &facts, &rs))
             goto out;
     } else {
         char why[4096];

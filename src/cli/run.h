@@ -29,8 +29,11 @@ const struct model *run_find_model(const char *name);
 bool run_build_config(struct config *cfg, const struct model *model, const char *const *assignments,
                       size_t n);
 
-/* Implemented by the snapshot front end (cli/run_snapshot.c). */
-bool run_restore(struct machine *m, const struct run_options *o, struct run_state *rs);
+/* Implemented by the snapshot front end (cli/run_snapshot.c).  run_restore's facts are the
+ * snapshot's shape as run_main read it to build the machine (zero for a Linux process). */
+struct machine_snapshot_facts;
+bool run_restore(struct machine *m, const struct run_options *o, const struct machine_snapshot_facts *facts,
+                 struct run_state *rs);
 bool run_snapshots_prepare(struct machine *m, const struct run_options *o, struct run_state *rs);
 bool run_snapshot_take(struct machine *m, const struct run_options *o, struct run_state *rs,
                        const struct model *model);

@@ -52,7 +52,8 @@ static int confine(void *ctx, const char *const *dirs, size_t n, char *err, size
     return run_sandbox_enter(c->o, c->cfg, dirs, n, err, errlen) ? 0 : -1;
 }
 
-bool run_restore(struct machine *m, const struct run_options *o, struct run_state *rs)
+bool run_restore(struct machine *m, const struct run_options *o, const struct machine_snapshot_facts *facts,
+                 struct run_state *rs)
 {
     struct confine_ctx cc = {o, m->config};
     struct ckpt_restore_opts ro = {.allow = o->allow_paths, .nallow = o->nallow_paths,
@@ -66,9 +67,7 @@ bool run_restore(struct machine *m, const struct run_options *o, struct run_stat
         log_msg("out of memory");
         return false;
     }
-    struct machine_snapshot_facts facts;
-    machine_snapshot_facts(o->restore, &facts);
-    if (o->virt && virt_machine_create_for_restore(m, facts.has_disk, err, sizeof err)) {
+    if (o->virt && virt_machine_create_for_restore(m, facts->has_disk, err, sizeof err)) {
         fprintf(stderr, "%s\n", err);
         return false;
     }
