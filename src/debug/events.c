@@ -11,6 +11,8 @@ bool event_bus_add(struct event_bus *bus, struct event_sink sink)
     if (bus->nsinks == EV_MAX_SINKS)
         return false;
     bus->sink[bus->nsinks++] = sink;
+    if (sink.commit)
+        bus->wants_commits = true;
     if (sink.cycle)
         bus->wants_cycles = true;
     if (sink.insn)
@@ -21,11 +23,12 @@ bool event_bus_add(struct event_bus *bus, struct event_sink sink)
 void event_bus_remove(struct event_bus *bus, const void *ctx)
 {
     unsigned keep = 0;
-    bus->wants_cycles = bus->wants_insns = false;
+    bus->wants_commits = bus->wants_cycles = bus->wants_insns = false;
     for (unsigned i = 0; i < bus->nsinks; i++) {
         if (bus->sink[i].ctx == ctx)
             continue;
         bus->sink[keep++] = bus->sink[i];
+        bus->wants_commits |= bus->sink[i].commit != NULL;
         bus->wants_cycles |= bus->sink[i].cycle != NULL;
         bus->wants_insns |= bus->sink[i].insn != NULL;
     }

@@ -253,7 +253,7 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
                 p->rf[r] = m->hart.x[r];
             for (unsigned r = 0; r < 32; r++)
                 p->rf[PREG_F + r] = m->hart.f[r];
-            if (m->events)
+            if (event_bus_wants_commits(m->events))
                 emit_commit(p, m, in, false);
             return m->halt != HALT_NONE ? COMMIT_HALTED : COMMIT_SERIALIZED;
         }
@@ -271,14 +271,14 @@ enum commit_outcome pipe_commit_one(struct model_instance *p, struct machine *m,
             p->commit_pc = m->hart.pc;
             m->halt = HALT_LIMIT;
         }
-        if (m->events)
+        if (event_bus_wants_commits(m->events))
             emit_fault(p, m, in, m->halt == HALT_SIGNAL ? m->exit_status - 128 : fault_signal(f));
         return COMMIT_HALTED;
     }
     write_reg(p, m, in->d.dst, in->result);
     m->hart.fflags |= in->fflags;
     pipe_retire(p, m, in);
-    if (m->events)
+    if (event_bus_wants_commits(m->events))
         emit_commit(p, m, in, stored);
     switch ((enum pkind)in->d.kind) {
     case PK_CSR: case PK_FENCEI:

@@ -38,7 +38,7 @@ static uint64_t arch_reg(const struct hart *h, unsigned r)
 static enum commit_outcome take_trap(struct model_instance *p, struct machine *m, const struct insn *in,
                                      uint64_t cause, uint64_t tval)
 {
-    if (m->events) {
+    if (event_bus_wants_commits(m->events)) {
         struct commit_event ev;
         priv_record_trap(m, in, cause, tval, &ev);
         ev.cycle = p->now;
@@ -115,7 +115,7 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
         ok = false;
     } else {
         uint64_t slept = m->cycle_offset;
-        if (m->events)
+        if (event_bus_wants_commits(m->events))
             priv_record_begin(&rec, m, &in->d.in);
         if (in->d.kind == PK_STORE && inject_due(&p->inj, INJ_DROP_STORE, m->hart.instret + 1)) {
             inject_applied(&p->inj, m->hart.instret + 1, in->pc);
@@ -134,7 +134,8 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
         return take_trap(p, m, fetched ? &in->d.in : NULL, c.exc.cause, c.exc.tval);
     }
     struct commit_event ev;
-    if (m->events) {   /* before x0 is cleared: a load into x0 left its value there */
+    /* Before x0 is cleared: a load into x0 left its value there. */
+    if (event_bus_wants_commits(m->events)) {
         priv_record_retired(&rec, m, &in->d.in, next_pc, &ev);
         ev.cycle = p->now;
         if (dropped)
@@ -144,7 +145,7 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
     unsigned dst = in->d.dst, kind = in->d.kind;
     uint64_t value = dst ? arch_reg(h, dst) : 0;
     if (computed_early(kind) && ((dst && in->result != value) || next_pc != in->next_pc)) {
-        if (m->events && report_early(m, in, &ev))
+        if (event_bus_wants_commits(m->events) && report_early(m, in, &ev))
             return COMMIT_HALTED;
         log_msg("pipeline: the instruction at pc 0x%" PRIx64 " computed 0x%" PRIx64 " (next pc 0x%"
                 PRIx64 ") where the architecture gives 0x%" PRIx64 " (next pc 0x%" PRIx64 ")",
@@ -161,7 +162,7 @@ enum commit_outcome pipe_commit_system(struct model_instance *p, struct machine 
     in->next_pc = next_pc;
     pipe_retire(p, m, in);
     p->sys_counts.mode_insns[h->priv.mode & 3]++;
-    if (m->events)
+    if (event_bus_wants_commits(m->events))
         event_emit_commit(m->events, m, &ev);
     if (m->sys->mem.watch_hit)
         htif_tohost(m);
