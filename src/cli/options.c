@@ -393,12 +393,11 @@ static const struct option_spec *spec_of(int id)
     return NULL;
 }
 
-/* The system-mode machines have no Linux process, no guest ops and (yet) no debugging; their
- * snapshots are of the whole machine (src/checkpoint/machine_snapshot.h), and a restored one
- * holds its software.  The virt machine's software options need the virt machine. */
+/* The system-mode machines have no Linux process; their snapshots are of the whole machine
+ * (src/checkpoint/machine_snapshot.h), and a restored one holds its software.  The virt
+ * machine's software options need the virt machine. */
 static bool system_options_ok(struct run_options *o)
 {
-    const char *machine = o->bare ? "bare" : "virt";
     if (!o->bare && !o->virt) {
         const char *virt_only = o->kernel ? "--kernel" : o->initrd ? "--initrd" : o->disk ? "--disk"
                               : o->append ? "--append" : o->bios ? "--bios"
@@ -424,13 +423,6 @@ static bool system_options_ok(struct run_options *o)
     if (o->restore && (o->kernel || o->initrd || o->disk || o->append || o->bios)) {
         fail("%s", "--kernel, --initrd, --disk, --append and --bios do not go with --restore: the snapshot holds "
                    "the machine's software and disk");
-        return false;
-    }
-    /* Commit logs, waveforms, pipeline traces and DiffTest work on both; LightSSS replays do
-     * not record device input (the console) yet. */
-    const char *bad = o->debug.lightsss ? "--lightsss" : NULL;
-    if (bad) {
-        fprintf(stderr, "snapsim: %s is not available with --machine %s (see snapsim run --help)\n", bad, machine);
         return false;
     }
     return true;

@@ -117,6 +117,15 @@ struct syscall_hook {
     void *ctx;
 };
 
+/* Around the host input a device takes (the virt machine's console): LightSSS records it in the
+ * parent and hands the same bytes to a replay, which never reads the host.  `replay` returns
+ * true if it supplied the input (*got bytes into buf, or -1: the input ended here). */
+struct device_input_hook {
+    bool (*replay)(void *ctx, struct machine *m, uint8_t *buf, unsigned max, int *got);
+    void (*record)(void *ctx, struct machine *m, const uint8_t *buf, int got);
+    void *ctx;
+};
+
 #define EV_MAX_SINKS 8
 
 struct event_bus {
@@ -128,6 +137,7 @@ struct event_bus {
     struct cycle_alarm alarm;         /* fn NULL: none */
     struct failure_hook on_failure;   /* fn NULL: none */
     struct syscall_hook syscall;      /* before/after NULL: none */
+    struct device_input_hook device_input;   /* replay/record NULL: none */
 };
 
 static inline bool event_bus_wants_cycles(const struct event_bus *bus) { return bus->wants_cycles; }
@@ -171,6 +181,20 @@ static inline void event_syscall_after(struct event_bus *bus, struct machine *m,
 {
     if (bus && bus->syscall.after)
         bus->syscall.after(bus->syscall.ctx, m, args);
+}
+
+/* For devices, around a read of host input (bus may be NULL): false from
+ * event_device_input_replay reads the host, and event_device_input_record hears the result. */
+static inline bool event_device_input_replay(struct event_bus *bus, struct machine *m, uint8_t *buf,
+                                             unsigned max, int *got)
+{
+    return bus && bus->device_input.replay && bus->device_input.replay(bus->device_input.ctx, m, buf, max, got);
+}
+static inline void event_device_input_record(struct event_bus *bus, struct machine *m, const uint8_t *buf,
+                                             int got)
+{
+    if (bus && bus->device_input.record)
+        bus->device_input.record(bus->device_input.ctx, m, buf, got);
 }
 
 /* The destination register's ABI name ("a0", "ft1"), or "" for none. */

@@ -11,6 +11,8 @@
 
 /* RISC-V Linux system call numbers of the input calls. */
 enum { NR_READ = 63, NR_READV = 65, NR_PREAD64 = 67 };
+/* A device's read (no system call has this number); its one range is {0, bytes}. */
+#define NR_DEVICE UINT64_MAX
 
 struct record {
     uint64_t instret, nr, result;   /* result: a0 after the call */
@@ -151,6 +153,44 @@ bool input_log_replay(struct input_log *l, struct machine *m)
     m->hart.x[10] = r.result;
     m->hart.pc += 4;                 /* past the ecall, as the call would have returned */
     return true;
+}
+
+void input_log_record_device(struct input_log *l, uint64_t instret, const uint8_t *buf, int got)
+{
+    uint64_t n = got > 0 ? (uint64_t)got : 0;
+    if (!reserve(l, sizeof(struct record) + (n ? 16 + n : 0))) {
+        l->overflow = true;
+        l->dropped_at = instret;
+        return;
+    }
+    struct record r = { instret, NR_DEVICE, (uint64_t)(int64_t)got, n ? 1 : 0 };
+    put(l, &r, sizeof r);
+    if (n) {
+        uint64_t range[2] = { 0, n };
+        put(l, range, sizeof range);
+        put(l, buf, n);
+    }
+}
+
+int input_log_replay_device(struct input_log *l, uint64_t instret, uint8_t *buf, unsigned max)
+{
+    if (l->next >= l->len)
+        return 0;
+    struct record r;
+    memcpy(&r, l->buf + l->next, sizeof r);
+    if (r.instret != instret || r.nr != NR_DEVICE)
+        return 0;
+    size_t at = l->next + sizeof r;
+    uint64_t n = 0;
+    if (r.nranges) {
+        uint64_t range[2];
+        memcpy(range, l->buf + at, 16);
+        n = range[1] < max ? range[1] : max;   /* the same run asks for the same room */
+        memcpy(buf, l->buf + at + 16, n);
+        at += 16 + range[1];
+    }
+    l->next = at;
+    return (int64_t)r.result < 0 ? -1 : (int)n;
 }
 
 bool input_log_send(const struct input_log *l, int fd)

@@ -357,9 +357,29 @@ static void after_syscall(void *ctx, struct machine *m, const uint64_t *args)
         input_log_record(&l->input, m, args);
 }
 
+/* The virt machine's console input: recorded as system calls are, and never read from the host
+ * in a replay (input that arrives nowhere in the log did not arrive in the parent either). */
+static bool replay_device_input(void *ctx, struct machine *m, uint8_t *buf, unsigned max, int *got)
+{
+    struct lightsss *l = ctx;
+    if (!l->child)
+        return false;
+    *got = input_log_replay_device(&l->input, m->hart.instret, buf, max);
+    return true;
+}
+
+static void record_device_input(void *ctx, struct machine *m, const uint8_t *buf, int got)
+{
+    struct lightsss *l = ctx;
+    if (!l->child && l->used)
+        input_log_record_device(&l->input, m->hart.instret, buf, got);
+}
+
 void lightsss_attach(struct lightsss *l, struct event_bus *bus)
 {
     bus->syscall = (struct syscall_hook){ .before = before_syscall, .after = after_syscall, .ctx = l };
+    bus->device_input = (struct device_input_hook){ .replay = replay_device_input,
+                                                    .record = record_device_input, .ctx = l };
     bus->alarm = (struct cycle_alarm){ .at = l->interval, .fn = on_alarm, .ctx = l };
     bus->on_failure = (struct failure_hook){ .fn = on_failure, .ctx = l };
 }

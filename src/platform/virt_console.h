@@ -27,6 +27,8 @@ static inline bool virt_console_has_input(const struct virt_console *c) { return
 /* Up to max bytes of input into buf.  wait: block until a byte arrives or the input ends (the
  * guest has nothing else to do). */
 unsigned virt_console_read(struct virt_console *c, uint8_t *buf, unsigned max, bool wait);
+/* The input ends here, as if it had reached its end (a LightSSS replay of a recorded end). */
+static inline void virt_console_end_input(struct virt_console *c) { c->in_fd = -1; }
 /* The UART's sink (struct uart16550.tx). */
 void virt_console_tx(void *console, uint8_t byte);
 

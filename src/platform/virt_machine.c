@@ -9,6 +9,7 @@
 
 #include "core/log.h"
 #include "core/machine.h"
+#include "debug/events.h"
 #include "devices/virt_layout.h"
 #include "platform/virt_boot.h"
 #include "priv/priv.h"
@@ -58,13 +59,22 @@ static void schedule(struct virt_machine *v)
 /* Fills the UART's receive FIFO from the console input, once the guest's driver takes input by
  * interrupt (IER's received-data bit): firmware and drivers flush the receiver when they start
  * (OpenSBI reads RBR once, Linux clears the FIFO), which would lose what arrived before. */
-static void console_input(struct virt_machine *v, bool wait)
+static void console_input(struct machine *m, struct virt_machine *v, bool wait)
 {
-    if (!(v->uart.ier & UART_IER_RDI))
+    unsigned max = uart_rx_room(&v->uart);
+    if (!(v->uart.ier & UART_IER_RDI) || !virt_console_has_input(&v->console) || max == 0)
         return;
     uint8_t buf[UART_RX_FIFO];
-    unsigned n = virt_console_read(&v->console, buf, uart_rx_room(&v->uart), wait);
-    for (unsigned i = 0; i < n; i++)
+    int got;
+    /* A LightSSS replay takes the bytes the parent read at this point; the parent records them. */
+    if (event_device_input_replay(m->events, m, buf, max, &got)) {
+        if (got < 0)
+            virt_console_end_input(&v->console);
+    } else {
+        got = (int)virt_console_read(&v->console, buf, max, wait);
+        event_device_input_record(m->events, m, buf, virt_console_has_input(&v->console) ? got : -1);
+    }
+    for (int i = 0; i < got; i++)
         uart_rx_push(&v->uart, buf[i]);
 }
 
@@ -72,7 +82,7 @@ void virt_machine_tick(struct machine *m)
 {
     struct virt_machine *v = m->sys->virt;
     clint_tick(&v->clint);
-    console_input(v, false);
+    console_input(m, v, false);
     schedule(v);
 }
 
@@ -93,7 +103,7 @@ void virt_machine_idle(struct machine *m)
             m->cycles += cycles;
         v->idle_ticks += deadline - now;
     } else if (virt_console_has_input(&v->console) && (v->uart.ier & UART_IER_RDI)) {
-        console_input(v, !machine_stop_requested);
+        console_input(m, v, !machine_stop_requested);
     } else {
         log_msg("the hart waits (wfi at pc 0x%llx after %llu instructions) for an interrupt that "
                 "cannot come: no timer is set and no console input can arrive",

@@ -59,7 +59,7 @@ cmp -s "$work/a.txt" "$work/b.txt" || fail "two runs of paging on pompia gave di
 grep -q '"exceptions":[[:space:]]*15,' "$work/a.json" ||
     fail "paging on pompia took other than the fast model's 15 exceptions: $(cat "$work/a.json")"
 expect 1 "watchdog: no instruction retired" --machine bare -m pompia "$dir/trap_loop"
-expect 2 "not available with --machine bare" --machine bare -m pompia --lightsss "$dir/console"
+expect 2 "lightsss forks at cycle boundaries" --machine bare --lightsss "$dir/console"
 expect 2 "difftest checks a detailed model" --machine bare --difftest "$dir/console"
 expect 2 "outside RAM" --machine bare "$guest/sum"   # a Linux program, linked below RAM
 printf 'not an elf' >"$work/junk"

@@ -28,7 +28,7 @@ expect 2 "unexpected program 'sum'" --machine virt --kernel "$payload" sum
 expect 2 "needs --machine virt" --kernel "$payload" sum
 expect 2 "need --machine virt, not bare" --machine bare --disk "$payload" prog
 expect 2 "cannot open the kernel" --machine virt -m pompia --kernel "$work/missing"
-expect 2 "not available with --machine virt" --machine virt --lightsss --kernel "$payload"
+expect 2 "lightsss forks at cycle boundaries" --machine virt --lightsss --kernel "$payload"
 expect 2 "cannot read --readfile" --machine virt --readfile "$work/missing" --kernel "$payload"
 expect 2 "do not go with --restore" --machine virt --restore "$work" --kernel "$payload"
 expect 2 "cannot open the kernel" --machine virt --kernel "$work/missing"
