@@ -23,7 +23,7 @@ foreach(model pompia oroblanco inorder)
                        LABELS fullsys)
 endforeach()
 # DiffTest on the virt machine: the boot on pompia under --difftest (about 45 s of CPU here),
-# and a fault injected mid-boot reported.
+# and a fault injected mid-boot reported and replayed by LightSSS from a fork snapshot.
 add_test(NAME fullsys.difftest
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/difftest_boot.sh ${SNAPSIM_LINUX_IMAGE_DIR} $<TARGET_FILE:snapsim> pompia)
 set_tests_properties(fullsys.difftest PROPERTIES FIXTURES_REQUIRED linux_image LABELS fullsys)
