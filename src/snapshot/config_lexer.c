@@ -254,7 +254,9 @@ static int lex_ident(struct lexer *lx)
     const char *s = lx->buf + start;
     bool word_nan = n == 3 && !memcmp(s, "nan", 3), word_inf = n == 3 && !memcmp(s, "inf", 3);
     if (word_nan && peek(lx, 0) == '(') {   /* nan(0x...) with an explicit bit pattern */
-        while (peek(lx, 0) != -1 && peek(lx, 0) != ')' && lx->pos - start < 40)
+        /* The literal ends at its ')' or at the first blank or control character, so a broken
+         * one is quoted in a one-line error, never with the lines after it. */
+        while (peek(lx, 0) > ' ' && peek(lx, 0) != ')' && lx->pos - start < 40)
             advance(lx);
         if (peek(lx, 0) == ')')
             advance(lx);

@@ -232,6 +232,9 @@ static void test_parse_errors(void **state)
         {HEADER "OBJECT a TYPE b { x: @ }", "config:2:22: unexpected character '@'"},
         {HEADER "OBJECT a TYPE b { x: TYPE }", "config:2:22: 'TYPE' cannot be used as a value"},
         {HEADER "OBJECT a TYPE b { x: 0x1.8q }", "config:2:22: bad float literal"},
+        /* A broken NaN literal is quoted up to the line's end, not with the lines after it. */
+        {HEADER "OBJECT a TYPE b { x: nan(0x\n}\nOBJECT c TYPE d { }",
+         "config:2:22: bad NaN literal 'nan(0x' (expected nan(0x<16 hex digits>))"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct snap_config c;
@@ -239,6 +242,8 @@ static void test_parse_errors(void **state)
         int rc = snap_config_parse(cases[i].text, strlen(cases[i].text), &c, err, sizeof err);
         if (rc != -1 || strncmp(err, cases[i].error, strlen(cases[i].error)) != 0)
             fail_msg("case %zu: got rc %d '%s', expected '%s'", i, rc, err, cases[i].error);
+        if (strchr(err, '\n'))
+            fail_msg("case %zu: the error is not one line: '%s'", i, err);
         assert_int_equal(c.nobjects, 0);
     }
 }
