@@ -143,7 +143,7 @@ struct event_bus {
 static inline bool event_bus_wants_cycles(const struct event_bus *bus) { return bus->wants_cycles; }
 /* For models: bus may be NULL (an ordinary run).  A bus with only hooks (LightSSS's alarm,
  * failure and system-call hooks) wants no commit events, so a model builds none: building one per
- * retired instruction cost a LightSSS run about 8 % of its time. */
+ * retired instruction cost a LightSSS run about 7 % of its time. */
 static inline bool event_bus_wants_commits(const struct event_bus *bus) { return bus && bus->wants_commits; }
 static inline bool event_bus_wants_insns(const struct event_bus *bus) { return bus && bus->wants_insns; }
 

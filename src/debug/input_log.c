@@ -71,6 +71,22 @@ static size_t filled_ranges(const struct machine *m, uint64_t nr, const uint64_t
 
 #define MAX_RANGES 64
 
+/* A record that could not be kept: a replay that needs it may diverge (lightsss.c says so). */
+static void dropped(struct input_log *l, uint64_t instret)
+{
+    l->overflow = true;
+    l->dropped_at = instret;
+}
+
+/* The replay's next record, if it is the call `nr` at instruction `instret`. */
+static bool next_is(const struct input_log *l, uint64_t instret, uint64_t nr, struct record *r)
+{
+    if (l->next >= l->len)
+        return false;
+    memcpy(r, l->buf + l->next, sizeof *r);
+    return r->instret == instret && r->nr == nr;
+}
+
 void input_log_record(struct input_log *l, const struct machine *m, const uint64_t *args)
 {
     uint64_t nr = m->hart.x[17], result = m->hart.x[10];
@@ -83,8 +99,7 @@ void input_log_record(struct input_log *l, const struct machine *m, const uint64
     for (size_t i = 0; i < n; i++)
         need += 16 + ranges[i][1];
     if (!reserve(l, need)) {
-        l->overflow = true;
-        l->dropped_at = m->hart.instret;
+        dropped(l, m->hart.instret);
         return;
     }
     struct record r = { m->hart.instret, nr, result, n };
@@ -94,8 +109,7 @@ void input_log_record(struct input_log *l, const struct machine *m, const uint64
         put(l, ranges[i], 16);
         if (mem_read(&m->mem, ranges[i][0], l->buf + l->len, ranges[i][1]) != 0) {
             l->len = start;          /* the guest's buffer is gone: nothing to replay */
-            l->overflow = true;
-            l->dropped_at = m->hart.instret;
+            dropped(l, m->hart.instret);
             return;
         }
         l->len += ranges[i][1];
@@ -136,11 +150,8 @@ void input_log_trim(struct input_log *l, uint64_t instret)
 
 bool input_log_replay(struct input_log *l, struct machine *m)
 {
-    if (l->next >= l->len)
-        return false;
     struct record r;
-    memcpy(&r, l->buf + l->next, sizeof r);
-    if (r.instret != m->hart.instret || r.nr != m->hart.x[17])
+    if (!next_is(l, m->hart.instret, m->hart.x[17], &r))
         return false;
     size_t at = l->next + sizeof r;
     for (uint64_t i = 0; i < r.nranges; i++) {
@@ -159,8 +170,7 @@ void input_log_record_device(struct input_log *l, uint64_t instret, const uint8_
 {
     uint64_t n = got > 0 ? (uint64_t)got : 0;
     if (!reserve(l, sizeof(struct record) + (n ? 16 + n : 0))) {
-        l->overflow = true;
-        l->dropped_at = instret;
+        dropped(l, instret);
         return;
     }
     struct record r = { instret, NR_DEVICE, (uint64_t)(int64_t)got, n ? 1 : 0 };
@@ -174,11 +184,8 @@ void input_log_record_device(struct input_log *l, uint64_t instret, const uint8_
 
 int input_log_replay_device(struct input_log *l, uint64_t instret, uint8_t *buf, unsigned max)
 {
-    if (l->next >= l->len)
-        return 0;
     struct record r;
-    memcpy(&r, l->buf + l->next, sizeof r);
-    if (r.instret != instret || r.nr != NR_DEVICE)
+    if (!next_is(l, instret, NR_DEVICE, &r))
         return 0;
     size_t at = l->next + sizeof r;
     uint64_t n = 0;
