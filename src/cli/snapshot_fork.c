@@ -343,7 +343,7 @@ bool snapshot_jobs_start(struct snapshot_jobs *j, struct machine *m, const char 
     fflush(NULL);                   /* the child must not inherit buffered output */
     pid_t parent = getpid();
     double t0 = now_seconds();
-    pid_t pid = fork();
+    pid_t pid = mem_fork_including(&m->mem);
     if (pid == 0) {
         close(fds[0]);
         child_capture(fds[1], parent, m, path, chain, opts, pins, npins);

@@ -6,9 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define HUGE_ALIGN (2ull << 20)    /* the host's transparent huge page (PMD) size on x86-64 */
 #define HOST_BELOW HUGE_ALIGN      /* inaccessible host space before guest address 0 (aligned) */
+#define HOST_SPAN (HOST_BELOW + GUEST_VA_LIMIT + GUEST_PAGE_SIZE)   /* the whole reservation */
+#define WORD_BYTES(bits) (0x0101010101010101ull * (bits))
 
 /* Reserve address space only: pages are committed by the host kernel when first touched, so an
  * unused guest address space costs nothing.  The reservation starts on a huge-page boundary
@@ -35,7 +38,7 @@ int mem_init(struct guest_mem *m, uint64_t capacity)
     /* The guest space starts inaccessible on the host (nothing is mapped), with one more page
      * past it and a huge page's worth before it that stay so: a host access that runs past
      * either end of the guest space faults too (translated loads rely on it: jit_ops_x86.c). */
-    uint8_t *space = reserve(HOST_BELOW + GUEST_VA_LIMIT + GUEST_PAGE_SIZE, PROT_NONE);
+    uint8_t *space = reserve(HOST_SPAN, PROT_NONE);
     m->host = space ? space + HOST_BELOW : NULL;
     m->page = reserve(GUEST_PAGES, PROT_READ | PROT_WRITE);
     if (!m->host || !m->page) {
@@ -52,7 +55,7 @@ int mem_init(struct guest_mem *m, uint64_t capacity)
 void mem_destroy(struct guest_mem *m)
 {
     if (m->host)
-        munmap(m->host - HOST_BELOW, HOST_BELOW + GUEST_VA_LIMIT + GUEST_PAGE_SIZE);
+        munmap(m->host - HOST_BELOW, HOST_SPAN);
     if (m->page)
         munmap(m->page, GUEST_PAGES);
     free(m->regions ? m->regions - m->front : NULL);
@@ -286,6 +289,14 @@ static void insert_region(struct guest_mem *m, size_t i, const struct mem_region
     merge_window(m, i ? i - 1 : 0, i + 1);
 }
 
+static void mark_stored(struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    if (len == 0)
+        return;
+    for (uint64_t p = addr >> GUEST_PAGE_SHIFT; p <= (addr + len - 1) >> GUEST_PAGE_SHIFT; p++)
+        m->page[p] |= MEM_STORED;
+}
+
 /* Gives host pages back and zeroes them: the next touch sees a fresh zero page. */
 static void discard_pages(struct guest_mem *m, uint64_t addr, uint64_t len)
 {
@@ -322,6 +333,7 @@ int mem_map(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm, con
     if (m->mapped_bytes - mapped_within(m, addr, len) + len > m->capacity || too_many(m, addr, len, 1))
         return -ENOMEM;
     size_t i;
+    mem_before_write(m, addr, len);     /* what it replaces, while it is still mapped */
     if (!grow_regions(m, m->nregions + 3) || !remove_range(m, addr, len, &i))
         return -ENOMEM;
     discard_pages(m, addr, len);
@@ -332,7 +344,7 @@ int mem_map(struct guest_mem *m, uint64_t addr, uint64_t len, unsigned perm, con
     insert_region(m, i, &r);
     set_page_perm(m, addr, len, perm & MEM_RWX);
     /* A fresh mapping is dirty: a snapshot must record that it now reads as zeros. */
-    mem_mark_dirty(m, addr, len);
+    mark_stored(m, addr, len);
     if (perm & MEM_X)
         m->code_epoch++;
     return 0;
@@ -342,6 +354,7 @@ int mem_unmap(struct guest_mem *m, uint64_t addr, uint64_t len)
 {
     if (!range_valid(addr, len))
         return -EINVAL;
+    mem_before_write(m, addr, len);
     if (too_many(m, addr, len, 0) || !grow_regions(m, m->nregions + 2) || !remove_range(m, addr, len, NULL))
         return -ENOMEM;
     discard_pages(m, addr, len);
@@ -384,13 +397,16 @@ int mem_move(struct guest_mem *m, uint64_t from, uint64_t len, uint64_t to)
         return -ENOMEM;
     struct mem_region moved_region = {.start = to, .end = to + len, .perm = src->perm};
     memcpy(moved_region.tag, src->tag, sizeof moved_region.tag);
+    mem_before_write(m, from, len);     /* both lose their contents */
+    mem_before_write(m, to, len);
     /* mremap moves the host pages themselves: no copy, whatever the size. */
     void *moved = mremap(m->host + from, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, m->host + to);
     if (moved == MAP_FAILED)
         return -ENOMEM;
     /* The old range must stay reserved for future mappings (inaccessible, as unmapped). */
     if (mmap(m->host + from, len, m->host_guarded ? PROT_NONE : PROT_READ | PROT_WRITE,
-             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0) == MAP_FAILED)
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0) == MAP_FAILED ||
+        (m->fork_excluded && madvise(m->host + from, len, MADV_DONTFORK) != 0))
         return -ENOMEM;
     uint8_t *perms = malloc(len >> GUEST_PAGE_SHIFT);
     if (!perms || !grow_regions(m, m->nregions + 5)) {
@@ -405,7 +421,7 @@ int mem_move(struct guest_mem *m, uint64_t from, uint64_t len, uint64_t to)
     insert_region(m, i, &moved_region);
     memcpy(m->page + (to >> GUEST_PAGE_SHIFT), perms, len >> GUEST_PAGE_SHIFT);
     free(perms);
-    mem_mark_dirty(m, to, len);
+    mark_stored(m, to, len);
     m->code_epoch++;
     return 0;
 }
@@ -472,6 +488,7 @@ int mem_write(struct guest_mem *m, uint64_t addr, const void *src, size_t len)
 {
     if (!mem_range_ok(m, addr, len, MEM_W))
         return -EFAULT;
+    mem_before_write(m, addr, len);
     memcpy(m->host + addr, src, len);
     mem_mark_dirty(m, addr, len);
     return 0;
@@ -481,6 +498,7 @@ int mem_poke(struct guest_mem *m, uint64_t addr, const void *src, size_t len)
 {
     if (!mem_range_ok(m, addr, len, 0))
         return -EFAULT;
+    mem_before_write(m, addr, len);
     memcpy(m->host + addr, src, len);
     mem_mark_dirty(m, addr, len);
     return 0;
@@ -500,8 +518,92 @@ int mem_read_string(const struct guest_mem *m, uint64_t addr, char *buf, size_t 
 
 void mem_mark_dirty(struct guest_mem *m, uint64_t addr, uint64_t len)
 {
+#ifndef NDEBUG
+    /* A write that skipped mem_before_write: a fork snapshot has lost the page's old contents
+     * and its replay would diverge.  Builds with assertions (the default ones too) stop here. */
+    for (uint64_t p = addr >> GUEST_PAGE_SHIFT; len && m->first_write.save && p <= (addr + len - 1) >> GUEST_PAGE_SHIFT; p++)
+        if (!(m->page[p] & MEM_WRITTEN) && mem_region_at(m, p << GUEST_PAGE_SHIFT)) {
+            fprintf(stderr, "snapsim: internal error: guest page 0x%llx written without mem_before_write\n",
+                    (unsigned long long)(p << GUEST_PAGE_SHIFT));
+            abort();
+        }
+#endif
+    mark_stored(m, addr, len);
+}
+
+void mem_save_before_write(struct guest_mem *m, uint64_t addr, uint64_t len)
+{
     if (len == 0)
         return;
-    for (uint64_t p = addr >> GUEST_PAGE_SHIFT; p <= (addr + len - 1) >> GUEST_PAGE_SHIFT; p++)
-        m->page[p] |= MEM_STORED;
+    uint64_t lo = page_floor(addr), hi = page_ceil(addr + len);
+    for (size_t i = first_ending_after(m, lo); i < m->nregions && m->regions[i].start < hi; i++) {
+        uint64_t s = m->regions[i].start > lo ? m->regions[i].start : lo;
+        uint64_t e = m->regions[i].end < hi ? m->regions[i].end : hi;
+        for (uint64_t p = s; p < e; p += GUEST_PAGE_SIZE) {
+            uint8_t *b = &m->page[p >> GUEST_PAGE_SHIFT];
+            if (!(*b & MEM_WRITTEN)) {
+                m->first_write.save(m->first_write.ctx, m->host + p, p);
+                *b |= MEM_WRITTEN;
+            }
+        }
+    }
+}
+
+int mem_exclude_from_forks(struct guest_mem *m)
+{
+    if (!m->fork_excluded && madvise(m->host - HOST_BELOW, HOST_SPAN, MADV_DONTFORK) != 0)
+        return -errno;
+    m->fork_excluded = true;
+    return 0;
+}
+
+/* Eight page bytes at a time; a region's ends are rounded out to whole words (the bytes beyond
+ * are unmapped pages or a neighbour's, which have nothing to clear or get cleared anyway). */
+void mem_clear_written(struct guest_mem *m)
+{
+    uint64_t done = 0;
+    for (size_t r = 0; r < m->nregions; r++) {
+        uint64_t first = (m->regions[r].start >> GUEST_PAGE_SHIFT) & ~7ull;
+        uint64_t end = ((m->regions[r].end >> GUEST_PAGE_SHIFT) + 7) & ~7ull;
+        for (uint64_t i = first > done ? first : done; i < end; i += 8) {
+            uint64_t w;
+            memcpy(&w, m->page + i, sizeof w);
+            if (w & WORD_BYTES(MEM_WRITTEN)) {
+                w &= ~WORD_BYTES(MEM_WRITTEN_CLEAR);
+                memcpy(m->page + i, &w, sizeof w);
+            }
+        }
+        if (end > done)
+            done = end;
+    }
+}
+
+int mem_fork_including(struct guest_mem *m)
+{
+    bool excluded = m->fork_excluded;
+    if (excluded && madvise(m->host - HOST_BELOW, HOST_SPAN, MADV_DOFORK) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (excluded && pid != 0)
+        madvise(m->host - HOST_BELOW, HOST_SPAN, MADV_DONTFORK);
+    return pid;
+}
+
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
+
+int mem_rebuild_host(struct guest_mem *m)
+{
+    /* NOREPLACE: anything still there means the fork did copy part of it; fail, never clobber. */
+    if (mmap(m->host - HOST_BELOW, HOST_SPAN, PROT_NONE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0) != m->host - HOST_BELOW)
+        return -ENOMEM;
+    m->fork_excluded = false;
+    madvise(m->host, GUEST_VA_LIMIT, MADV_HUGEPAGE);
+    if (!m->host_guarded)
+        return mprotect(m->host, GUEST_VA_LIMIT, PROT_READ | PROT_WRITE) == 0 ? 0 : -ENOMEM;
+    for (size_t i = 0; i < m->nregions; i++)
+        host_open(m, m->regions[i].start, m->regions[i].end - m->regions[i].start);
+    return 0;
 }

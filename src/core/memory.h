@@ -24,8 +24,9 @@
 #define MEM_MAX_REGIONS  262144
 
 /* MEM_DIRTY: written since the last on-disk snapshot (snapshots clear it).  MEM_WRITTEN: written
- * since the last LightSSS fork (debug/hot_chunks.c clears it), so a fork snapshot can tell which
- * guest memory the run keeps writing.  Every store sets both (MEM_STORED).  MEM_W_STORED: the
+ * since the last LightSSS fork (mem_clear_written), so the fork snapshot's copy of the page can
+ * be taken before the first write after it (struct mem_first_write).  Every store sets both
+ * (MEM_STORED).  MEM_W_STORED: the
  * page is writable and both are set, so a store needs no more than this one test (the
  * translator's fast path); set only together with MEM_STORED on a MEM_W page, cleared with
  * either of them (MEM_DIRTY_CLEAR, MEM_WRITTEN_CLEAR) and by every change of the page's
@@ -49,6 +50,14 @@ struct mem_free_cache {
     uint64_t below, top, hole;
 };
 
+/* A LightSSS fork snapshot of a memory left out of fork() (mem_exclude_from_forks): before the
+ * first write to a page since the last mem_clear_written, `save` gets the page's old content,
+ * which the snapshot needs and the kernel no longer keeps (debug/preimages.h). */
+struct mem_first_write {
+    void (*save)(void *ctx, const uint8_t *page, uint64_t addr);
+    void *ctx;
+};
+
 struct guest_mem {
     uint8_t *host;            /* host address of guest address 0 */
     uint8_t *page;            /* per guest page: permission bits | stored bits; 0 = unmapped */
@@ -65,6 +74,8 @@ struct guest_mem {
      * so code compiled under mem_loads_fault_on_host's answer is dropped when it changes. */
     bool host_guarded;
     bool unreadable_mapped;
+    bool fork_excluded;       /* the host pages are MADV_DONTFORK (mem_exclude_from_forks) */
+    struct mem_first_write first_write;   /* set while a fork snapshot needs old contents */
 };
 
 /* Does a host load at host + A, A below GUEST_VA_LIMIT, fault on the host exactly when the
@@ -108,8 +119,30 @@ int mem_poke(struct guest_mem *m, uint64_t addr, const void *src, size_t len);
 /* Copies a NUL-terminated guest string into buf; -EFAULT, or -ENAMETOOLONG if it does not fit. */
 int mem_read_string(const struct guest_mem *m, uint64_t addr, char *buf, size_t size);
 
-/* Marks [addr, addr+len) dirty, e.g. after the host wrote into guest memory directly. */
+/* Every write into guest memory other than mem_store's and mem_write's, the host's included
+ * (a read() into a guest buffer), calls mem_before_write for the range first, so a fork snapshot
+ * gets the old contents, and mem_mark_dirty after, so the next incremental snapshot gets the
+ * new ones. */
+void mem_save_before_write(struct guest_mem *m, uint64_t addr, uint64_t len);
+static inline void mem_before_write(struct guest_mem *m, uint64_t addr, uint64_t len)
+{
+    if (m->first_write.save)
+        mem_save_before_write(m, addr, len);
+}
 void mem_mark_dirty(struct guest_mem *m, uint64_t addr, uint64_t len);
+
+/* LightSSS's software copy-on-write.  mem_exclude_from_forks leaves the guest's host pages out
+ * of every later fork() (MADV_DONTFORK): the fork then copies no page table for them and the
+ * parent's writes take no copy-on-write fault; the snapshot gets the contents another way
+ * (debug/preimages.h).  mem_clear_written starts a new interval of MEM_WRITTEN.  In a forked
+ * child, mem_rebuild_host puts zero-filled host pages back under every region (the fork left
+ * that space empty); 0 or -ENOMEM. */
+int mem_exclude_from_forks(struct guest_mem *m);
+/* fork() with the guest's host pages in the child even while they are excluded (a background
+ * snapshot writer reads them): shared copy-on-write for this one fork. */
+int mem_fork_including(struct guest_mem *m);
+void mem_clear_written(struct guest_mem *m);
+int mem_rebuild_host(struct guest_mem *m);
 
 /* Fast path for models: may an access of `size` bytes at addr use permission `need`? */
 static inline bool mem_access_ok(const struct guest_mem *m, uint64_t addr, unsigned size, unsigned need)
@@ -128,9 +161,12 @@ static inline uint64_t mem_load(const struct guest_mem *m, uint64_t addr, unsign
 
 static inline void mem_store(struct guest_mem *m, uint64_t addr, unsigned size, uint64_t v)
 {
+    uint8_t *first = &m->page[addr >> GUEST_PAGE_SHIFT], *last = &m->page[(addr + size - 1) >> GUEST_PAGE_SHIFT];
+    if (!(*first & *last & MEM_WRITTEN))
+        mem_before_write(m, addr, size);
     memcpy(m->host + addr, &v, size);
-    m->page[addr >> GUEST_PAGE_SHIFT] |= MEM_STORED;
-    m->page[(addr + size - 1) >> GUEST_PAGE_SHIFT] |= MEM_STORED;
+    *first |= MEM_STORED;
+    *last |= MEM_STORED;
 }
 
 #endif

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +18,8 @@
 #include "core/host_usage.h"
 #include "core/log.h"
 #include "core/machine.h"
-#include "debug/hot_chunks.h"
 #include "debug/input_log.h"
+#include "debug/preimages.h"
 
 #define MAX_STOPS 256      /* run stop points (snapshots, limits) a replay repeats */
 #define MAX_ZOMBIES 64
@@ -35,6 +36,7 @@ struct wake_msg {
 /* What the child found, sent back. */
 struct result_msg {
     bool verified;
+    bool memory_differed;               /* lightsss:check_memory found the snapshot's wrong */
     uint64_t cycle, instret, first_cycle, last_cycle;
 };
 
@@ -48,6 +50,7 @@ struct slot {
     pid_t pid;
     int wake_fd, result_fd;             /* parent's ends */
     uint64_t cycle, instret;            /* when it was forked */
+    uint64_t epoch;                     /* its fork's number (preimages.h) */
 };
 
 struct lightsss {
@@ -66,7 +69,12 @@ struct lightsss {
     long faults_at_first_fork;          /* minor page faults (copy-on-write copies among them) */
     double children_cpu_seconds;        /* of the reaped snapshots: their start and teardown */
     uint64_t reaped;
-    struct hot_chunks hot;              /* guest memory copied privately after each fork */
+    struct guest_mem *cow;              /* guest memory left out of the forks, or NULL */
+    struct preimages pre;               /* ... and the old contents its snapshots need */
+    uint64_t epochs;                    /* fork attempts so far */
+    bool check_memory;                  /* lightsss:check_memory */
+    uint64_t fork_memory_hash;          /* ... the guest memory's hash at the latest fork */
+    bool memory_differed;               /* in a woken child: its memory is not that */
     struct failure_point failed;        /* the parent's failure, or where the replay's came */
     struct input_log input;             /* host input consumed since the oldest slot's fork */
     /* in a woken child */
@@ -115,7 +123,7 @@ struct lightsss *lightsss_create(const struct config *cfg, const char *dir,
     l->window = window;
     l->after = after;
     l->nslots = (unsigned)slots;
-    l->hot.off = !config_bool(cfg, "lightsss", "private_copies");
+    l->check_memory = config_bool(cfg, "lightsss", "check_memory");
     snprintf(l->dir, sizeof l->dir, "%s", dir);
     l->out = *out;
     return l;
@@ -150,8 +158,10 @@ static void drop_slot(struct lightsss *l, unsigned i)
     l->zombie[l->nzombies++] = s->pid;
     memmove(&l->slot[i], &l->slot[i + 1], (l->used - i - 1) * sizeof *l->slot);
     l->used--;
-    if (i == 0)                         /* input before the new oldest fork is history */
+    if (i == 0) {                       /* input and contents before the new oldest fork are history */
         input_log_trim(&l->input, l->used ? l->slot[0].instret : UINT64_MAX);
+        preimages_trim(&l->pre, l->used ? l->slot[0].epoch : UINT64_MAX);
+    }
 }
 
 void lightsss_destroy(struct lightsss *l)
@@ -164,13 +174,27 @@ void lightsss_destroy(struct lightsss *l)
         reap_zombies(l, true);
     }
     input_log_free(&l->input);
-    hot_chunks_free(&l->hot);
+    if (l->cow)
+        l->cow->first_write = (struct mem_first_write){ 0 };
+    preimages_free(&l->pre);
     free(l->slot);
     free(l);
 }
 
+/* Test hook (SNAPSIM_TEST_LIGHTSSS_DIVERGE=memory): a replay whose memory differs from the
+ * run's where the guest never looks (the stack's lowest page), so only the memory hash sees it. */
+static void perturb_memory(struct guest_mem *m)
+{
+    const char *e = getenv("SNAPSIM_TEST_LIGHTSSS_DIVERGE");
+    if (!e || strcmp(e, "memory") != 0)
+        return;
+    for (size_t i = 0; i < m->nregions; i++)
+        if (strcmp(m->regions[i].tag, "[stack]") == 0)
+            m->host[m->regions[i].start] ^= 1;
+}
+
 /* In the child, forever: sleeps until the parent sends a failure (or goes away). */
-static void child_wait(struct lightsss *l, int wake_fd, int result_fd, pid_t parent)
+static void child_wait(struct lightsss *l, struct machine *m, int wake_fd, int result_fd, pid_t parent)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)            /* the parent died before the line above */
@@ -189,9 +213,12 @@ static void child_wait(struct lightsss *l, int wake_fd, int result_fd, pid_t par
             _exit(0);                   /* the parent ended without a failure */
         got += (size_t)n;
     }
-    if (!input_log_receive(&l->input, wake_fd))
+    if (!input_log_receive(&l->input, wake_fd) || (l->cow && !preimages_receive(l->cow, wake_fd)))
         _exit(1);
     close(wake_fd);
+    if (l->cow && l->check_memory)
+        l->memory_differed = guest_memory_hash(l->cow) != l->fork_memory_hash;
+    perturb_memory(&m->mem);
     l->child = true;
     l->result_fd = result_fd;
     /* Never write the parent's outputs: no guest output, no log file, no open writer. */
@@ -215,12 +242,20 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
         close(wake[1]);
         return;
     }
-    /* With private copies, the oldest goes first: it exits while this fork runs, so the huge
-     * pages only it held are free again (and recently used: cheap to hand out) by the time
-     * hot_chunks_copy needs fresh ones.  Otherwise after the fork, as a failed fork keeps it. */
-    if (l->used == l->nslots && !l->hot.off)
-        drop_slot(l, 0);
-    hot_chunks_scan(&l->hot, &m->mem);
+    /* A process's guest memory (not a system machine's RAM) is snapshotted in software. */
+    if (l->epochs == 0)                 /* memory the allocator holds free is copied by every fork too */
+        malloc_trim(0);
+    if (!l->cow && l->epochs == 0 && m->proc && !m->sys && mem_exclude_from_forks(&m->mem) == 0) {
+        l->cow = &m->mem;
+        m->mem.first_write = (struct mem_first_write){ preimages_save, &l->pre };
+    }
+    uint64_t epoch = ++l->epochs;       /* a failed fork's number is skipped, never reused */
+    if (l->cow) {
+        mem_clear_written(l->cow);
+        l->pre.epoch = epoch;
+        if (l->check_memory)            /* the snapshot checks what it is sent against this */
+            l->fork_memory_hash = guest_memory_hash(l->cow);
+    }
     fflush(NULL);                       /* a child must not inherit buffered output */
     pid_t parent = getpid();
     /* Wall time measures the stall; the thread's CPU time (the kernel's page-table copy is
@@ -228,10 +263,13 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
     double t0 = clock_seconds(CLOCK_MONOTONIC), c0 = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
     pid_t pid = fork();
     if (pid == 0) {
-        hot_chunks_forget(&l->hot);
+        if (l->cow) {                   /* its guest memory is not here until it wakes */
+            l->cow->first_write = (struct mem_first_write){ 0 };
+            preimages_forget(&l->pre);
+        }
         close(wake[1]);
         close(result[0]);
-        child_wait(l, wake[0], result[1], parent);
+        child_wait(l, m, wake[0], result[1], parent);
         l->first_cycle = cycle;
         return;                         /* woken: replay from here */
     }
@@ -254,9 +292,8 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
         l->fork_max = dt;
     if (l->used == l->nslots)
         drop_slot(l, 0);
-    l->slot[l->used++] = (struct slot){ pid, wake[1], result[0], cycle, m->hart.instret };
+    l->slot[l->used++] = (struct slot){ pid, wake[1], result[0], cycle, m->hart.instret, epoch };
     reap_zombies(l, false);
-    hot_chunks_copy(&l->hot, &m->mem);
     if (l->used == 1) {                 /* stop points before the oldest snapshot are history */
         l->nstops = 0;
         l->stops_overflow = false;
@@ -311,15 +348,17 @@ static void on_alarm(void *ctx, struct machine *m, uint64_t boundary)
     bus->alarm.at = (boundary / l->interval + 1) * l->interval;
 }
 
-/* FNV-1a over the architectural state a replay must reproduce; `pc` is the next instruction
- * (the hart's pc is not current in the middle of a pipeline's run). */
+/* FNV-1a over the architectural state a replay must reproduce: the registers and a process's
+ * memory (a system machine's RAM is not hashed); `pc` is the next instruction (the hart's pc is
+ * not current in the middle of a pipeline's run). */
 static uint64_t state_hash(const struct machine *m, uint64_t pc)
 {
     const struct hart *h = &m->hart;
-    uint64_t v[32 + 32 + 4];
+    uint64_t v[32 + 32 + 5];
     memcpy(v, h->x, 32 * sizeof *v);
     memcpy(v + 32, h->f, 32 * sizeof *v);
     v[64] = pc, v[65] = h->instret, v[66] = h->fflags, v[67] = h->frm;
+    v[68] = guest_memory_hash(&m->mem);
     uint64_t hash = 0xcbf29ce484222325ull;
     const unsigned char *b = (const unsigned char *)v;
     for (size_t i = 0; i < sizeof v; i++)
@@ -403,7 +442,8 @@ static void child_finish(struct lightsss *l, struct machine *m, const struct com
     struct result_msg r = { .cycle = p.cycle, .instret = p.seen ? p.instret : m->hart.instret,
                             .first_cycle = l->first_cycle };
     r.last_cycle = l->last_cycle;
-    r.verified = p.seen && p.cycle == l->wake.cycle && p.instret == l->wake.instret &&
+    r.memory_differed = l->memory_differed;
+    r.verified = !r.memory_differed && p.seen && p.cycle == l->wake.cycle && p.instret == l->wake.instret &&
                  p.state == l->wake.state;
     ssize_t n = write(l->result_fd, &r, sizeof r);
     _exit(n == (ssize_t)sizeof r ? 0 : 1);
@@ -437,13 +477,17 @@ static void replay(struct lightsss *l, struct machine *m, const struct commit_ev
             w.start_cycle);
     if (l->stops_overflow)
         log_msg("lightsss: more than %d run stops since the snapshot: the replay may diverge", MAX_STOPS);
+    if (l->pre.lost)
+        log_msg("lightsss: the host ran out of memory for the snapshot's guest pages: the replay "
+                "may diverge");
     if (l->input.overflow)
         log_msg("lightsss: more than %u MiB of host input since the snapshot: the replay may diverge",
                 INPUT_LOG_MAX >> 20);
     for (unsigned i = 1; i < l->used; i++)
         kill(l->slot[i].pid, SIGKILL);
     struct result_msg r;
-    bool sent = write(s.wake_fd, &w, sizeof w) == (ssize_t)sizeof w && input_log_send(&l->input, s.wake_fd);
+    bool sent = write(s.wake_fd, &w, sizeof w) == (ssize_t)sizeof w && input_log_send(&l->input, s.wake_fd) &&
+                (!l->cow || preimages_send(&l->pre, l->cow, s.epoch, s.wake_fd));
     bool got = sent && read(s.result_fd, &r, sizeof r) == (ssize_t)sizeof r;
     waitpid(s.pid, NULL, 0);
     l->slot[0].pid = 0;
@@ -451,6 +495,9 @@ static void replay(struct lightsss *l, struct machine *m, const struct commit_ev
     list_artefacts(l, files, sizeof files);
     if (!got)
         log_msg("lightsss: the replay did not report back (it crashed or could not run)");
+    else if (r.memory_differed)
+        log_msg("lightsss: replay diverged: the snapshot's guest memory was not the run's at its "
+                "fork (cycle %" PRIu64 "; lightsss:check_memory)", s.cycle);
     else if (r.verified)
         log_msg("lightsss: replay verified: it reached the failure's architectural state at "
                 "instruction %" PRIu64 " (cycle %" PRIu64 ")", r.instret, r.cycle);
@@ -512,7 +559,9 @@ void lightsss_stats(const struct lightsss *l, cJSON *top)
     cJSON_AddNumberToObject(o, "page_faults", l->forks ? (double)(host_minor_faults() - l->faults_at_first_fork) : 0);
     cJSON_AddNumberToObject(o, "reaped", (double)l->reaped);
     cJSON_AddNumberToObject(o, "children_cpu_seconds", l->children_cpu_seconds);
-    cJSON_AddNumberToObject(o, "hot_chunk_copies", (double)l->hot.copied);
-    cJSON_AddNumberToObject(o, "hot_chunk_cpu_seconds", l->hot.cpu_seconds);
+    /* The software copy-on-write of guest memory (preimages.h): pages copied, most held. */
+    cJSON_AddBoolToObject(o, "software_copy_on_write", l->cow != NULL);
+    cJSON_AddNumberToObject(o, "saved_pages", (double)l->pre.saved);
+    cJSON_AddNumberToObject(o, "saved_bytes_peak", (double)l->pre.peak_bytes);
     cJSON_AddItemToObject(top, "lightsss", o);
 }

@@ -186,7 +186,7 @@ static __attribute__((noinline, cold)) void run_reporting(struct fast_system *s,
 
 void fast_system_run(struct fast_system *s, struct machine *m, uint64_t stop_at)
 {
-    if (unlikely(m->events != NULL))
+    if (unlikely(event_bus_wants_commits(m->events)))   /* a sink reads commit events */
         run_reporting(s, m, stop_at);
     else
         run_plain(s, m, stop_at);

@@ -74,6 +74,7 @@ void shared_map_reload(struct machine *m)
         uint64_t len = backed_len(s);
         if (len == 0)
             continue;
+        mem_before_write(&m->mem, s->addr, len);
         ssize_t n = pread(s->host_fd, m->mem.host + s->addr, len, (off_t)s->offset);
         if (n > 0)
             mem_mark_dirty(&m->mem, s->addr, (uint64_t)n);

@@ -79,7 +79,9 @@ const char *cwd_view_from_host(const struct linux_process *p, const char *host, 
 #define LINUX_MMAP_MIN_ADDR 0x10000ull
 /* The region tag of the pages of a file mapping past the end of the file (access: SIGBUS). */
 #define LINUX_PAST_EOF_TAG "file past EOF"
-/* Host pointer to a guest range that may be accessed with `need` permissions, or NULL. */
+/* Host pointer to a guest range that may be accessed with `need` permissions, or NULL.  With
+ * MEM_W the caller may write the range (mem_before_write is done); it calls mem_mark_dirty for
+ * what it wrote. */
 void *guest_ptr(struct machine *m, uint64_t addr, uint64_t len, unsigned need);
 
 /* ---- MAP_SHARED file mappings (shared_map.c) ---- */

@@ -26,6 +26,8 @@ void *guest_ptr(struct machine *m, uint64_t addr, uint64_t len, unsigned need)
 {
     if (!mem_range_ok(&m->mem, addr, len, need))
         return NULL;
+    if (need & MEM_W)       /* the caller writes through the pointer: a fork snapshot's old copy */
+        mem_before_write(&m->mem, addr, len);
     return m->mem.host + addr;
 }
 
@@ -76,6 +78,7 @@ static uint64_t place(struct machine *m, uint64_t hint, uint64_t len)
 static int read_file_into(struct machine *m, int host_fd, uint64_t off, uint64_t addr, uint64_t len)
 {
     uint8_t *dst = m->mem.host + addr;
+    mem_before_write(&m->mem, addr, len);
     while (len > 0) {
         size_t want = len < COPY_CHUNK ? (size_t)len : COPY_CHUNK;
         ssize_t n = pread(host_fd, dst, want, (off_t)off);
@@ -301,6 +304,7 @@ SYSCALL(madvise)
             const struct mem_region *r = mem_region_at(&m->mem, p);
             uint64_t end = r->end < addr + len ? r->end : addr + len;
             if (anonymous(r)) {
+                mem_before_write(&m->mem, p, end - p);
                 memset(m->mem.host + p, 0, end - p);
                 mem_mark_dirty(&m->mem, p, end - p);
             }

@@ -65,7 +65,7 @@ add_test(NAME debug.wave.bare
                  --machine bare --window 500-4500 ${GUEST_DIR}/priv/paging)
 set_tests_properties(debug.wave.bare PROPERTIES LABELS "debug")
 
-foreach(case replay assert watchdog stdin diverge stops stats private procs)
+foreach(case replay assert watchdog stdin diverge stops stats memory programs procs)
   add_test(NAME debug.lightsss.${case}
            COMMAND ${PYTHON3} ${DEBUG_DIR}/lightsss_check.py $<TARGET_FILE:snapsim> ${DEBUG_WORK}/lightsss
                    ${GUEST_DIR} ${case})
