@@ -2,7 +2,8 @@
  * with every debugging output on.
  *
  * Every lightsss:interval cycles the simulator forks; the child is a copy-on-write snapshot that
- * sleeps on a pipe.  lightsss:slots children are kept, the oldest beyond that killed.  Children
+ * sleeps on a pipe (a process's guest memory is left out of the fork and kept for it by the
+ * parent: preimages.h).  lightsss:slots children are kept, the oldest beyond that killed.  Children
  * die with the parent (PR_SET_PDEATHSIG, getppid check, EOF on the pipe) and are reaped without
  * blocking.  When the run fails (a DiffTest mismatch, the watchdog: a model reports it through
  * event_fail, which records the failure point's state; or any other failing halt) the oldest
