@@ -521,12 +521,13 @@ void mem_mark_dirty(struct guest_mem *m, uint64_t addr, uint64_t len)
 #ifndef NDEBUG
     /* A write that skipped mem_before_write: a fork snapshot has lost the page's old contents
      * and its replay would diverge.  Builds with assertions (the default ones too) stop here. */
-    for (uint64_t p = addr >> GUEST_PAGE_SHIFT; len && m->first_write.save && p <= (addr + len - 1) >> GUEST_PAGE_SHIFT; p++)
-        if (!(m->page[p] & MEM_WRITTEN) && mem_region_at(m, p << GUEST_PAGE_SHIFT)) {
-            fprintf(stderr, "snapsim: internal error: guest page 0x%llx written without mem_before_write\n",
-                    (unsigned long long)(p << GUEST_PAGE_SHIFT));
-            abort();
-        }
+    if (m->first_write.save && len)
+        for (uint64_t p = page_floor(addr); p < addr + len; p += GUEST_PAGE_SIZE)
+            if (!(m->page[p >> GUEST_PAGE_SHIFT] & MEM_WRITTEN) && mem_region_at(m, p)) {
+                fprintf(stderr, "snapsim: internal error: guest page 0x%llx written without "
+                        "mem_before_write\n", (unsigned long long)p);
+                abort();
+            }
 #endif
     mark_stored(m, addr, len);
 }
@@ -578,7 +579,7 @@ void mem_clear_written(struct guest_mem *m)
     }
 }
 
-int mem_fork_including(struct guest_mem *m)
+pid_t mem_fork_including(struct guest_mem *m)
 {
     bool excluded = m->fork_excluded;
     if (excluded && madvise(m->host - HOST_BELOW, HOST_SPAN, MADV_DOFORK) != 0)

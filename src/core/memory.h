@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/types.h>
 
 #define GUEST_PAGE_SHIFT 12
 #define GUEST_PAGE_SIZE  (1ull << GUEST_PAGE_SHIFT)
@@ -140,7 +141,7 @@ void mem_mark_dirty(struct guest_mem *m, uint64_t addr, uint64_t len);
 int mem_exclude_from_forks(struct guest_mem *m);
 /* fork() with the guest's host pages in the child even while they are excluded (a background
  * snapshot writer reads them): shared copy-on-write for this one fork. */
-int mem_fork_including(struct guest_mem *m);
+pid_t mem_fork_including(struct guest_mem *m);
 void mem_clear_written(struct guest_mem *m);
 int mem_rebuild_host(struct guest_mem *m);
 

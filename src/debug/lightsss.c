@@ -194,7 +194,7 @@ static void perturb_memory(struct guest_mem *m)
 }
 
 /* In the child, forever: sleeps until the parent sends a failure (or goes away). */
-static void child_wait(struct lightsss *l, struct machine *m, int wake_fd, int result_fd, pid_t parent)
+static void child_wait(struct lightsss *l, int wake_fd, int result_fd, pid_t parent)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)            /* the parent died before the line above */
@@ -216,9 +216,11 @@ static void child_wait(struct lightsss *l, struct machine *m, int wake_fd, int r
     if (!input_log_receive(&l->input, wake_fd) || (l->cow && !preimages_receive(l->cow, wake_fd)))
         _exit(1);
     close(wake_fd);
-    if (l->cow && l->check_memory)
-        l->memory_differed = guest_memory_hash(l->cow) != l->fork_memory_hash;
-    perturb_memory(&m->mem);
+    if (l->cow) {
+        if (l->check_memory)
+            l->memory_differed = guest_memory_hash(l->cow) != l->fork_memory_hash;
+        perturb_memory(l->cow);
+    }
     l->child = true;
     l->result_fd = result_fd;
     /* Never write the parent's outputs: no guest output, no log file, no open writer. */
@@ -242,12 +244,13 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
         close(wake[1]);
         return;
     }
-    /* A process's guest memory (not a system machine's RAM) is snapshotted in software. */
-    if (l->epochs == 0)                 /* memory the allocator holds free is copied by every fork too */
-        malloc_trim(0);
-    if (!l->cow && l->epochs == 0 && m->proc && !m->sys && mem_exclude_from_forks(&m->mem) == 0) {
-        l->cow = &m->mem;
-        m->mem.first_write = (struct mem_first_write){ preimages_save, &l->pre };
+    if (l->epochs == 0) {
+        malloc_trim(0);                 /* memory the allocator holds free is copied by every fork too */
+        /* A process's guest memory (not a system machine's RAM) is snapshotted in software. */
+        if (m->proc && !m->sys && mem_exclude_from_forks(&m->mem) == 0) {
+            l->cow = &m->mem;
+            m->mem.first_write = (struct mem_first_write){ preimages_save, &l->pre };
+        }
     }
     uint64_t epoch = ++l->epochs;       /* a failed fork's number is skipped, never reused */
     if (l->cow) {
@@ -269,7 +272,7 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
         }
         close(wake[1]);
         close(result[0]);
-        child_wait(l, m, wake[0], result[1], parent);
+        child_wait(l, wake[0], result[1], parent);
         l->first_cycle = cycle;
         return;                         /* woken: replay from here */
     }
