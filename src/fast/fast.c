@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/log.h"
 #include "core/model.h"
@@ -470,9 +471,14 @@ static const struct config_key fast_keys[] = {
       "runs), always (every block, on first use)" },
     { "fast", "hot_threshold", CONFIG_UINT, "16", 1, UINT32_MAX, NULL,
       "interpreted executions of a block before fast:translate=on translates it" },
+    { "fast", "perf_map", CONFIG_BOOL, "false", 0, 0, NULL,
+      "name each translation in /tmp/perf-PID.map, where perf report finds the symbols of "
+      "JIT-compiled code (guest pc and instruction count of its block)" },
 };
 static const size_t fast_nkeys = sizeof fast_keys / sizeof fast_keys[0];
 static const struct model_key_table fast_key_tables[] = { { fast_keys, &fast_nkeys } };
+
+static void fast_destroy(struct model_instance *self);
 
 static struct model_instance *fast_create(struct machine *m, const struct config *c, char *err, size_t errlen)
 {
@@ -495,6 +501,11 @@ static struct model_instance *fast_create(struct machine *m, const struct config
         /* Hosts without the back end, or without executable memory, just interpret. */
         self->translate = jit_init(&self->jit);
         self->hot_threshold = strcmp(mode, "always") == 0 ? 0 : config_uint(c, "fast", "hot_threshold");
+        if (self->translate && config_bool(c, "fast", "perf_map") && !jit_open_perf_map(&self->jit)) {
+            fast_destroy(self);
+            snprintf(err, errlen, "fast:perf_map: cannot create /tmp/perf-%ld.map", (long)getpid());
+            return NULL;
+        }
     }
     return self;
 }

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "core/hart.h"
@@ -75,6 +76,8 @@ struct jit {
     uint32_t *trap_at, *trap_to;
     size_t ntraps, cap_traps;   /* cap_traps 0: no handler, every load is checked inline */
     uint64_t host_faults;       /* how many such loads faulted on the host */
+    /* fast:perf_map: perf's map of JIT symbols, one line per translation, or NULL. */
+    FILE *perf_map;
     /* Set by the model before translating: mem_loads_fault_on_host of the guest memory. */
     bool guarded_loads;
 };
@@ -85,6 +88,8 @@ extern _Thread_local struct jit *jit_running;
 /* Maps the code buffer.  False when translation is unavailable (other hosts, or no memory). */
 bool jit_init(struct jit *j);
 void jit_free(struct jit *j);
+/* Opens /tmp/perf-PID.map, where perf looks up the names of code outside any ELF file. */
+bool jit_open_perf_map(struct jit *j);
 /* Empties jit.targets (every translation is about to be dropped). */
 void jit_forget_targets(struct jit *j);
 

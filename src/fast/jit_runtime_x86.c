@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "fast/jit.h"
 #include "fast/jit_ops_x86.h"
@@ -132,6 +133,14 @@ bool jit_init(struct jit *j)
     return true;
 }
 
+bool jit_open_perf_map(struct jit *j)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/perf-%ld.map", (long)getpid());
+    j->perf_map = fopen(path, "w");
+    return j->perf_map != NULL;
+}
+
 void jit_forget_targets(struct jit *j)
 {
     for (size_t i = 0; i < JIT_TARGETS; i++)
@@ -144,6 +153,8 @@ void jit_free(struct jit *j)
         munmap(j->code, j->size + JIT_COUNTS_SIZE);
     free(j->targets);
     jit_trap_free(j);
+    if (j->perf_map)
+        fclose(j->perf_map);
     memset(j, 0, sizeof *j);
 }
 

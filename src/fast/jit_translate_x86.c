@@ -3,6 +3,7 @@
  * that hand control back to the interpreter. */
 #if defined(__x86_64__)
 
+#include <inttypes.h>
 #include <time.h>
 
 #include "fast/jit.h"
@@ -282,6 +283,9 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
     blk->jit = entry;
     blk->jit_entries = count;
     j->targets[jit_target_slot(blk->pc)] = (struct jit_target_cache){ blk->pc, entry };
+    if (j->perf_map)   /* flushed by jit_free: perf reads the map after the run */
+        fprintf(j->perf_map, "%lx %lx guest_%" PRIx64 "_%u\n", (unsigned long)(uintptr_t)entry,
+                (unsigned long)(b->p - entry), blk->pc, (unsigned)n);
     return JIT_OK;
 }
 

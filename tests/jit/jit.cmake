@@ -73,3 +73,18 @@ add_test(NAME jit.host_faults
                         python3 -c 'import json, sys; n = json.load(open(sys.argv[1]))[\"0\"][\"jit_host_faults\"]; print(\"host faults\", n); sys.exit(n < 3)' \"$3\""
                  sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/load_faults ${CMAKE_BINARY_DIR}/jit-test-work/host_faults.json)
 set_tests_properties(jit.host_faults PROPERTIES LABELS "jit")
+
+# fast:perf_map names every translation in /tmp/perf-PID.map (perf's convention for JIT code):
+# one "START SIZE guest_PC_N" line per translated block, for the process that ran the guest.
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
+  add_test(NAME jit.perf_map
+           COMMAND sh -c "\"$1\" run --config fast:translate:always --config fast:perf_map:true \"$2\" >/dev/null & pid=$!
+                          wait $pid || exit 1
+                          map=/tmp/perf-$pid.map
+                          n=$(grep -Ec '^[0-9a-f]+ [0-9a-f]+ guest_[0-9a-f]+_[0-9]+$' \"$map\") || n=0
+                          total=$(wc -l < \"$map\"); rm -f \"$map\"
+                          echo \"$n of $total lines name a translation\"
+                          test \"$n\" -gt 100 && test \"$n\" -eq \"$total\""
+                   sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/jit_arith)
+  set_tests_properties(jit.perf_map PROPERTIES LABELS "jit")
+endif()
