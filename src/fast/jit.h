@@ -22,6 +22,7 @@
 
 #include "core/hart.h"
 #include "fast/block.h"
+#include "fast/jit_fp_host.h"
 
 /* How translated code hands control back (the return value of jit_run). */
 enum jit_exit {
@@ -43,6 +44,11 @@ struct jit_ctx {
     void *patch;
     uint32_t slot;
     uint32_t index;
+    /* Translated code runs with MXCSR = JIT_MXCSR_IEEE, whose sticky flags collect the
+     * exceptions of its inline floating-point arithmetic (jit_fp_x86.c); on the way out it
+     * leaves them in `mxcsr` and puts the caller's `host_mxcsr` back. */
+    uint32_t mxcsr;
+    uint32_t host_mxcsr;
 };
 
 /* Target cache of a register jump, in the code buffer beside its block: the translated code
@@ -103,10 +109,15 @@ enum jit_result jit_translate(struct jit *j, struct block *b, uint64_t generatio
 /* Links an exit reported by JIT_EXIT_CHAIN / JIT_EXIT_INDIRECT to a translated block. */
 void jit_link(struct jit *j, enum jit_exit kind, void *patch, const struct block *to);
 
+/* Runs translated code from `entry` until it exits; the guest's fflags then include what its
+ * inline arithmetic raised. */
 static inline int jit_run(struct jit *j, struct jit_ctx *ctx, const void *entry)
 {
     jit_running = j;
-    return j->enter(ctx, entry);
+    ctx->mxcsr = JIT_MXCSR_IEEE;
+    int why = j->enter(ctx, entry);
+    ctx->hart->fflags |= jit_fp_host_flags(ctx->mxcsr);
+    return why;
 }
 
 #endif

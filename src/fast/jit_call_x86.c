@@ -76,13 +76,17 @@ static void emit_int_call(struct jit_tr *t, const struct fast_insn *in)
 }
 
 /* A floating-point helper; on a reserved rounding mode (ok = 0 in rdx) the interpreter takes
- * over at this instruction, before anything was written. */
-static void emit_fp_call(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
+ * over at this instruction, before anything was written.  The helpers may load MXCSR (the host
+ * FPU's own arithmetic does), so the flags the block's inline arithmetic collected there are
+ * kept on the stack across the call. */
+void jit_emit_fp_call(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
 {
     struct xbuf *b = &t->b;
     enum op_class c = op_class(in->op);
     int saved[5];
     unsigned nsaved, slots = call_begin(t, saved, &nsaved);
+    x_alu_ri(b, X_W, ALU_SUB, RSP, 16);            /* keeps the alignment */
+    x_mem(b, 0, 0x0fae, 3, RSP, NO_REG, 0);         /* stmxcsr [rsp] */
     const void *fn;
     if (c == CLASS_X2F) {
         mov_rr(b, RDX, jit_get_x(t, in->rs1, RAX));
@@ -95,6 +99,8 @@ static void emit_fp_call(struct jit_tr *t, const struct fast_insn *in, uint32_t 
     x_mov_ri64(b, RSI, (uint64_t)(uintptr_t)in);   /* the block outlives its translation */
     mov_rr(b, RDI, RBX);
     call(b, fn);
+    x_mem(b, 0, 0x0fae, 2, RSP, NO_REG, 0);         /* ldmxcsr [rsp] */
+    x_alu_ri(b, X_W, ALU_ADD, RSP, 16);
     call_end(t, saved, nsaved, slots);
     x_rr(b, 0, 0x85, RDX, RDX);   /* test edx, edx */
     jit_fault_jcc(t, CC_E, k);
@@ -109,7 +115,7 @@ bool jit_emit_call(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
         emit_int_call(t, in);
         return true;
     case CLASS_F3: case CLASS_F4: case CLASS_F1: case CLASS_FCMP: case CLASS_F2X: case CLASS_X2F:
-        emit_fp_call(t, in, k);
+        jit_emit_fp_call(t, in, k);
         return true;
     default:
         return false;

@@ -17,4 +17,14 @@
 bool jit_fp_host(enum op op, uint64_t a, uint64_t b, unsigned rm, unsigned frm, uint64_t *result,
                  uint32_t *fflags);
 
+/* x86's MXCSR with every exception masked, round to nearest even, no flush-to-zero or
+ * denormals-are-zero, flags clear: IEEE arithmetic as RISC-V defines it in that mode. */
+#define JIT_MXCSR_IEEE 0x1f80u
+
+/* The RISC-V fflags for the exception flags of an MXCSR value: invalid, divide by zero,
+ * overflow and inexact.  Underflow is left out on purpose: host code keeps no result that could
+ * be tiny (those go to the software FPU, which decides underflow), so a host underflow flag only
+ * ever comes from such an abandoned attempt. */
+uint32_t jit_fp_host_flags(uint32_t mxcsr);
+
 #endif

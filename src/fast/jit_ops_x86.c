@@ -534,7 +534,7 @@ bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
     if (in->op == OP_FENCE)   /* one hart, in order: nothing to order */
         return true;
     bool done = emit_compute(t, in) || emit_divide(t, in) || emit_memory(t, in, k) ||
-                jit_emit_call(t, in, k);
+                jit_emit_fp_inline(t, in, k) || jit_emit_call(t, in, k);
     if (in->rd < 32)   /* whatever rd means for the op: forgetting too much is safe */
         t->below_limit &= ~(1u << in->rd);
     return done;

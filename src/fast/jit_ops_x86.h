@@ -64,6 +64,16 @@ struct jit_tr {
     const uint8_t *trap_site[BLOCK_MAX_INSNS];
     uint32_t trap_index[BLOCK_MAX_INSNS];
     unsigned ntraps;
+    /* Inline floating-point instructions whose result the host cannot give (jit_fp_x86.c):
+     * the jumps to each one's cold path (from the rounding-mode check to the helper call, from
+     * the result check to a test for exact zeros first), and where that returns to. */
+    struct jit_fp_slow {
+        uint8_t *to_call, *to_zero;
+        const uint8_t *back;
+        const struct fast_insn *in;
+        uint32_t k;
+    } fp_slow[BLOCK_MAX_INSNS];
+    unsigned nfp_slow;
 };
 
 struct jit;
@@ -103,5 +113,11 @@ void jit_fault_jcc(struct jit_tr *t, enum x86_cc cc, uint32_t k);
 bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
 /* The same for the instructions translated as a call of a C helper (jit_call_x86.c). */
 bool jit_emit_call(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
+/* The call of the floating-point helper for in (jit_call_x86.c). */
+void jit_emit_fp_call(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
+/* The same for the floating-point instructions done with inline SSE (jit_fp_x86.c), and the
+ * cold helper calls of those (after the body, with the store stubs). */
+bool jit_emit_fp_inline(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
+void jit_emit_fp_stubs(struct jit_tr *t);
 
 #endif

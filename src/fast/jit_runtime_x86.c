@@ -51,6 +51,8 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
     }
     x_push(b, RDI);
     x_mem(b, 0, 0xff, 6, RDI, NO_REG, CTX(stop_at));  /* push qword [rdi + stop_at] */
+    x_mem(b, 0, 0x0fae, 3, RDI, NO_REG, CTX(host_mxcsr));   /* stmxcsr */
+    x_mem(b, 0, 0x0fae, 2, RDI, NO_REG, CTX(mxcsr));        /* ldmxcsr */
     x_mem(b, X_W, 0x8b, RBX, RDI, NO_REG, CTX(hart));
     x_mem(b, X_W, 0x8b, R12, RDI, NO_REG, CTX(host));
     x_mem(b, X_W, 0x8b, R13, RDI, NO_REG, CTX(page));
@@ -64,6 +66,8 @@ static const uint8_t *emit_routines(struct jit *j, struct xbuf *b)
     x_mem(b, X_W, 0x8b, RCX, RSP, NO_REG, 0);
     x_rr(b, X_W, 0x2b, RCX, R14);
     store_ctx(b, X_W, RCX, CTX(instret));           /* instret = stop_at - r14 */
+    x_mem(b, 0, 0x0fae, 3, RBP, NO_REG, CTX(mxcsr));        /* stmxcsr: the guest's flags */
+    x_mem(b, 0, 0x0fae, 2, RBP, NO_REG, CTX(host_mxcsr));   /* ldmxcsr */
     x_rr(b, 0, 0x8b, RAX, RSI);                     /* mov eax, esi */
     x_alu_ri(b, X_W, ALU_ADD, RSP, JIT_FRAME_BYTES);
     for (size_t i = nsaved; i-- > 0;)

@@ -257,6 +257,7 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
 
     /* Cold stubs. */
     jit_emit_store_stubs(&t);
+    jit_emit_fp_stubs(&t);
     if (!b->overflow)
         x_patch_rel32(budget, b->p);
     x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);

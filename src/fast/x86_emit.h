@@ -16,12 +16,13 @@ enum x86_reg {
 };
 
 /* Condition codes, as in jcc/setcc opcodes. */
-enum x86_cc { CC_B = 2, CC_AE = 3, CC_E = 4, CC_NE = 5, CC_A = 7, CC_L = 0xc, CC_GE = 0xd };
+enum x86_cc { CC_B = 2, CC_AE = 3, CC_E = 4, CC_NE = 5, CC_A = 7, CC_NP = 0xb, CC_L = 0xc, CC_GE = 0xd };
 
 /* Operand-size flags of an instruction. */
 enum { X_W = 1,      /* REX.W: 64-bit operands */
        X_16 = 2,     /* 0x66 prefix: 16-bit operands */
-       X_BYTE = 4 }; /* byte register operand: a REX prefix turns 4..7 into spl..dil */
+       X_BYTE = 4,   /* byte register operand: a REX prefix turns 4..7 into spl..dil */
+       X_F2 = 8 };   /* 0xf2 prefix: scalar-double SSE (written before any REX) */
 
 struct xbuf {
     uint8_t *p, *end;
@@ -55,6 +56,8 @@ static inline void x_prefix(struct xbuf *b, unsigned flags, int reg, int index, 
 {
     if (flags & X_16)
         x_byte(b, 0x66);
+    if (flags & X_F2)
+        x_byte(b, 0xf2);
     unsigned rex = (flags & X_W ? 8u : 0u) | (reg >= 8 ? 4u : 0u) | (index >= 8 ? 2u : 0u) |
                    (base >= 8 ? 1u : 0u);
     if (rex || ((flags & X_BYTE) && reg >= 4 && reg < 8))

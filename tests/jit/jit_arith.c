@@ -1,6 +1,7 @@
 /* Operations the translator handles inline or through helpers where x86 and RISC-V differ:
  * division and remainder (by zero, overflow), mulhsu, and floating-point arithmetic,
- * comparisons and conversions under every rounding mode with the accrued exception flags.
+ * comparisons and conversions under every rounding mode with the accrued exception flags, and
+ * each operation's own flags.
  * Every loop runs often enough to be translated under fast:translate=on; the printed checksums
  * must be the same under every tier (and are those of qemu-riscv64). */
 #include <fenv.h>
@@ -89,9 +90,48 @@ static uint64_t fp_ops(int mode)
                 h = mix(h, (uint64_t)(int64_t)lrint(a * 0.75));
                 h = mix(h, (uint64_t)(int32_t)lrintf(fb));
                 h = mix(h, bits_d((double)(int64_t)(i * 1000003u * j) / 7.0));
+                h = mix(h, bits_d((double)(int32_t)ints[(i + j) % NINTS]));
+                h = mix(h, bits_d((double)(uint32_t)ints[(i * j) % NINTS]));
+                h = mix(h, bits_d((double)(uint64_t)ints[(i * 3 + j) % NINTS]));
                 h = mix(h, (uint64_t)fetestexcept(FE_ALL_EXCEPT));
             }
     fesetround(FE_TONEAREST);
+    return h;
+}
+
+/* Exception flags of each operation alone, and of one operation next to another that does not
+ * raise anything (an exact fused multiply-add, whichever of the two runs first; an exact single
+ * addition): the flags one raises must survive the other however each is carried out. */
+static uint64_t flags_by_op(void)
+{
+    static volatile double exact[3] = { 2.0, 3.0, 1.0 };
+    uint64_t h = 0;
+    for (int r = 0; r < ROUNDS / 4; r++)
+        for (size_t i = 0; i < NDOUBLES; i++)
+            for (size_t j = 0; j < NDOUBLES; j++) {
+                double a = doubles[i], b = doubles[j], x = exact[0], y = exact[1], z = exact[2];
+                feclearexcept(FE_ALL_EXCEPT);
+                double p = a * b;
+                double q = __builtin_fma(x, y, z);
+                h = mix(h, bits_d(p) ^ bits_d(q));
+                h = mix(h, (uint64_t)fetestexcept(FE_ALL_EXCEPT));
+                feclearexcept(FE_ALL_EXCEPT);
+                q = __builtin_fma(x, y, z);
+                p = a + b;
+                h = mix(h, bits_d(p) ^ bits_d(q));
+                h = mix(h, (uint64_t)fetestexcept(FE_ALL_EXCEPT));
+                feclearexcept(FE_ALL_EXCEPT);
+                p = a - b;
+                float s = (float)x + (float)y;
+                h = mix(h, bits_d(p) ^ bits_f(s));
+                h = mix(h, (uint64_t)fetestexcept(FE_ALL_EXCEPT));
+                feclearexcept(FE_ALL_EXCEPT);
+                h = mix(h, bits_d(a / b));
+                h = mix(h, (uint64_t)fetestexcept(FE_ALL_EXCEPT));
+                feclearexcept(FE_ALL_EXCEPT);
+                h = mix(h, (uint64_t)(a < b) | (uint64_t)(a == b) << 1);
+                h = mix(h, (uint64_t)fetestexcept(FE_ALL_EXCEPT));
+            }
     return h;
 }
 
@@ -102,5 +142,6 @@ int main(void)
     static const char *const names[] = { "rne", "rtz", "rdn", "rup" };
     for (int m = 0; m < 4; m++)
         printf("fp %s %016llx\n", names[m], (unsigned long long)fp_ops(modes[m]));
+    printf("flags %016llx\n", (unsigned long long)flags_by_op());
     return 0;
 }
