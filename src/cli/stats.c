@@ -25,8 +25,16 @@ static uint64_t model_cycles(const struct run_stats *s)
     return s->model->cycles ? s->model->cycles(s->inst, s->m) : s->m->hart.instret;
 }
 
+/* m->op_count, complete: the model may still hold counts of its own. */
+static const uint64_t *op_totals(const struct run_stats *s)
+{
+    if (s->model->sync_stats)
+        s->model->sync_stats(s->inst, s->m);
+    return s->m->op_count;
+}
+
 void run_stats_init(struct run_stats *s, const struct model *model, struct model_instance *inst,
-                    const struct machine *m, const char *path, cJSON *config)
+                    struct machine *m, const char *path, cJSON *config)
 {
     memset(s, 0, sizeof *s);
     s->model = model;
@@ -39,7 +47,7 @@ void run_stats_init(struct run_stats *s, const struct model *model, struct model
     s->start_cpu_seconds = host_cpu_seconds(RUSAGE_SELF);
     s->begin_instret = m->hart.instret;
     s->begin_cycle = model_cycles(s);
-    memcpy(s->op_base, m->op_count, sizeof s->op_base);
+    memcpy(s->op_base, op_totals(s), sizeof s->op_base);
 }
 
 void run_stats_free(struct run_stats *s)
@@ -56,7 +64,7 @@ void run_stats_reset(struct run_stats *s)
         s->model->reset_stats(s->inst, s->m);
     s->begin_instret = s->m->hart.instret;
     s->begin_cycle = model_cycles(s);
-    memcpy(s->op_base, s->m->op_count, sizeof s->op_base);
+    memcpy(s->op_base, op_totals(s), sizeof s->op_base);
 }
 
 static struct work_counts *find_work(struct run_stats *s, uint64_t id)
@@ -110,8 +118,9 @@ bool run_stats_work(struct run_stats *s, uint64_t id, bool begin, bool *ended)
 static cJSON *op_counts(const struct run_stats *s)
 {
     cJSON *ops = cJSON_CreateObject();
+    const uint64_t *total = op_totals(s);
     for (int op = 0; op < OP_COUNT; op++) {
-        uint64_t n = s->m->op_count[op] - s->op_base[op];
+        uint64_t n = total[op] - s->op_base[op];
         if (n)
             cJSON_AddNumberToObject(ops, op_mnemonic((enum op)op), (double)n);
     }

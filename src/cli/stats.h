@@ -26,7 +26,7 @@ struct work_counts {
 struct run_stats {
     const struct model *model;
     struct model_instance *inst;
-    const struct machine *m;
+    struct machine *m;
     uint64_t begin_instret, begin_cycle;
     uint64_t op_base[OP_COUNT];
     struct work_counts *work;
@@ -40,7 +40,7 @@ struct run_stats {
 
 /* The window starts now (the model's own counters are as it was created or restored). */
 void run_stats_init(struct run_stats *s, const struct model *model, struct model_instance *inst,
-                    const struct machine *m, const char *path, cJSON *config);
+                    struct machine *m, const char *path, cJSON *config);
 void run_stats_free(struct run_stats *s);
 /* Restarts the window here: the model's counters too (model->reset_stats). */
 void run_stats_reset(struct run_stats *s);

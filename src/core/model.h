@@ -37,6 +37,10 @@ struct model {
     /* Starts the statistics afresh: from now on `stats` counts from this point (the end of a
      * warm-up, a guest reset_stats).  Called between runs. */
     void (*reset_stats)(struct model_instance *self, const struct machine *m);
+    /* Optional: brings m->op_count up to date, for a model that keeps its per-op counts
+     * elsewhere while it runs (the fast model counts executions per block).  Called before
+     * anything reads op_count, between runs. */
+    void (*sync_stats)(struct model_instance *self, struct machine *m);
     /* The model's clock: cycles simulated by this instance so far (the fast model has no timing
      * and counts one cycle per retired instruction). */
     uint64_t (*cycles)(const struct model_instance *self, const struct machine *m);

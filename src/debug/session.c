@@ -145,6 +145,11 @@ static void wrapped_reset_stats(struct model_instance *w, const struct machine *
         w->inner->reset_stats(w->inner_inst, m);
 }
 
+static void wrapped_sync_stats(struct model_instance *w, struct machine *m)
+{
+    w->inner->sync_stats(w->inner_inst, m);
+}
+
 static uint64_t wrapped_cycles(const struct model_instance *w, const struct machine *m)
 {
     return w->inner->cycles ? w->inner->cycles(w->inner_inst, m) : m->hart.instret;
@@ -231,6 +236,7 @@ bool debug_wrap(const struct model **model, struct model_instance **inst, struct
     w->self.run = wrapped_run;
     w->self.stats = wrapped_stats;
     w->self.reset_stats = (*model)->reset_stats ? wrapped_reset_stats : NULL;
+    w->self.sync_stats = (*model)->sync_stats ? wrapped_sync_stats : NULL;
     w->self.cycles = (*model)->cycles ? wrapped_cycles : NULL;
     w->self.destroy = wrapped_destroy;
     w->inner = *model;

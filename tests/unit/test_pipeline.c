@@ -119,6 +119,8 @@ static void lockstep(const char *model, const char *const *cfg, size_t ncfg, con
     assert_true(stops > 1);
     assert_true(fast->m.halt == HALT_EXIT || fast->m.halt == HALT_SIGNAL);
     /* Per-op statistics are per committed instruction, as on the fast model. */
+    if (fast->model->sync_stats)
+        fast->model->sync_stats(fast->inst, &fast->m);
     assert_memory_equal(fast->m.op_count, pipe->m.op_count, sizeof fast->m.op_count);
     side_free(fast);
     side_free(pipe);
