@@ -198,6 +198,20 @@ static bool alu_rm_form(enum op op, uint32_t *opc, bool *word)
     }
 }
 
+/* An operation with x0 that copies its other operand: rd = x0 + rs, rs + x0, rs - x0, x0 | rs,
+ * rs ^ x0, ... (the W forms then sign-extend it). */
+static bool is_move(const struct fast_insn *in)
+{
+    switch (in->op) {
+    case OP_ADD: case OP_OR: case OP_XOR: case OP_ADDW:
+        return in->rs1 == 0 || in->rs2 == 0;
+    case OP_SUB: case OP_SUBW:
+        return in->rs2 == 0;
+    default:
+        return false;
+    }
+}
+
 static bool commutes(enum op op)
 {
     return op == OP_ADD || op == OP_XOR || op == OP_OR || op == OP_AND || op == OP_MUL ||
@@ -319,7 +333,10 @@ static bool emit_compute(struct jit_tr *t, const struct fast_insn *in)
         finish(t, in->rd, d);
         return true;
     }
-    if (alu_rm_form(in->op, &opc, &word)) {
+    if (is_move(in)) {   /* mv, and the like: add rd, x0, rs and its kin */
+        word = in->op == OP_ADDW || in->op == OP_SUBW;
+        mov_rr(b, d, jit_get_x(t, in->rs1 ? in->rs1 : in->rs2, RAX));
+    } else if (alu_rm_form(in->op, &opc, &word)) {
         w = word ? 0 : X_W;
         int a = jit_get_x(t, in->rs1, RAX);
         int v = jit_get_x(t, in->rs2, RCX);
@@ -336,7 +353,7 @@ static bool emit_compute(struct jit_tr *t, const struct fast_insn *in)
     } else if (alu_imm_form(in->op, &ext, &word)) {
         w = word ? 0 : X_W;
         mov_rr(b, d, jit_get_x(t, in->rs1, RAX));
-        if (in->imm || word)
+        if (in->imm || ext == ALU_AND)   /* sext.w (addiw rd, rs, 0) is the movsxd alone */
             x_alu_ri(b, w, ext, d, (int32_t)in->imm);
     } else if (shift_form(in->op, &ext, &word, &imm)) {
         w = word ? 0 : X_W;

@@ -66,6 +66,16 @@ static enum x86_cc branch_cc(enum op op)
     }
 }
 
+/* The flags of a branch's comparison a - v; v = NO_REG is x0 (beqz, bnez, bltz, bgez), where a test
+ * gives the same flags (carry and overflow clear). */
+static void emit_compare(struct xbuf *b, int a, int v)
+{
+    if (v == NO_REG)
+        x_rr(b, X_W, 0x85, a, a);                   /* test a, a */
+    else
+        x_rr(b, X_W, 0x3b, a, v);                   /* cmp a, v */
+}
+
 /* A register jump: rax = target; jump straight to the translation it reached last time, else
  * report JIT_EXIT_INDIRECT with the cache to fill. */
 static void emit_indirect(struct xbuf *b, const struct jit *j, const struct block *blk)
@@ -146,9 +156,9 @@ static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct blo
         return 1;
     }
     int a = jit_get_x(t, in->rs1, RAX);
-    int v = jit_get_x(t, in->rs2, RCX);
+    int v = in->rs2 ? jit_get_x(t, in->rs2, RCX) : NO_REG;
     if (t->self_loop) {
-        x_rr(b, X_W, 0x3b, a, v);                   /* cmp a, v */
+        emit_compare(b, a, v);
         x_jcc(b, branch_cc(in->op), loop_head);
         jit_writeback(t);
         emit_count_flush(t, blk);   /* here, not in the stub: the exit may be linked past it */
@@ -156,7 +166,7 @@ static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct blo
         return 1;
     }
     jit_writeback(t);                               /* moves and stores: the flags wait */
-    x_rr(b, X_W, 0x3b, a, v);
+    emit_compare(b, a, v);
     exits[0] = (struct chain_exit){ x_jcc(b, branch_cc(in->op), b->p), (uint64_t)in->imm, LINK_TAKEN };
     exits[1] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
     return 2;
