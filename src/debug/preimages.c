@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include "core/array.h"
 #include "core/log.h"
 #include "snapshot/fd_io.h"
 
@@ -53,15 +54,9 @@ void preimages_save(void *ctx, const uint8_t *page, uint64_t addr)
             memmove(p->rec, p->rec + p->head, (p->n - p->head) * sizeof *p->rec);
             p->n -= p->head;
             p->head = 0;
-        } else {
-            size_t cap = p->cap ? p->cap * 2 : 4096;
-            struct preimage *rec = realloc(p->rec, cap * sizeof *rec);
-            if (!rec) {
-                p->lost = true;
-                return;
-            }
-            p->rec = rec;
-            p->cap = cap;
+        } else if (!array_reserve((void **)&p->rec, &p->cap, p->n + 1, sizeof *p->rec, 4096)) {
+            p->lost = true;
+            return;
         }
     }
     uint8_t *data = new_buffer(p);
@@ -80,14 +75,8 @@ void preimages_save(void *ctx, const uint8_t *page, uint64_t addr)
 void preimages_trim(struct preimages *p, uint64_t oldest)
 {
     for (; p->head < p->n && p->rec[p->head].epoch < oldest; p->head++) {
-        if (p->nspare == p->capspare) {
-            size_t cap = p->capspare ? p->capspare * 2 : 4096;
-            uint8_t **spare = realloc(p->spare, cap * sizeof *spare);
-            if (!spare)
-                break;                     /* the records stay: kept, not lost */
-            p->spare = spare;
-            p->capspare = cap;
-        }
+        if (!array_reserve((void **)&p->spare, &p->capspare, p->nspare + 1, sizeof *p->spare, 4096))
+            break;                         /* the records stay: kept, not lost */
         p->spare[p->nspare++] = p->rec[p->head].data;
         p->bytes -= GUEST_PAGE_SIZE;
     }

@@ -498,9 +498,11 @@ static struct model_instance *fast_create(struct machine *m, const struct config
         /* Hosts without the back end, or without executable memory, just interpret. */
         self->translate = jit_init(&self->jit);
         self->hot_threshold = strcmp(mode, "always") == 0 ? 0 : config_uint(c, "fast", "hot_threshold");
-        if (self->translate && config_bool(c, "fast", "perf_map") && !jit_open_perf_map(&self->jit)) {
+        char why[160];
+        if (self->translate && config_bool(c, "fast", "perf_map") &&
+            !jit_open_perf_map(&self->jit, why, sizeof why)) {
             fast_destroy(self);
-            snprintf(err, errlen, "fast:perf_map: cannot create /tmp/perf-%ld.map", (long)getpid());
+            snprintf(err, errlen, "fast:perf_map: %s", why);
             return NULL;
         }
     }
@@ -533,6 +535,7 @@ static void fast_stats(struct model_instance *self, const struct machine *m, cJS
     cJSON_AddNumberToObject(top, "cycle", (double)(m->hart.instret - self->stats_begin));
     if (self->translate) {   /* the translator's own costs (since the model was created) */
         cJSON_AddNumberToObject(core, "jit_blocks", (double)self->jit.blocks);
+        cJSON_AddNumberToObject(core, "jit_loops", (double)self->jit.loops);
         cJSON_AddNumberToObject(core, "jit_code_bytes", (double)self->jit.bytes);
         cJSON_AddNumberToObject(core, "jit_host_seconds", self->jit.seconds);
         cJSON_AddNumberToObject(core, "jit_host_faults", (double)self->jit.host_faults);

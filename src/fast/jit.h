@@ -76,6 +76,7 @@ struct jit {
     int (*enter)(struct jit_ctx *ctx, const void *entry);
     const uint8_t *exit_resume, *exit_enter, *exit_chain, *exit_indirect;
     uint64_t blocks, bytes; /* translation statistics since start */
+    uint64_t loops;         /* translations that are loops of several blocks */
     double seconds;         /* host time spent translating */
     /* Loads translated without a permission check, whose host faults resume the interpreter
      * (jit_trap_x86.c): offsets of each load and of its stub in the code buffer, by address. */
@@ -94,8 +95,9 @@ extern _Thread_local struct jit *jit_running;
 /* Maps the code buffer.  False when translation is unavailable (other hosts, or no memory). */
 bool jit_init(struct jit *j);
 void jit_free(struct jit *j);
-/* Opens /tmp/perf-PID.map, where perf looks up the names of code outside any ELF file. */
-bool jit_open_perf_map(struct jit *j);
+/* Opens /tmp/perf-PID.map, where perf looks up the names of code outside any ELF file; false
+ * with a one-line reason in err when it cannot. */
+bool jit_open_perf_map(struct jit *j, char *err, size_t errlen);
 /* Empties jit.targets (every translation is about to be dropped). */
 void jit_forget_targets(struct jit *j);
 

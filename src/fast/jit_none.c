@@ -15,9 +15,10 @@ bool jit_init(struct jit *j)
 
 void jit_free(struct jit *j) { memset(j, 0, sizeof *j); }
 
-bool jit_open_perf_map(struct jit *j)
+bool jit_open_perf_map(struct jit *j, char *err, size_t errlen)
 {
     (void)j;
+    snprintf(err, errlen, "no translator on this host");
     return false;
 }
 

@@ -13,8 +13,11 @@
  * blocks. */
 #if defined(__x86_64__)
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -137,11 +140,16 @@ bool jit_init(struct jit *j)
     return true;
 }
 
-bool jit_open_perf_map(struct jit *j)
+bool jit_open_perf_map(struct jit *j, char *err, size_t errlen)
 {
     char path[64];
     snprintf(path, sizeof path, "/tmp/perf-%ld.map", (long)getpid());
-    j->perf_map = fopen(path, "w");
+    /* perf's fixed name in a shared directory: never write through a link planted there. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd >= 0 && !(j->perf_map = fdopen(fd, "w")))
+        close(fd);
+    if (!j->perf_map)
+        snprintf(err, errlen, "cannot create %s: %s", path, strerror(errno));
     return j->perf_map != NULL;
 }
 

@@ -199,7 +199,208 @@ static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struc
     }
 }
 
+/* A translation is one block, or a loop of up to REGION_BLOCKS blocks that the interpreter saw
+ * run into each other (each member's last exit went to the next, and the last member's back to
+ * the first): then the members keep the block's cached registers from one to the next, and the
+ * jumps between them stay inside the translation, with no writeback, reload or dispatch.  Each
+ * member still checks the budget and counts its executions as a block does, and leaves to the
+ * interpreter in its own name, so exact stops and statistics are those of single blocks. */
+#define REGION_BLOCKS 4
+
+struct region {
+    struct {
+        struct block *blk;
+        uint64_t *count;        /* its execution counter */
+        const uint8_t *label;   /* its budget check, where jumps from the other members land */
+    } m[REGION_BLOCKS];
+    unsigned n;
+    struct region_jump {        /* jumps between members, placed once every member has a label */
+        uint8_t *field;
+        unsigned to;
+    } jump[2 * REGION_BLOCKS];
+    unsigned njumps;
+};
+
+/* Does the block end in a direct branch or plain jump, with no link register to set? */
+static bool ends_in_direct_jump(const struct block *b)
+{
+    const struct fast_insn *last = &b->insn[b->ninsns - 1];
+    return op_class(last->op) == CLASS_B || (op_class(last->op) == CLASS_J && last->rd == 32);
+}
+
+static bool loops_on_itself(const struct block *b)
+{
+    return ends_in_direct_jump(b) && (uint64_t)b->insn[b->ninsns - 1].imm == b->pc;
+}
+
+static int member_of(const struct region *r, uint64_t pc)
+{
+    for (unsigned i = 0; i < r->n; i++)
+        if (r->m[i].blk->pc == pc)
+            return (int)i;
+    return -1;
+}
+
+/* Extends r by successors its last member went to until one returns to the first, with at most
+ * `room` more instructions; false (r as it was) when none does. */
+static bool close_loop(struct region *r, uint32_t room)
+{
+    const struct block *last = r->m[r->n - 1].blk;
+    if (!ends_in_direct_jump(last))
+        return false;
+    for (unsigned s = 0; s < 2; s++) {
+        struct block *to = last->link[s].to;
+        if (!to || last->link[s].pc != to->pc)
+            continue;
+        if (to == r->m[0].blk) {
+            if (r->n > 1)
+                return true;
+            continue;
+        }
+        if (r->n == REGION_BLOCKS || member_of(r, to->pc) >= 0 || to->ninsns > room)
+            continue;
+        r->m[r->n++].blk = to;
+        if (close_loop(r, room - to->ninsns))
+            return true;
+        r->n--;
+    }
+    return false;
+}
+
 static enum jit_result translate(struct jit *j, struct block *blk, uint64_t generation);
+
+/* The members after the first need translations of their own (entered from elsewhere), whose
+ * counters the loop counts in too. */
+static enum jit_result translate_members(struct jit *j, const struct region *r, uint64_t generation)
+{
+    for (unsigned i = 1; i < r->n; i++) {
+        struct block *b = r->m[i].blk;
+        if (!b->jit && !b->jit_tried) {
+            enum jit_result res = translate(j, b, generation);
+            if (res == JIT_FULL)
+                return res;
+        }
+        if (!b->jit)
+            return JIT_UNTRANSLATABLE;
+    }
+    return JIT_OK;
+}
+
+/* Emits member i: its entry check and count, its body, its end, and its cold stubs. */
+static enum jit_result emit_member(struct jit_tr *t, struct jit *j, struct region *r, unsigned i)
+{
+    struct xbuf *b = &t->b;
+    struct block *blk = r->m[i].blk;
+    uint64_t *count = r->m[i].count;
+    t->nfaults = t->nstores = t->ntraps = t->nfp_slow = 0;
+    t->below_limit = 0;   /* it may be entered from any member */
+    uint32_t n = blk->ninsns;
+    const struct fast_insn *last = &blk->insn[n - 1];
+    uint32_t body = block_op_ends(last->op) ? n - 1 : n;
+
+    /* Each execution: run only if the whole block retires before stop_at (else the interpreter
+     * runs the part that fits); then count it for the per-op statistics. */
+    const uint8_t *loop_head = r->m[i].label = b->p;
+    x_alu_ri(b, X_W, ALU_SUB, R14, (int32_t)n);    /* counted as retired from here on */
+    uint8_t *budget = x_jcc(b, CC_B, b->p);
+    if (t->self_loop) {
+        x_rr(b, X_W, 0xff, 0, RSI);                /* inc rsi */
+    } else {
+        x_mem(b, X_W, 0xff, 0, RIP_REL, NO_REG, 0);  /* inc qword [rip + count] */
+        if (!b->overflow)
+            x_patch_rel32(b->p - 4, (const uint8_t *)count);
+    }
+
+    uint32_t k = 0;
+    while (k < body && jit_emit_insn(t, &blk->insn[k], k))
+        k++;
+    bool whole = k == body && (body == n || is_jump(last->op));
+    if ((k == 0 || r->n > 1) && !whole)
+        return JIT_UNTRANSLATABLE;   /* nothing would run translated before handing back */
+    struct chain_exit exits[2];
+    unsigned nexits = 0;
+    if (whole) {
+        nexits = emit_end(t, j, blk, loop_head, exits);
+    } else {   /* the interpreter runs the rest of the block, from instruction k */
+        t->fault_field[t->nfaults] = x_jmp(b, b->p);
+        t->fault_index[t->nfaults++] = k;
+    }
+
+    /* Cold stubs. */
+    jit_emit_store_stubs(t);
+    jit_emit_fp_stubs(t);
+    if (!b->overflow)
+        x_patch_rel32(budget, b->p);
+    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);
+    jit_writeback(t);
+    emit_count_flush(t, blk);
+    x_mov_ri64(b, RAX, blk->pc);
+    x_jmp(b, j->exit_enter);
+    const uint8_t *stub_of[BLOCK_MAX_INSNS + 1];
+    emit_resume_stubs(t, j, blk, stub_of);
+    for (unsigned e = 0; e < nexits; e++) {
+        int to = r->n > 1 ? member_of(r, exits[e].pc) : -1;
+        if (to >= 0)
+            r->jump[r->njumps++] = (struct region_jump){ exits[e].field, (unsigned)to };
+        else
+            emit_chain_stub(t, j, blk, &exits[e]);
+    }
+    if (b->overflow)
+        return JIT_FULL;
+    for (unsigned e = 0; e < t->ntraps; e++)
+        if (!jit_trap_add(j, t->trap_site[e], stub_of[t->trap_index[e]]))
+            return JIT_FULL;
+    return JIT_OK;
+}
+
+static enum jit_result emit_region(struct jit *j, struct region *r)
+{
+    struct jit_tr t = { .b = { j->code + j->used, j->code + j->size, false },
+                        .guarded = j->guarded_loads && j->cap_traps };
+    struct xbuf *b = &t.b;
+    uint8_t *entry = b->p;
+    struct block *first = r->m[0].blk;
+    r->m[0].count = &j->counts[(size_t)(entry - j->code) / 16];   /* no other translation's */
+    *r->m[0].count = 0;
+    for (unsigned i = 1; i < r->n; i++)
+        r->m[i].count = r->m[i].blk->jit_entries;
+    r->njumps = 0;
+
+    /* One register plan for all the members. */
+    struct fast_insn all[BLOCK_MAX_INSNS];
+    uint32_t total = 0;
+    for (unsigned i = 0; i < r->n; i++)
+        for (uint32_t k = 0; k < r->m[i].blk->ninsns; k++)
+            all[total++] = r->m[i].blk->insn[k];
+    t.self_loop = r->n == 1 && loops_on_itself(first);
+    jit_cache_plan(&t, all, total);
+    jit_cache_preload(&t);
+    if (t.self_loop)
+        x_rr(b, 0, 0x33, RSI, RSI);                /* xor esi, esi: executions so far */
+
+    size_t ntraps = j->ntraps;
+    for (unsigned i = 0; i < r->n; i++) {
+        enum jit_result res = emit_member(&t, j, r, i);
+        if (res != JIT_OK) {
+            j->ntraps = ntraps;
+            return res;
+        }
+    }
+    for (unsigned e = 0; e < r->njumps; e++)
+        x_patch_rel32(r->jump[e].field, r->m[r->jump[e].to].label);
+
+    j->used = ((size_t)(b->p - j->code) + 15) & ~(size_t)15;
+    j->blocks++;
+    j->loops += r->n > 1;
+    j->bytes += (size_t)(b->p - entry);
+    first->jit = entry;
+    first->jit_entries = r->m[0].count;
+    j->targets[jit_target_slot(first->pc)] = (struct jit_target_cache){ first->pc, entry };
+    if (j->perf_map)   /* flushed by jit_free: perf reads the map after the run */
+        fprintf(j->perf_map, "%lx %lx guest_%" PRIx64 "_%u\n", (unsigned long)(uintptr_t)entry,
+                (unsigned long)(b->p - entry), first->pc, (unsigned)total);
+    return JIT_OK;
+}
 
 enum jit_result jit_translate(struct jit *j, struct block *blk, uint64_t generation)
 {
@@ -220,84 +421,17 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
         jit_forget_targets(j);
     }
     blk->jit_tried = 1;
-    struct jit_tr t = { .b = { j->code + j->used, j->code + j->size, false },
-                        .guarded = j->guarded_loads && j->cap_traps };
-    struct xbuf *b = &t.b;
-    uint8_t *entry = b->p;
-    uint64_t *count = &j->counts[(size_t)(entry - j->code) / 16];   /* no other translation's */
-    *count = 0;
-    uint32_t n = blk->ninsns;
-    const struct fast_insn *last = &blk->insn[n - 1];
-    uint32_t body = block_op_ends(last->op) ? n - 1 : n;
-
-    t.self_loop = (op_class(last->op) == CLASS_B || (op_class(last->op) == CLASS_J && last->rd == 32)) &&
-                  (uint64_t)last->imm == blk->pc;
-    jit_cache_plan(&t, blk->insn, n);
-    jit_cache_preload(&t);
-    if (t.self_loop)
-        x_rr(b, 0, 0x33, RSI, RSI);                /* xor esi, esi: executions so far */
-
-    /* Each execution: run only if the whole block retires before stop_at (else the interpreter
-     * runs the part that fits); then count it for the per-op statistics. */
-    const uint8_t *loop_head = b->p;
-    x_alu_ri(b, X_W, ALU_SUB, R14, (int32_t)n);    /* counted as retired from here on */
-    uint8_t *budget = x_jcc(b, CC_B, b->p);
-    if (t.self_loop) {
-        x_rr(b, X_W, 0xff, 0, RSI);                /* inc rsi */
-    } else {
-        x_mem(b, X_W, 0xff, 0, RIP_REL, NO_REG, 0);  /* inc qword [rip + count] */
-        if (!b->overflow)
-            x_patch_rel32(b->p - 4, (const uint8_t *)count);
+    struct region r = { .m = { { .blk = blk } }, .n = 1 };
+    if (!loops_on_itself(blk) && blk->ninsns < BLOCK_MAX_INSNS &&
+        close_loop(&r, BLOCK_MAX_INSNS - blk->ninsns)) {
+        enum jit_result res = translate_members(j, &r, generation);
+        if (res == JIT_OK)
+            res = emit_region(j, &r);
+        if (res != JIT_UNTRANSLATABLE)
+            return res;
+        r.n = 1;   /* a member the translator leaves to the interpreter: this block alone */
     }
-
-    uint32_t k = 0;
-    while (k < body && jit_emit_insn(&t, &blk->insn[k], k))
-        k++;
-    bool whole = k == body && (body == n || is_jump(last->op));
-    if (k == 0 && !whole)
-        return JIT_UNTRANSLATABLE;   /* nothing would run translated before handing back */
-    struct chain_exit exits[2];
-    unsigned nexits = 0;
-    if (whole) {
-        nexits = emit_end(&t, j, blk, loop_head, exits);
-    } else {   /* the interpreter runs the rest of the block, from instruction k */
-        t.fault_field[t.nfaults] = x_jmp(b, b->p);
-        t.fault_index[t.nfaults++] = k;
-    }
-
-    /* Cold stubs. */
-    jit_emit_store_stubs(&t);
-    jit_emit_fp_stubs(&t);
-    if (!b->overflow)
-        x_patch_rel32(budget, b->p);
-    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)n);
-    jit_writeback(&t);
-    emit_count_flush(&t, blk);
-    x_mov_ri64(b, RAX, blk->pc);
-    x_jmp(b, j->exit_enter);
-    const uint8_t *stub_of[BLOCK_MAX_INSNS + 1];
-    emit_resume_stubs(&t, j, blk, stub_of);
-    for (unsigned i = 0; i < nexits; i++)
-        emit_chain_stub(&t, j, blk, &exits[i]);
-
-    if (b->overflow)
-        return JIT_FULL;
-    size_t ntraps = j->ntraps;
-    for (unsigned i = 0; i < t.ntraps; i++)
-        if (!jit_trap_add(j, t.trap_site[i], stub_of[t.trap_index[i]])) {
-            j->ntraps = ntraps;
-            return JIT_FULL;
-        }
-    j->used = ((size_t)(b->p - j->code) + 15) & ~(size_t)15;
-    j->blocks++;
-    j->bytes += (size_t)(b->p - entry);
-    blk->jit = entry;
-    blk->jit_entries = count;
-    j->targets[jit_target_slot(blk->pc)] = (struct jit_target_cache){ blk->pc, entry };
-    if (j->perf_map)   /* flushed by jit_free: perf reads the map after the run */
-        fprintf(j->perf_map, "%lx %lx guest_%" PRIx64 "_%u\n", (unsigned long)(uintptr_t)entry,
-                (unsigned long)(b->p - entry), blk->pc, (unsigned)n);
-    return JIT_OK;
+    return emit_region(j, &r);
 }
 
 #endif

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/array.h"
 #include "core/log.h"
 #include "linux/loader.h"
 #include "linux/syscall_internal.h"
@@ -95,14 +96,8 @@ static int strvec_insert(struct strvec *s, size_t at, const char *str)
     size_t len = strlen(str) + 1;
     if (len > MAX_ARG_STRLEN || s->bytes + len > MAX_ARG_TOTAL)
         return -E2BIG;
-    if (s->n + 2 > s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        char **v = realloc(s->v, cap * sizeof *v);
-        if (!v)
-            return -ENOMEM;
-        s->v = v;
-        s->cap = cap;
-    }
+    if (!array_reserve((void **)&s->v, &s->cap, s->n + 2, sizeof *s->v, 16))
+        return -ENOMEM;
     char *copy = strdup(str);
     if (!copy)
         return -ENOMEM;

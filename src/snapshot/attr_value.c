@@ -1,5 +1,7 @@
 #include "snapshot/attr_value.h"
 
+#include "core/array.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,24 +61,10 @@ struct attr_value attr_dict(size_t n)
     return v;
 }
 
-static bool grow(void **array, size_t n, size_t *cap, size_t elem)
-{
-    if (n < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 4;
-    if (ncap > SIZE_MAX / elem)
-        return false;
-    void *p = realloc(*array, ncap * elem);
-    if (!p)
-        return false;
-    *array = p;
-    *cap = ncap;
-    return true;
-}
-
 void attr_list_append(struct attr_value *list, struct attr_value item)
 {
-    if (!grow((void **)&list->list.items, list->list.n, &list->list.cap, sizeof *list->list.items)) {
+    if (!array_reserve((void **)&list->list.items, &list->list.cap, list->list.n + 1,
+                       sizeof *list->list.items, 4)) {
         list->alloc_failed = true;
         attr_free(&item);
         return;
@@ -86,7 +74,8 @@ void attr_list_append(struct attr_value *list, struct attr_value item)
 
 void attr_dict_put(struct attr_value *dict, struct attr_value key, struct attr_value value)
 {
-    if (!grow((void **)&dict->dict.entries, dict->dict.n, &dict->dict.cap, sizeof *dict->dict.entries)) {
+    if (!array_reserve((void **)&dict->dict.entries, &dict->dict.cap, dict->dict.n + 1,
+                       sizeof *dict->dict.entries, 4)) {
         dict->alloc_failed = true;
         attr_free(&key);
         attr_free(&value);

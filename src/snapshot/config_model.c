@@ -1,5 +1,7 @@
 #include "snapshot/config.h"
 
+#include "core/array.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,23 +29,10 @@ void snap_config_free(struct snap_config *c)
     snap_config_init(c);
 }
 
-static bool grow(void **array, size_t n, size_t *cap, size_t elem)
-{
-    if (n < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 8;
-    void *p = realloc(*array, ncap * elem);
-    if (!p)
-        return false;
-    *array = p;
-    *cap = ncap;
-    return true;
-}
-
 struct snap_cfg_object *snap_config_add_object(struct snap_config *c, const char *name,
                                                const char *class_name)
 {
-    if (!grow((void **)&c->objects, c->nobjects, &c->cap, sizeof *c->objects))
+    if (!array_reserve((void **)&c->objects, &c->cap, c->nobjects + 1, sizeof *c->objects, 8))
         return NULL;
     struct snap_cfg_object o = {.name = strdup(name), .class_name = strdup(class_name)};
     if (!o.name || !o.class_name) {
@@ -57,7 +46,7 @@ struct snap_cfg_object *snap_config_add_object(struct snap_config *c, const char
 int snap_cfg_object_add_attr(struct snap_cfg_object *o, const char *name, struct attr_value value)
 {
     char *copy = strdup(name);
-    if (!copy || !grow((void **)&o->attrs, o->nattrs, &o->cap, sizeof *o->attrs)) {
+    if (!copy || !array_reserve((void **)&o->attrs, &o->cap, o->nattrs + 1, sizeof *o->attrs, 8)) {
         free(copy);
         attr_free(&value);
         return -1;

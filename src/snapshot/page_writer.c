@@ -8,6 +8,7 @@
 #include <xxhash.h>
 #include <zstd.h>
 
+#include "core/array.h"
 #include "snapshot/fd_io.h"
 
 #define OUT_CHUNK (1u << 20)   /* output is buffered and written in chunks of this size */
@@ -101,14 +102,8 @@ int snap_pages_writer_add(struct snap_pages_writer *w, uint64_t page_number, con
         w->stats.zero_pages++;
     if (zero && !w->opts.record_zero_pages)
         return 0;
-    if (w->count == w->cap) {
-        size_t ncap = w->cap ? w->cap * 2 : 1024;
-        struct snap_page_entry *ix = realloc(w->index, ncap * sizeof *ix);
-        if (!ix)
-            return snap_err(err, errlen, "out of memory");
-        w->index = ix;
-        w->cap = ncap;
-    }
+    if (!array_reserve((void **)&w->index, &w->cap, w->count + 1, sizeof *w->index, 1024))
+        return snap_err(err, errlen, "out of memory");
     struct snap_page_entry e = {.page_number = page_number, .hash = XXH3_64bits(page, PAGES_PAGE_SIZE)};
     if (zero) {
         e.flags = PAGES_FLAG_ZERO;
