@@ -121,84 +121,6 @@ static bool is_jump(enum op op)
     return c == CLASS_B || c == CLASS_J || c == CLASS_JR;
 }
 
-/* Emits the block's end after its straight-line body: the branch or jump that ends it, or the
- * fall-through of a block cut at the size limit, with the cached registers stored back on the
- * way out (a self loop's back edge keeps them).  Returns the number of direct exits. */
-static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct block *blk,
-                         const uint8_t *loop_head, struct chain_exit exits[2])
-{
-    struct xbuf *b = &t->b;
-    uint32_t n = blk->ninsns;
-    const struct fast_insn *in = &blk->insn[n - 1];
-    enum op_class cls = op_class(in->op);
-    if (cls == CLASS_JR) {
-        int base = jit_get_x(t, in->rs1, RAX);
-        x_mem(b, X_W, 0x8d, RAX, base, NO_REG, (int32_t)in->imm);   /* lea rax, [base + imm] */
-        x_alu_ri(b, X_W, ALU_AND, RAX, -2);
-        jit_writeback(t);
-        jit_set_x_const_on_exit(t, in->rd, in->pc + in->len);   /* after reading rs1: it may be rd */
-        emit_indirect(b, j, blk);
-        return 0;
-    }
-    if (!block_op_ends(in->op)) {
-        jit_writeback(t);
-        exits[0] = (struct chain_exit){ x_jmp(b, b->p), blk->insn[n].pc, LINK_FALLTHROUGH };
-        return 1;
-    }
-    if (cls == CLASS_J) {
-        if (t->self_loop) {
-            x_jmp(b, loop_head);
-            return 0;
-        }
-        jit_writeback(t);
-        jit_set_x_const_on_exit(t, in->rd, in->pc + in->len);
-        exits[0] = (struct chain_exit){ x_jmp(b, b->p), (uint64_t)in->imm, LINK_TAKEN };
-        return 1;
-    }
-    int a = jit_get_x(t, in->rs1, RAX);
-    int v = in->rs2 ? jit_get_x(t, in->rs2, RCX) : NO_REG;
-    if (t->self_loop) {
-        emit_compare(b, a, v);
-        x_jcc(b, branch_cc(in->op), loop_head);
-        jit_writeback(t);
-        emit_count_flush(t, blk);   /* here, not in the stub: the exit may be linked past it */
-        exits[0] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
-        return 1;
-    }
-    jit_writeback(t);                               /* moves and stores: the flags wait */
-    emit_compare(b, a, v);
-    exits[0] = (struct chain_exit){ x_jcc(b, branch_cc(in->op), b->p), (uint64_t)in->imm, LINK_TAKEN };
-    exits[1] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
-    return 2;
-}
-
-/* The stubs that give control back to the interpreter at instruction k: one per index, all
- * through one tail that names the block. */
-static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struct block *blk,
-                              const uint8_t *stub_of[BLOCK_MAX_INSNS + 1])
-{
-    struct xbuf *b = &t->b;
-    if (!t->nfaults)
-        return;
-    const uint8_t *tail = b->p;
-    jit_writeback(t);
-    emit_count_flush(t, blk);
-    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)blk->ninsns);   /* not retired as a block */
-    x_mov_ri64(b, RDX, (uint64_t)(uintptr_t)blk);
-    x_jmp(b, j->exit_resume);
-    const uint8_t *stub = NULL;
-    for (unsigned i = 0; i < t->nfaults; i++) {
-        if (i == 0 || t->fault_index[i] != t->fault_index[i - 1]) {   /* sites are in order */
-            stub = b->p;
-            stub_of[t->fault_index[i]] = stub;
-            x_mov_ri64(b, RCX, t->fault_index[i]);
-            x_jmp(b, tail);
-        }
-        if (!b->overflow)
-            x_patch_rel32(t->fault_field[i], stub);
-    }
-}
-
 /* A translation is one block, or a loop of up to REGION_BLOCKS blocks that the interpreter saw
  * run into each other (each member's last exit went to the next, and the last member's back to
  * the first): then the members keep the block's cached registers from one to the next, and the
@@ -241,6 +163,116 @@ static int member_of(const struct region *r, uint64_t pc)
     return -1;
 }
 
+/* A jump to member `to` of a region of several blocks (placed by emit_region), from the jmp or
+ * jcc whose rel32 is at `field`. */
+static void region_jump(struct region *r, uint8_t *field, int to)
+{
+    r->jump[r->njumps++] = (struct region_jump){ field, (unsigned)to };
+}
+
+/* Emits the block's end after its straight-line body: the branch or jump that ends it, or the
+ * fall-through of a block cut at the size limit, with the cached registers stored back on the
+ * way out (a self loop's back edge, and a jump to another member of the block's region, keep
+ * them).  Returns the number of direct exits out of the translation. */
+static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct block *blk,
+                         const uint8_t *loop_head, struct region *r, struct chain_exit exits[2])
+{
+    struct xbuf *b = &t->b;
+    uint32_t n = blk->ninsns;
+    const struct fast_insn *in = &blk->insn[n - 1];
+    enum op_class cls = op_class(in->op);
+    if (cls == CLASS_JR) {
+        int base = jit_get_x(t, in->rs1, RAX);
+        x_mem(b, X_W, 0x8d, RAX, base, NO_REG, (int32_t)in->imm);   /* lea rax, [base + imm] */
+        x_alu_ri(b, X_W, ALU_AND, RAX, -2);
+        jit_writeback(t);
+        jit_set_x_const_on_exit(t, in->rd, in->pc + in->len);   /* after reading rs1: it may be rd */
+        emit_indirect(b, j, blk);
+        return 0;
+    }
+    if (!block_op_ends(in->op)) {
+        jit_writeback(t);
+        exits[0] = (struct chain_exit){ x_jmp(b, b->p), blk->insn[n].pc, LINK_FALLTHROUGH };
+        return 1;
+    }
+    int taken = r->n > 1 ? member_of(r, (uint64_t)in->imm) : -1;
+    int fall = r->n > 1 ? member_of(r, in->pc + in->len) : -1;
+    if (cls == CLASS_J) {
+        if (t->self_loop) {
+            x_jmp(b, loop_head);
+            return 0;
+        }
+        if (taken >= 0) {   /* region members end in plain jumps: no link register to set */
+            region_jump(r, x_jmp(b, b->p), taken);
+            return 0;
+        }
+        jit_writeback(t);
+        jit_set_x_const_on_exit(t, in->rd, in->pc + in->len);
+        exits[0] = (struct chain_exit){ x_jmp(b, b->p), (uint64_t)in->imm, LINK_TAKEN };
+        return 1;
+    }
+    int a = jit_get_x(t, in->rs1, RAX);
+    int v = in->rs2 ? jit_get_x(t, in->rs2, RCX) : NO_REG;
+    if (t->self_loop) {
+        emit_compare(b, a, v);
+        x_jcc(b, branch_cc(in->op), loop_head);
+        jit_writeback(t);
+        emit_count_flush(t, blk);   /* here, not in the stub: the exit may be linked past it */
+        exits[0] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
+        return 1;
+    }
+    if (taken >= 0 || fall >= 0) {   /* into the region first, keeping the registers */
+        emit_compare(b, a, v);
+        enum x86_cc cc = branch_cc(in->op);
+        if (taken < 0) {   /* the other way round: the fall-through stays inside */
+            region_jump(r, x_jcc(b, (enum x86_cc)(cc ^ 1), b->p), fall);
+            jit_writeback(t);
+            exits[0] = (struct chain_exit){ x_jmp(b, b->p), (uint64_t)in->imm, LINK_TAKEN };
+            return 1;
+        }
+        region_jump(r, x_jcc(b, cc, b->p), taken);
+        if (fall >= 0) {
+            region_jump(r, x_jmp(b, b->p), fall);
+            return 0;
+        }
+        jit_writeback(t);
+        exits[0] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
+        return 1;
+    }
+    jit_writeback(t);                               /* moves and stores: the flags wait */
+    emit_compare(b, a, v);
+    exits[0] = (struct chain_exit){ x_jcc(b, branch_cc(in->op), b->p), (uint64_t)in->imm, LINK_TAKEN };
+    exits[1] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
+    return 2;
+}
+
+/* The stubs that give control back to the interpreter at instruction k: one per index, all
+ * through one tail that names the block. */
+static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struct block *blk,
+                              const uint8_t *stub_of[BLOCK_MAX_INSNS + 1])
+{
+    struct xbuf *b = &t->b;
+    if (!t->nfaults)
+        return;
+    const uint8_t *tail = b->p;
+    jit_writeback(t);
+    emit_count_flush(t, blk);
+    x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)blk->ninsns);   /* not retired as a block */
+    x_mov_ri64(b, RDX, (uint64_t)(uintptr_t)blk);
+    x_jmp(b, j->exit_resume);
+    const uint8_t *stub = NULL;
+    for (unsigned i = 0; i < t->nfaults; i++) {
+        if (i == 0 || t->fault_index[i] != t->fault_index[i - 1]) {   /* sites are in order */
+            stub = b->p;
+            stub_of[t->fault_index[i]] = stub;
+            x_mov_ri64(b, RCX, t->fault_index[i]);
+            x_jmp(b, tail);
+        }
+        if (!b->overflow)
+            x_patch_rel32(t->fault_field[i], stub);
+    }
+}
+
 /* Extends r by successors its last member went to until one returns to the first, with at most
  * `room` more instructions; false (r as it was) when none does. */
 static bool close_loop(struct region *r, uint32_t room)
@@ -257,7 +289,9 @@ static bool close_loop(struct region *r, uint32_t room)
                 return true;
             continue;
         }
-        if (r->n == REGION_BLOCKS || member_of(r, to->pc) >= 0 || to->ninsns > room)
+        /* A block that loops on itself is better alone: it counts in a register there. */
+        if (r->n == REGION_BLOCKS || member_of(r, to->pc) >= 0 || to->ninsns > room ||
+            loops_on_itself(to))
             continue;
         r->m[r->n++].blk = to;
         if (close_loop(r, room - to->ninsns))
@@ -320,7 +354,7 @@ static enum jit_result emit_member(struct jit_tr *t, struct jit *j, struct regio
     struct chain_exit exits[2];
     unsigned nexits = 0;
     if (whole) {
-        nexits = emit_end(t, j, blk, loop_head, exits);
+        nexits = emit_end(t, j, blk, loop_head, r, exits);
     } else {   /* the interpreter runs the rest of the block, from instruction k */
         t->fault_field[t->nfaults] = x_jmp(b, b->p);
         t->fault_index[t->nfaults++] = k;
@@ -338,13 +372,8 @@ static enum jit_result emit_member(struct jit_tr *t, struct jit *j, struct regio
     x_jmp(b, j->exit_enter);
     const uint8_t *stub_of[BLOCK_MAX_INSNS + 1];
     emit_resume_stubs(t, j, blk, stub_of);
-    for (unsigned e = 0; e < nexits; e++) {
-        int to = r->n > 1 ? member_of(r, exits[e].pc) : -1;
-        if (to >= 0)
-            r->jump[r->njumps++] = (struct region_jump){ exits[e].field, (unsigned)to };
-        else
-            emit_chain_stub(t, j, blk, &exits[e]);
-    }
+    for (unsigned e = 0; e < nexits; e++)
+        emit_chain_stub(t, j, blk, &exits[e]);
     if (b->overflow)
         return JIT_FULL;
     for (unsigned e = 0; e < t->ntraps; e++)
