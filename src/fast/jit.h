@@ -87,6 +87,7 @@ struct jit {
     FILE *perf_map;
     /* Set by the model before translating: mem_loads_fault_on_host of the guest memory. */
     bool guarded_loads;
+    bool bmi2;              /* the host has BMI2's shifts by any register */
 };
 
 /* The translation whose code runs on this thread (the fault handler looks there). */

@@ -350,6 +350,8 @@ static bool emit_compute(struct jit_tr *t, const struct fast_insn *in)
         }
         mov_rr(b, d, a);
         x_rr(b, w, opc, d, v);
+    } else if (in->op == OP_ANDI && in->imm == 0xff) {   /* zext.b */
+        x_rr(b, X_BYTE, 0x0fb6, d, jit_get_x(t, in->rs1, RAX));   /* movzx d32, a8 */
     } else if (alu_imm_form(in->op, &ext, &word)) {
         w = word ? 0 : X_W;
         mov_rr(b, d, jit_get_x(t, in->rs1, RAX));
@@ -358,13 +360,16 @@ static bool emit_compute(struct jit_tr *t, const struct fast_insn *in)
     } else if (shift_form(in->op, &ext, &word, &imm)) {
         w = word ? 0 : X_W;
         int a = jit_get_x(t, in->rs1, RAX);
-        if (!imm)
-            mov_rr(b, RCX, jit_get_x(t, in->rs2, RCX));
-        mov_rr(b, d, a);
-        if (imm)
+        if (imm) {
+            mov_rr(b, d, a);
             x_shift_ri(b, w, ext, d, (uint8_t)(in->imm & (word ? 31 : 63)));
-        else
+        } else if (t->bmi2) {
+            x_shiftx(b, w, ext, d, a, jit_get_x(t, in->rs2, RCX));
+        } else {
+            mov_rr(b, RCX, jit_get_x(t, in->rs2, RCX));
+            mov_rr(b, d, a);
             x_rr(b, w, 0xd3, ext, d);   /* by cl: the host masks it like RISC-V */
+        }
     } else if (in->op == OP_SLT || in->op == OP_SLTU || in->op == OP_SLTI || in->op == OP_SLTIU) {
         int a = jit_get_x(t, in->rs1, RAX);
         if (in->op == OP_SLT || in->op == OP_SLTU)

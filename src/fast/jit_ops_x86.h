@@ -58,6 +58,7 @@ struct jit_tr {
     /* Loads are plain host loads whose faults resume the interpreter (jit_trap_x86.c): the
      * host address of each and its instruction's index (which also has a fault site). */
     bool guarded;
+    bool bmi2;          /* shifts by a register without cl (jit.bmi2) */
     /* Guest registers compared with the address-space limit earlier in the block and not
      * written since (emit_guarded_base). */
     uint32_t below_limit;

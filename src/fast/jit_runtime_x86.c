@@ -132,6 +132,7 @@ bool jit_init(struct jit *j)
         return false;
     }
     jit_forget_targets(j);
+    j->bmi2 = __builtin_cpu_supports("bmi2");
     if (!jit_trap_init(j))
         j->cap_traps = 0;
     struct xbuf b = { j->code, j->code + j->size, false };

@@ -385,7 +385,7 @@ static enum jit_result emit_member(struct jit_tr *t, struct jit *j, struct regio
 static enum jit_result emit_region(struct jit *j, struct region *r)
 {
     struct jit_tr t = { .b = { j->code + j->used, j->code + j->size, false },
-                        .guarded = j->guarded_loads && j->cap_traps };
+                        .guarded = j->guarded_loads && j->cap_traps, .bmi2 = j->bmi2 };
     struct xbuf *b = &t.b;
     uint8_t *entry = b->p;
     struct block *first = r->m[0].blk;

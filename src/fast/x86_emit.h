@@ -21,7 +21,7 @@ enum x86_cc { CC_B = 2, CC_AE = 3, CC_E = 4, CC_NE = 5, CC_A = 7, CC_NP = 0xb, C
 /* Operand-size flags of an instruction. */
 enum { X_W = 1,      /* REX.W: 64-bit operands */
        X_16 = 2,     /* 0x66 prefix: 16-bit operands */
-       X_BYTE = 4,   /* byte register operand: a REX prefix turns 4..7 into spl..dil */
+       X_BYTE = 4,   /* byte register operands: a REX prefix turns 4..7 into spl..dil */
        X_F2 = 8 };   /* 0xf2 prefix: scalar-double SSE (written before any REX) */
 
 struct xbuf {
@@ -60,7 +60,7 @@ static inline void x_prefix(struct xbuf *b, unsigned flags, int reg, int index, 
         x_byte(b, 0xf2);
     unsigned rex = (flags & X_W ? 8u : 0u) | (reg >= 8 ? 4u : 0u) | (index >= 8 ? 2u : 0u) |
                    (base >= 8 ? 1u : 0u);
-    if (rex || ((flags & X_BYTE) && reg >= 4 && reg < 8))
+    if (rex || ((flags & X_BYTE) && ((reg >= 4 && reg < 8) || (base >= 4 && base < 8))))
         x_byte(b, (uint8_t)(0x40 | rex));
 }
 
@@ -128,6 +128,18 @@ static inline void x_shift_ri(struct xbuf *b, unsigned flags, int ext, int rm, u
 {
     x_rr(b, flags, 0xc1, ext, rm);
     x_byte(b, n);
+}
+
+/* shlx/shrx/sarx reg, rm, count (BMI2; ext as for x_shift_ri): the count in any register,
+ * masked to the operand size as RISC-V masks it, and the flags untouched. */
+static inline void x_shiftx(struct xbuf *b, unsigned flags, int ext, int reg, int rm, int count)
+{
+    unsigned pp = ext == SH_SHL ? 1 : ext == SH_SAR ? 2 : 3;   /* 66, f3, f2 */
+    x_byte(b, 0xc4);                                           /* three-byte VEX, map 0f38 */
+    x_byte(b, (uint8_t)((reg >= 8 ? 0 : 0x80) | 0x40 | (rm >= 8 ? 0 : 0x20) | 0x02));
+    x_byte(b, (uint8_t)((flags & X_W ? 0x80 : 0) | (~(unsigned)count & 15) << 3 | pp));
+    x_byte(b, 0xf7);
+    x_byte(b, (uint8_t)(0xc0 | (reg & 7) << 3 | (rm & 7)));
 }
 
 static inline void x_mov_ri64(struct xbuf *b, int reg, uint64_t v)

@@ -1,7 +1,7 @@
 /* Operations the translator handles inline or through helpers where x86 and RISC-V differ:
  * division and remainder (by zero, overflow), mulhsu, operations with x0 or a zero immediate,
- * and floating-point arithmetic, comparisons and conversions under every rounding mode with
- * the accrued exception flags, and each operation's own flags.
+ * zext.b and shifts by a register, and floating-point arithmetic, comparisons and conversions
+ * under every rounding mode with the accrued exception flags, and each operation's own flags.
  * Every loop runs often enough to be translated under fast:translate=on; the printed checksums
  * must be the same under every tier (and are those of qemu-riscv64). */
 #include <fenv.h>
@@ -52,14 +52,22 @@ static uint64_t integer_ops(void)
                 h = mix(h, ruw);
                 h = mix(h, hsu);
                 /* Forms with x0 or a zero immediate the translator shortens to moves. */
-                uint64_t z[6];
+                uint64_t z[13];
                 __asm__("andi %0, %1, 0" : "=r"(z[0]) : "r"(a));
                 __asm__("addiw %0, %1, 0" : "=r"(z[1]) : "r"(a));
                 __asm__("ori %0, %1, 0" : "=r"(z[2]) : "r"(b));
                 __asm__("add %0, x0, %1" : "=r"(z[3]) : "r"(b));
                 __asm__("subw %0, %1, x0" : "=r"(z[4]) : "r"(a));
                 __asm__("xor %0, %1, x0" : "=r"(z[5]) : "r"(b));
-                for (int k = 0; k < 6; k++)
+                /* zext.b, and shifts by a register (the count masked to 6 or 5 bits). */
+                __asm__("andi %0, %1, 255" : "=r"(z[6]) : "r"(a));
+                __asm__("sll %0, %1, %2" : "=r"(z[7]) : "r"(a), "r"(b));
+                __asm__("srl %0, %1, %2" : "=r"(z[8]) : "r"(a), "r"(b));
+                __asm__("sra %0, %1, %2" : "=r"(z[9]) : "r"(a), "r"(b));
+                __asm__("sllw %0, %1, %2" : "=r"(z[10]) : "r"(a), "r"(b));
+                __asm__("srlw %0, %1, %2" : "=r"(z[11]) : "r"(a), "r"(b));
+                __asm__("sraw %0, %1, %2" : "=r"(z[12]) : "r"(a), "r"(b));
+                for (int k = 0; k < 13; k++)
                     h = mix(h, z[k]);
             }
     return h;
