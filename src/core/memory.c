@@ -422,7 +422,8 @@ int mem_move(struct guest_mem *m, uint64_t from, uint64_t len, uint64_t to)
     memcpy(m->page + (to >> GUEST_PAGE_SHIFT), perms, len >> GUEST_PAGE_SHIFT);
     free(perms);
     mark_stored(m, to, len);
-    m->code_epoch++;
+    if (moved_region.perm & MEM_X)   /* code now lives at `to`; removed code was counted above */
+        m->code_epoch++;
     return 0;
 }
 

@@ -533,6 +533,9 @@ static void fast_sync_stats(struct model_instance *self, struct machine *m)
 static void fast_stats(struct model_instance *self, const struct machine *m, cJSON *top, cJSON *core)
 {
     cJSON_AddNumberToObject(top, "cycle", (double)(m->hart.instret - self->stats_begin));
+    /* Code changes (fence.i, executable mappings changed) and a full code buffer drop every
+     * decoded block and translation (since the model was created). */
+    cJSON_AddNumberToObject(core, "block_cache_flushes", (double)self->cache.generation);
     if (self->translate) {   /* the translator's own costs (since the model was created) */
         cJSON_AddNumberToObject(core, "jit_blocks", (double)self->jit.blocks);
         cJSON_AddNumberToObject(core, "jit_loops", (double)self->jit.loops);

@@ -74,6 +74,14 @@ add_test(NAME jit.host_faults
                  sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/load_faults ${CMAKE_BINARY_DIR}/jit-test-work/host_faults.json)
 set_tests_properties(jit.host_faults PROPERTIES LABELS "jit")
 
+# Moving a data mapping (mremap, as glibc's realloc of a large block does) leaves the decoded
+# blocks and translations in place: only the flush at start-up (block_cache_flushes 1).
+add_test(NAME jit.mremap_keeps_code
+         COMMAND sh -c "\"$1\" run --config fast:translate:on --config stats:output_filename:\"$3\" \"$2\" >/dev/null &&
+                        python3 -c 'import json, sys; n = json.load(open(sys.argv[1]))[\"0\"][\"block_cache_flushes\"]; print(\"flushes\", n); sys.exit(n != 1)' \"$3\""
+                 sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/malloc_heavy ${CMAKE_BINARY_DIR}/jit-test-work/mremap.json)
+set_tests_properties(jit.mremap_keeps_code PROPERTIES LABELS "jit")
+
 # fast:perf_map names every translation in /tmp/perf-PID.map (perf's convention for JIT code):
 # one "START SIZE guest_PC_N" line per translated block, for the process that ran the guest.
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")

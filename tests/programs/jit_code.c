@@ -1,7 +1,9 @@
 /* Run-time generated code: encodes RISC-V instructions into memory, executes them, rewrites
  * them in place and executes again.  Two routes: an RWX mapping synchronised with an explicit
  * fence.i, and an RW mapping flipped to RX with mprotect and synchronised with
- * __builtin___clear_cache (which glibc implements with the riscv_flush_icache system call). */
+ * __builtin___clear_cache (which glibc implements with the riscv_flush_icache system call);
+ * and code moved with mremap. */
+#define _GNU_SOURCE   /* mremap */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -146,10 +148,44 @@ static void many_functions(void)
     munmap(code, 4096);
 }
 
+/* Code moved with mremap runs at its new address, and new code mapped where it was runs too,
+ * not what was cached for that address before the move. */
+static void moved_code(void)
+{
+    uint32_t *code = mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    uint32_t *dest = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (code == MAP_FAILED || dest == MAP_FAILED)
+        return;
+    emit_add_const(code, 5);
+    __builtin___clear_cache((char *)code, (char *)(code + 2));
+    long total = 0;
+    for (int i = 0; i < 100; i++)
+        total += ((fn1)(void *)code)(i);
+    uint32_t *moved = mremap(code, 4096, 4096, MREMAP_MAYMOVE | MREMAP_FIXED, dest);
+    if (moved == MAP_FAILED)
+        return;
+    for (int i = 0; i < 100; i++)
+        total += ((fn1)(void *)moved)(i);
+    uint32_t *again = mmap(code, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    if (again == MAP_FAILED)
+        return;
+    emit_add_const(again, 9);
+    __builtin___clear_cache((char *)again, (char *)(again + 2));
+    long fresh = 0;
+    for (int i = 0; i < 100; i++)
+        fresh += ((fn1)(void *)again)(i) - ((fn1)(void *)moved)(i);
+    printf("moved code: total %ld, new code at the old address adds %ld more\n", total, fresh / 100);
+    munmap(again, 4096);
+    munmap(moved, 4096);
+}
+
 int main(void)
 {
     rwx_route();
     mprotect_route();
     many_functions();
+    moved_code();
     return 0;
 }
