@@ -538,7 +538,7 @@ static void fast_stats(struct model_instance *self, const struct machine *m, cJS
     cJSON_AddNumberToObject(core, "block_cache_flushes", (double)self->cache.generation);
     if (self->translate) {   /* the translator's own costs (since the model was created) */
         cJSON_AddNumberToObject(core, "jit_blocks", (double)self->jit.blocks);
-        cJSON_AddNumberToObject(core, "jit_loops", (double)self->jit.loops);
+        cJSON_AddNumberToObject(core, "jit_regions", (double)self->jit.regions);
         cJSON_AddNumberToObject(core, "jit_code_bytes", (double)self->jit.bytes);
         cJSON_AddNumberToObject(core, "jit_host_seconds", self->jit.seconds);
         cJSON_AddNumberToObject(core, "jit_host_faults", (double)self->jit.host_faults);

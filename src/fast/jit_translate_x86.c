@@ -121,12 +121,12 @@ static bool is_jump(enum op op)
     return c == CLASS_B || c == CLASS_J || c == CLASS_JR;
 }
 
-/* A translation is one block, or a loop of up to REGION_BLOCKS blocks that the interpreter saw
- * run into each other (each member's last exit went to the next, and the last member's back to
- * the first): then the members keep the block's cached registers from one to the next, and the
- * jumps between them stay inside the translation, with no writeback, reload or dispatch.  Each
- * member still checks the budget and counts its executions as a block does, and leaves to the
- * interpreter in its own name, so exact stops and statistics are those of single blocks. */
+/* A translation is one block, or a region of up to REGION_BLOCKS blocks that the interpreter
+ * saw run after the first (grow_region): then the members keep the cached registers from one
+ * to the next, and the jumps between them, loops included, stay inside the translation, with
+ * no writeback, reload or dispatch.  Each member still checks the budget and counts its
+ * executions as a block does, and leaves to the interpreter in its own name, so exact stops and
+ * statistics are those of single blocks. */
 #define REGION_BLOCKS 4
 
 struct region {
@@ -273,32 +273,25 @@ static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struc
     }
 }
 
-/* Extends r by successors its last member went to until one returns to the first, with at most
- * `room` more instructions; false (r as it was) when none does. */
-static bool close_loop(struct region *r, uint32_t room)
+/* Adds to r, breadth first, the blocks its members' direct exits went to last, while they fit
+ * in `room` instructions: the paths the interpreter saw leave the first block, and the loops
+ * among them.  A block that loops on itself is better alone (it counts in a register there),
+ * and members end in direct jumps, whose exits chain. */
+static void grow_region(struct region *r, uint32_t room)
 {
-    const struct block *last = r->m[r->n - 1].blk;
-    if (!ends_in_direct_jump(last))
-        return false;
-    for (unsigned s = 0; s < 2; s++) {
-        struct block *to = last->link[s].to;
-        if (!to || last->link[s].pc != to->pc)
+    for (unsigned i = 0; i < r->n && r->n < REGION_BLOCKS; i++) {
+        const struct block *b = r->m[i].blk;
+        if (!ends_in_direct_jump(b))
             continue;
-        if (to == r->m[0].blk) {
-            if (r->n > 1)
-                return true;
-            continue;
+        for (unsigned s = 0; s < 2 && r->n < REGION_BLOCKS; s++) {
+            struct block *to = b->link[s].to;
+            if (!to || b->link[s].pc != to->pc || member_of(r, to->pc) >= 0 || to->ninsns > room ||
+                loops_on_itself(to) || !ends_in_direct_jump(to))
+                continue;
+            r->m[r->n++].blk = to;
+            room -= to->ninsns;
         }
-        /* A block that loops on itself is better alone: it counts in a register there. */
-        if (r->n == REGION_BLOCKS || member_of(r, to->pc) >= 0 || to->ninsns > room ||
-            loops_on_itself(to))
-            continue;
-        r->m[r->n++].blk = to;
-        if (close_loop(r, room - to->ninsns))
-            return true;
-        r->n--;
     }
-    return false;
 }
 
 static enum jit_result translate(struct jit *j, struct block *blk, uint64_t generation);
@@ -420,7 +413,7 @@ static enum jit_result emit_region(struct jit *j, struct region *r)
 
     j->used = ((size_t)(b->p - j->code) + 15) & ~(size_t)15;
     j->blocks++;
-    j->loops += r->n > 1;
+    j->regions += r->n > 1;
     j->bytes += (size_t)(b->p - entry);
     first->jit = entry;
     first->jit_entries = r->m[0].count;
@@ -451,8 +444,9 @@ static enum jit_result translate(struct jit *j, struct block *blk, uint64_t gene
     }
     blk->jit_tried = 1;
     struct region r = { .m = { { .blk = blk } }, .n = 1 };
-    if (!loops_on_itself(blk) && blk->ninsns < BLOCK_MAX_INSNS &&
-        close_loop(&r, BLOCK_MAX_INSNS - blk->ninsns)) {
+    if (!loops_on_itself(blk))
+        grow_region(&r, BLOCK_MAX_INSNS - blk->ninsns);
+    if (r.n > 1) {
         enum jit_result res = translate_members(j, &r, generation);
         if (res == JIT_OK)
             res = emit_region(j, &r);

@@ -96,13 +96,13 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
                    sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/jit_arith)
   set_tests_properties(jit.perf_map PROPERTIES LABELS "jit")
 
-  # Loops of several blocks become one translation once the interpreter has seen them run into
-  # each other (jit_loops counts them): with the same output.  jit.tiers.* run every guest
+  # Blocks the interpreter saw run after a hot one, loops among them, become one translation
+  # with it (jit_regions counts them): with the same output.  jit.tiers.* run every guest
   # program so (fast:hot_threshold:2) and compare statistics and snapshots with the interpreter.
-  add_test(NAME jit.loops
+  add_test(NAME jit.regions
            COMMAND sh -c "\"$1\" run --config fast:translate:on --config fast:hot_threshold:2 --config stats:output_filename:\"$3\" \"$2\" | cmp - \"$4\" &&
-                          python3 -c 'import json, sys; n = json.load(open(sys.argv[1]))[\"0\"][\"jit_loops\"]; print(\"loops translated\", n); sys.exit(n < 3)' \"$3\""
-                 sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/jit_arith ${CMAKE_BINARY_DIR}/jit-test-work/loops.json
+                          python3 -c 'import json, sys; n = json.load(open(sys.argv[1]))[\"0\"][\"jit_regions\"]; print(\"regions translated\", n); sys.exit(n < 3)' \"$3\""
+                 sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/jit_arith ${CMAKE_BINARY_DIR}/jit-test-work/regions.json
                     ${CMAKE_CURRENT_LIST_DIR}/jit_arith.out)
-  set_tests_properties(jit.loops PROPERTIES LABELS "jit")
+  set_tests_properties(jit.regions PROPERTIES LABELS "jit")
 endif()
