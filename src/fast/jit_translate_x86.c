@@ -296,8 +296,8 @@ static void grow_region(struct region *r, uint32_t room)
 
 static enum jit_result translate(struct jit *j, struct block *blk, uint64_t generation);
 
-/* The members after the first need translations of their own (entered from elsewhere), whose
- * counters the loop counts in too. */
+/* The members after the first need translations of their own (they may be entered from
+ * elsewhere), whose counters the region counts in too. */
 static enum jit_result translate_members(struct jit *j, const struct region *r, uint64_t generation)
 {
     for (unsigned i = 1; i < r->n; i++) {
