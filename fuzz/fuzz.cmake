@@ -13,9 +13,10 @@ endif()
 get_filename_component(SNAPSIM_FUZZ_ROOT ${CMAKE_CURRENT_LIST_DIR} DIRECTORY)
 set(SNAPSIM_FUZZ_FLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
                        -fno-omit-frame-pointer)
-# The snapshot library sources are built again with the fuzzer's instrumentation so coverage
-# guides the search into the parser and reader.
+# The snapshot library sources (and the array growth they use) are built again with the
+# fuzzer's instrumentation so coverage guides the search into the parser and reader.
 file(GLOB SNAPSIM_SNAPSHOT_SOURCES CONFIGURE_DEPENDS ${SNAPSIM_FUZZ_ROOT}/src/snapshot/*.c)
+list(APPEND SNAPSIM_SNAPSHOT_SOURCES ${SNAPSIM_FUZZ_ROOT}/src/core/array.c)
 foreach(target fuzz_config fuzz_pages)
   add_executable(${target} ${SNAPSIM_FUZZ_ROOT}/fuzz/${target}.c ${SNAPSIM_SNAPSHOT_SOURCES})
   target_include_directories(${target} PRIVATE ${SNAPSIM_FUZZ_ROOT}/src)
