@@ -223,20 +223,18 @@ static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct blo
     }
     if (taken >= 0 || fall >= 0) {   /* into the region first, keeping the registers */
         emit_compare(b, a, v);
+        bool stays_taken = taken >= 0;   /* else the inverted condition keeps the fall-through */
         enum x86_cc cc = branch_cc(in->op);
-        if (taken < 0) {   /* the other way round: the fall-through stays inside */
-            region_jump(r, x_jcc(b, (enum x86_cc)(cc ^ 1), b->p), fall);
-            jit_writeback(t);
-            exits[0] = (struct chain_exit){ x_jmp(b, b->p), (uint64_t)in->imm, LINK_TAKEN };
-            return 1;
-        }
-        region_jump(r, x_jcc(b, cc, b->p), taken);
-        if (fall >= 0) {
+        region_jump(r, x_jcc(b, stays_taken ? cc : (enum x86_cc)(cc ^ 1), b->p),
+                    stays_taken ? taken : fall);
+        if (taken >= 0 && fall >= 0) {
             region_jump(r, x_jmp(b, b->p), fall);
             return 0;
         }
         jit_writeback(t);
-        exits[0] = (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH };
+        exits[0] = stays_taken
+                       ? (struct chain_exit){ x_jmp(b, b->p), in->pc + in->len, LINK_FALLTHROUGH }
+                       : (struct chain_exit){ x_jmp(b, b->p), (uint64_t)in->imm, LINK_TAKEN };
         return 1;
     }
     jit_writeback(t);                               /* moves and stores: the flags wait */
