@@ -2,7 +2,7 @@
 # DiffTest and LightSSS benchmark.
 #
 #   bench/difftest.sh [--snapsim PATH] [--guest-dir DIR] [--mibs "16 256 1024"] [--written "all 1"]
-#                     [--insns N] [--repeats K] [--work DIR]
+#                     [--insns N] [--repeats K] [--measure M] [--work DIR]
 #
 # 1. DiffTest overhead: guest/cpu_kernel on oroblanco with and without --difftest (CPU seconds,
 #    best of 3).
@@ -20,9 +20,20 @@
 #    set).  Times are those of the N simulated instructions: each run's CPU time before its
 #    window began (the restore, stats.json's begin_cpu_host_seconds) is subtracted.
 #    Target: at most 3 % at one fork per 1 M cycles on a 256 MiB guest.
+# 3. LightSSS cost measured inside one run, which a machine's drift does not disturb: each row
+#    again, for M instructions (default 200000000), with lightsss:measure:2 (a fork at every
+#    second 1 M-cycle boundary; the intervals after a fork against those without, see
+#    src/debug/fork_cost.h): an interval's CPU time, what a fork costs the simulation (its
+#    parent's median extra CPU per fork, with its 95 % interval) and the snapshot's own CPU time
+#    (its start and exit, mostly on another core), and the overhead at one fork per 1 M cycles
+#    (both costs over the interval) with its 95 % interval.  Only for the rows whose rounds
+#    write 1 MiB: those rewrite their pages within an interval, so a fork's costs fall in the
+#    interval after it, as the measurement needs; the "all" rows take longer than an interval
+#    to rewrite theirs, and would read too low.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 snapsim="$here/../build/snapsim" guest_dir="" mibs="16 256 1024" written="all 1" insns=5000000 repeats=5
+measure=200000000
 work="${TMPDIR:-/tmp}/snapsim-bench-difftest"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -32,6 +43,7 @@ while [ $# -gt 0 ]; do
         --written) written="$2"; shift 2 ;;
         --insns) insns="$2"; shift 2 ;;
         --repeats) repeats="$2"; shift 2 ;;
+        --measure) measure="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         -h|--help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
@@ -109,6 +121,15 @@ for mib in $mibs; do
             printf "  %-5d %-7s %8.3f %13.3f %7.1f%% %12.3f %7.1f%% %6d %8.3f %8.3f %8d %8d\n",
                    mib, w, p, b, (b / p - 1) * 100, a, (a / p - 1) * 100, f, ms, cm, pf, sv }'
         echo "        runs: plain ${plain[*]}; 1M ${one_m[*]}"
+        if [ "$measure" -gt 0 ] && [ "$span" != all ]; then
+            "$snapsim" run --clear-env --config stats:output_filename:"$work/m.json" lightsss:interval:1000000 \
+                lightsss:measure:2 --model oroblanco --restore "$snap" --max-instructions $((filled + measure)) \
+                --lightsss > /dev/null 2> run.log
+            stat "$work/m.json" "(lambda m: '        in one run (%d periods): interval %.2f ms; a fork costs the run %.3f ms (95 %%: %.3f-%.3f) and its snapshot %.3f ms: %.2f %% (95 %%: %.2f-%.2f)' % (
+                m['periods'], m['interval_cpu_seconds'] * 1e3, m['parent_cost_seconds'] * 1e3,
+                m['parent_cost_95'][0] * 1e3, m['parent_cost_95'][1] * 1e3, m['child_cost_seconds'] * 1e3,
+                m['overhead'] * 100, m['overhead_95'][0] * 100, m['overhead_95'][1] * 100))(d['lightsss']['measured'])"
+        fi
         rm -rf "$snap"
     done
 done

@@ -18,6 +18,7 @@
 #include "core/host_usage.h"
 #include "core/log.h"
 #include "core/machine.h"
+#include "debug/fork_cost.h"
 #include "debug/input_log.h"
 #include "debug/preimages.h"
 
@@ -77,6 +78,7 @@ struct lightsss {
     bool memory_differed;               /* in a woken child: its memory is not that */
     struct failure_point failed;        /* the parent's failure, or where the replay's came */
     struct input_log input;             /* host input consumed since the oldest slot's fork */
+    struct fork_cost *measure;          /* lightsss:measure, or NULL */
     /* in a woken child */
     bool child, outputs_on;
     struct wake_msg wake;
@@ -124,6 +126,13 @@ struct lightsss *lightsss_create(const struct config *cfg, const char *dir,
     l->after = after;
     l->nslots = (unsigned)slots;
     l->check_memory = config_bool(cfg, "lightsss", "check_memory");
+    uint64_t period = config_uint(cfg, "lightsss", "measure");
+    if (period == 1 || (period && !(l->measure = fork_cost_create(period)))) {
+        log_msg(period == 1 ? "lightsss:measure must be 0 (off) or at least 2 (a fork every K intervals)"
+                            : "out of memory");
+        lightsss_destroy(l);
+        return NULL;
+    }
     snprintf(l->dir, sizeof l->dir, "%s", dir);
     l->out = *out;
     return l;
@@ -177,6 +186,7 @@ void lightsss_destroy(struct lightsss *l)
     if (l->cow)
         l->cow->first_write = (struct mem_first_write){ 0 };
     preimages_free(&l->pre);
+    fork_cost_free(l->measure);
     free(l->slot);
     free(l);
 }
@@ -212,6 +222,13 @@ static void child_wait(struct lightsss *l, int wake_fd, int result_fd, pid_t par
         if (n <= 0)
             _exit(0);                   /* the parent ended without a failure */
         got += (size_t)n;
+    }
+    /* Only now does the snapshot write its own memory: every page it wrote while it slept would
+     * be a copy-on-write fault, and most snapshots never wake.  Its guest memory is not here
+     * (preimages.h): the saving hook and the parent's saved pages are forgotten. */
+    if (l->cow) {
+        l->cow->first_write = (struct mem_first_write){ 0 };
+        preimages_forget(&l->pre);
     }
     if (!input_log_receive(&l->input, wake_fd) || (l->cow && !preimages_receive(l->cow, wake_fd)))
         _exit(1);
@@ -266,10 +283,6 @@ static void take_snapshot(struct lightsss *l, struct machine *m, uint64_t cycle)
     double t0 = clock_seconds(CLOCK_MONOTONIC), c0 = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
     pid_t pid = fork();
     if (pid == 0) {
-        if (l->cow) {                   /* its guest memory is not here until it wakes */
-            l->cow->first_write = (struct mem_first_write){ 0 };
-            preimages_forget(&l->pre);
-        }
         close(wake[1]);
         close(result[0]);
         child_wait(l, wake[0], result[1], parent);
@@ -341,7 +354,8 @@ static void on_alarm(void *ctx, struct machine *m, uint64_t boundary)
         bus->alarm.at = child_alarm(l);
         return;
     }
-    take_snapshot(l, m, boundary);
+    if (!l->measure || fork_cost_boundary(l->measure, boundary / l->interval))
+        take_snapshot(l, m, boundary);
     if (l->child) {                    /* woken: the outputs start at the window */
         if (l->wake.start_cycle < boundary)
             l->wake.start_cycle = boundary;
@@ -566,5 +580,7 @@ void lightsss_stats(const struct lightsss *l, cJSON *top)
     cJSON_AddBoolToObject(o, "software_copy_on_write", l->cow != NULL);
     cJSON_AddNumberToObject(o, "saved_pages", (double)l->pre.saved);
     cJSON_AddNumberToObject(o, "saved_bytes_peak", (double)l->pre.peak_bytes);
+    if (l->measure)
+        fork_cost_stats(l->measure, l->reaped ? l->children_cpu_seconds / (double)l->reaped : 0, o);
     cJSON_AddItemToObject(top, "lightsss", o);
 }

@@ -27,6 +27,9 @@ const struct config_key debug_config_keys[] = {
     { "lightsss", "check_memory", CONFIG_BOOL, "false", 0, 0, NULL,
       "hash guest memory at every fork and check the woken snapshot's copy against it "
       "(slow: a check of snapsim itself)" },
+    { "lightsss", "measure", CONFIG_UINT, "0", 0, 64, NULL,
+      "K >= 2: fork at every K-th interval only and report in stats.json what a fork costs this "
+      "run, from the CPU time of the intervals after a fork and of those without (0 = off)" },
 };
 const size_t debug_config_nkeys = sizeof debug_config_keys / sizeof debug_config_keys[0];
 

@@ -41,12 +41,16 @@
 
 #define PIPE_MAX_WIDTH 8
 #define PIPE_MAX_FRONT_STAGES 4
-#define PIPE_RING 256              /* > every stage's capacity summed (12 stages x 8) */
+/* In-flight instructions: more than every stage's capacity summed (12 stages x 8), and no more,
+ * since every page of the ring is written each few thousand cycles and each costs a LightSSS
+ * fork a copy-on-write fault. */
+#define PIPE_RING 128
 #define PIPE_RING_MASK (PIPE_RING - 1)
 #define PIPE_DECODE_CACHE 4096     /* direct-mapped predecoded instructions, keyed by pc */
 
 enum { ST_CM = 0, ST_MEM = 1, ST_EX = 2, ST_IS = 3, ST_FRONT = 4 };
 #define PIPE_MAX_STAGES (ST_FRONT + 2 * PIPE_MAX_FRONT_STAGES)
+_Static_assert(PIPE_RING > PIPE_MAX_STAGES * PIPE_MAX_WIDTH, "the ring must hold every in-flight instruction");
 
 /* What an instruction does in the execute stage and where its latency comes from. */
 enum pkind {

@@ -65,7 +65,7 @@ add_test(NAME debug.wave.bare
                  --machine bare --window 500-4500 ${GUEST_DIR}/priv/paging)
 set_tests_properties(debug.wave.bare PROPERTIES LABELS "debug")
 
-foreach(case replay assert watchdog stdin diverge stops stats memory programs procs)
+foreach(case replay assert watchdog stdin diverge stops stats measure memory programs procs)
   add_test(NAME debug.lightsss.${case}
            COMMAND ${PYTHON3} ${DEBUG_DIR}/lightsss_check.py $<TARGET_FILE:snapsim> ${DEBUG_WORK}/lightsss
                    ${GUEST_DIR} ${case})
@@ -76,6 +76,7 @@ debug_bad(lightsss_slots "lightsss:slots must be at least 1" ${LSS_RUN} --config
 debug_bad(lightsss_interval "lightsss:interval must be at least 1" ${LSS_RUN} --config lightsss:interval:0)
 debug_bad(lightsss_window "lightsss:window .* must not exceed" ${LSS_RUN}
           --config lightsss:interval:100 lightsss:slots:2 lightsss:window:201)
+debug_bad(lightsss_measure "lightsss:measure must be 0 .off. or at least 2" ${LSS_RUN} --config lightsss:measure:1)
 debug_bad(lightsss_log_dir "cannot" --model oroblanco --lightsss --log /dev/null/replay)
 debug_bad(lightsss_fast "--lightsss forks at cycle boundaries" --lightsss)
 

@@ -27,6 +27,10 @@ CASE replay    an injected fault at instruction 5000 of `sum`, replayed with lig
                seconds, the page faults taken after the first fork (copy-on-write copies), the
                snapshots reaped and their own CPU time, and the guest pages the parent saved for
                them (software copy-on-write: guest memory is left out of the forks).
+     measure   lightsss:measure:3 forks at every third interval boundary only and reports what a
+               fork costs: the medians of the intervals' CPU time and of the parent's cost per
+               period, with 95 % intervals around the median that hold it; a failure is still
+               replayed from the oldest of those forks ("replay verified").
      memory    a guest that keeps rewriting 4 MiB (touchmem): the parent saves the pages for the
                snapshots and the run stays exact (under --difftest it agrees with the reference
                to the end and prints what the fast model prints); a fault injected late is
@@ -231,13 +235,18 @@ def case_stops(snapsim, work, guest):
     print(f"ok: replay verified across {len(snaps)} snapshot stops")
 
 
-def case_stats(snapsim, work, guest):
-    stats = os.path.join(work, "stats.json")
+def stats_run(snapsim, work, guest, name, *config):
+    """`sum 1 2` on oroblanco with a fork every 1000 cycles: its stats.json."""
+    stats = os.path.join(work, name)
     r = run([snapsim, "run", "--clear-env", "--model", "oroblanco", "--lightsss", "--log", work, "--config",
-             "lightsss:interval:1000", f"stats:output_filename:{stats}", "--", f"{guest}/sum", "1", "2"])
+             "lightsss:interval:1000", *config, f"stats:output_filename:{stats}", "--", f"{guest}/sum", "1", "2"])
     if r.returncode != 0:
         fail(f"exit status {r.returncode}")
-    s = json.load(open(stats))
+    return json.load(open(stats))
+
+
+def case_stats(snapsim, work, guest):
+    s = stats_run(snapsim, work, guest, "stats.json")
     ls, cycles = s["lightsss"], s["end_cycle"]
     if abs(ls["snapshots"] - cycles // 1000) > 1:
         fail(f"{ls['snapshots']} forks in {cycles} cycles at one per 1000")
@@ -253,6 +262,28 @@ def case_stats(snapsim, work, guest):
         fail(f"no guest pages saved for the snapshots, or no CPU time before the window: {ls}, "
              f"{s['begin_cpu_host_seconds']}")
     print(f"ok: {ls}")
+
+
+def case_measure(snapsim, work, guest):
+    s = stats_run(snapsim, work, guest, "measure.json", "lightsss:measure:3")
+    ls, cycles = s["lightsss"], s["end_cycle"]
+    if abs(ls["snapshots"] - cycles // 3000) > 1:
+        fail(f"{ls['snapshots']} forks in {cycles} cycles at one per third boundary of 1000")
+    m = ls["measured"]
+    # Whole periods: from the first boundary that forks (the third) to the last whole one.
+    if m["period"] != 3 or abs(m["periods"] - (cycles // 1000 - 3) // 3) > 1 or m["periods"] < 3:
+        fail(f"periods {m} in {cycles} cycles")
+    lo, hi = m["parent_cost_95"]
+    olo, ohi = m["overhead_95"]
+    if not (lo <= m["parent_cost_seconds"] <= hi and olo <= m["overhead"] <= ohi and m["interval_cpu_seconds"] > 0
+            and m["child_cost_seconds"] > 0):
+        fail(f"estimates {m}")
+    print(f"ok: {m}")
+    logdir = os.path.join(work, "measure")
+    os.makedirs(logdir, exist_ok=True)
+    r = run(inject_cmd(snapsim, guest, logdir, "lightsss:measure:2"))
+    if r.returncode != 4 or "replay verified" not in r.stderr:
+        fail(f"exit status {r.returncode}, expected 4 and a verified replay")
 
 
 def case_memory(snapsim, work, guest):
@@ -399,6 +430,8 @@ def main():
         case_stops(snapsim, work, guest)
     elif case == "stats":
         case_stats(snapsim, work, guest)
+    elif case == "measure":
+        case_measure(snapsim, work, guest)
     elif case == "memory":
         case_memory(snapsim, work, guest)
     elif case == "programs":
