@@ -56,7 +56,7 @@ struct jit_tr {
     uint32_t store_index[BLOCK_MAX_INSNS];
     unsigned nstores;
     /* Loads are plain host loads whose faults resume the interpreter (jit_trap_x86.c): the
-     * host address of each and its instruction's index (which also has a fault site). */
+     * host address of each and its instruction's index, whose resume stub it faults to. */
     bool guarded;
     bool bmi2;          /* shifts by a register without cl (jit.bmi2) */
     /* Guest registers compared with the address-space limit earlier in the block and not

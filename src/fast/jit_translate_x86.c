@@ -244,13 +244,26 @@ static unsigned emit_end(struct jit_tr *t, const struct jit *j, const struct blo
     return 2;
 }
 
-/* The stubs that give control back to the interpreter at instruction k: one per index, all
- * through one tail that names the block. */
+/* The stub that resumes the interpreter at instruction k, made once per index. */
+static const uint8_t *resume_stub(struct xbuf *b, const uint8_t *tail, uint32_t k,
+                                  const uint8_t *stub_of[BLOCK_MAX_INSNS + 1])
+{
+    if (!stub_of[k]) {
+        stub_of[k] = b->p;
+        x_mov_ri64(b, RCX, k);
+        x_jmp(b, tail);
+    }
+    return stub_of[k];
+}
+
+/* The stubs that give control back to the interpreter at instruction k, all through one tail
+ * that names the block: for the inline checks' jumps, and for the loads whose host faults
+ * resume there (a load whose base was checked by an earlier load has no jump of its own). */
 static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struct block *blk,
                               const uint8_t *stub_of[BLOCK_MAX_INSNS + 1])
 {
     struct xbuf *b = &t->b;
-    if (!t->nfaults)
+    if (!t->nfaults && !t->ntraps)
         return;
     const uint8_t *tail = b->p;
     jit_writeback(t);
@@ -258,17 +271,13 @@ static void emit_resume_stubs(struct jit_tr *t, const struct jit *j, const struc
     x_alu_ri(b, X_W, ALU_ADD, R14, (int32_t)blk->ninsns);   /* not retired as a block */
     x_mov_ri64(b, RDX, (uint64_t)(uintptr_t)blk);
     x_jmp(b, j->exit_resume);
-    const uint8_t *stub = NULL;
     for (unsigned i = 0; i < t->nfaults; i++) {
-        if (i == 0 || t->fault_index[i] != t->fault_index[i - 1]) {   /* sites are in order */
-            stub = b->p;
-            stub_of[t->fault_index[i]] = stub;
-            x_mov_ri64(b, RCX, t->fault_index[i]);
-            x_jmp(b, tail);
-        }
+        const uint8_t *stub = resume_stub(b, tail, t->fault_index[i], stub_of);
         if (!b->overflow)
             x_patch_rel32(t->fault_field[i], stub);
     }
+    for (unsigned e = 0; e < t->ntraps; e++)
+        resume_stub(b, tail, t->trap_index[e], stub_of);
 }
 
 /* Adds to r, breadth first, the blocks its members' direct exits went to last, while they fit
@@ -361,7 +370,7 @@ static enum jit_result emit_member(struct jit_tr *t, struct jit *j, struct regio
     emit_count_flush(t, blk);
     x_mov_ri64(b, RAX, blk->pc);
     x_jmp(b, j->exit_enter);
-    const uint8_t *stub_of[BLOCK_MAX_INSNS + 1];
+    const uint8_t *stub_of[BLOCK_MAX_INSNS + 1] = { NULL };
     emit_resume_stubs(t, j, blk, stub_of);
     for (unsigned e = 0; e < nexits; e++)
         emit_chain_stub(t, j, blk, &exits[e]);
