@@ -539,6 +539,7 @@ static void fast_stats(struct model_instance *self, const struct machine *m, cJS
     if (self->translate) {   /* the translator's own costs (since the model was created) */
         cJSON_AddNumberToObject(core, "jit_blocks", (double)self->jit.blocks);
         cJSON_AddNumberToObject(core, "jit_regions", (double)self->jit.regions);
+        cJSON_AddNumberToObject(core, "jit_gathers", (double)self->jit.gathers);
         cJSON_AddNumberToObject(core, "jit_code_bytes", (double)self->jit.bytes);
         cJSON_AddNumberToObject(core, "jit_host_seconds", self->jit.seconds);
         cJSON_AddNumberToObject(core, "jit_host_faults", (double)self->jit.host_faults);

@@ -77,6 +77,7 @@ struct jit {
     const uint8_t *exit_resume, *exit_enter, *exit_chain, *exit_indirect;
     uint64_t blocks, bytes; /* translation statistics since start */
     uint64_t regions;       /* translations of several blocks */
+    uint64_t gathers;       /* byte gathers translated as host loads */
     double seconds;         /* host time spent translating */
     /* Loads translated without a permission check, whose host faults resume the interpreter
      * (jit_trap_x86.c): offsets of each load and of its stub in the code buffer, by address. */

@@ -75,6 +75,7 @@ struct jit_tr {
         uint32_t k;
     } fp_slow[BLOCK_MAX_INSNS];
     unsigned nfp_slow;
+    unsigned gathers;   /* byte gathers emitted as host loads (jit_gather_x86.c) */
 };
 
 struct jit;
@@ -112,6 +113,9 @@ void jit_fault_jcc(struct jit_tr *t, enum x86_cc cc, uint32_t k);
 /* Emits the straight-line instruction in (index k of its block); false when the translator
  * leaves this op to the interpreter. */
 bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
+/* A run of lbu/slli/or from insn[k] (before `end`) that builds little-endian values from
+ * bytes, emitted as host loads (jit_gather_x86.c): the number of instructions it covers, or 0. */
+uint32_t jit_emit_gather(struct jit_tr *t, const struct fast_insn *insn, uint32_t k, uint32_t end);
 /* The same for the instructions translated as a call of a C helper (jit_call_x86.c). */
 bool jit_emit_call(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
 /* The call of the floating-point helper for in (jit_call_x86.c). */

@@ -346,8 +346,15 @@ static enum jit_result emit_member(struct jit_tr *t, struct jit *j, struct regio
     }
 
     uint32_t k = 0;
-    while (k < body && jit_emit_insn(t, &blk->insn[k], k))
-        k++;
+    while (k < body) {
+        uint32_t fused = jit_emit_gather(t, blk->insn, k, body);
+        if (fused)
+            k += fused;
+        else if (jit_emit_insn(t, &blk->insn[k], k))
+            k++;
+        else
+            break;
+    }
     bool whole = k == body && (body == n || is_jump(last->op));
     if ((k == 0 || r->n > 1) && !whole)
         return JIT_UNTRANSLATABLE;   /* nothing would run translated before handing back */
@@ -421,6 +428,7 @@ static enum jit_result emit_region(struct jit *j, struct region *r)
     j->used = ((size_t)(b->p - j->code) + 15) & ~(size_t)15;
     j->blocks++;
     j->regions += r->n > 1;
+    j->gathers += t.gathers;
     j->bytes += (size_t)(b->p - entry);
     first->jit = entry;
     first->jit_entries = r->m[0].count;

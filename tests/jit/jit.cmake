@@ -105,4 +105,13 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
                  sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/jit_arith ${CMAKE_BINARY_DIR}/jit-test-work/regions.json
                     ${CMAKE_CURRENT_LIST_DIR}/jit_arith.out)
   set_tests_properties(jit.regions PROPERTIES LABELS "jit")
+
+  # Byte gathers (lbu/slli/or runs) become host loads (jit_gathers counts them), with the
+  # output of qemu-riscv64: final registers, faults inside a run, host loads past the bytes.
+  add_test(NAME jit.gathers
+           COMMAND sh -c "\"$1\" run --config fast:translate:on --config fast:hot_threshold:2 --config stats:output_filename:\"$3\" \"$2\" | cmp - \"$4\" &&
+                          python3 -c 'import json, sys; n = json.load(open(sys.argv[1]))[\"0\"][\"jit_gathers\"]; print(\"gathers translated\", n); sys.exit(n < 5)' \"$3\""
+                 sh $<TARGET_FILE:snapsim> ${GUEST_DIR}/byte_gather ${CMAKE_BINARY_DIR}/jit-test-work/gathers.json
+                    ${CMAKE_SOURCE_DIR}/tests/programs/byte_gather.expected)
+  set_tests_properties(jit.gathers PROPERTIES LABELS "jit")
 endif()
