@@ -115,17 +115,6 @@ static bool all_contiguous(const struct gather_run *r)
     return true;
 }
 
-/* The host load of `width` bytes (1, 2, 4, 8) at [host + base + disp] into dst, zero-extended. */
-static void load_bytes(struct xbuf *b, int dst, int base, int32_t disp, unsigned width)
-{
-    switch (width) {
-    case 1: x_mem(b, 0, 0x0fb6, dst, R12, base, disp); break;     /* movzx dst32, byte */
-    case 2: x_mem(b, 0, 0x0fb7, dst, R12, base, disp); break;     /* movzx dst32, word */
-    case 4: x_mem(b, 0, 0x8b, dst, R12, base, disp); break;       /* mov dst32 */
-    default: x_mem(b, X_W, 0x8b, dst, R12, base, disp); break;    /* mov dst */
-    }
-}
-
 /* d = the value v, from the bytes loaded into src (whose lowest is the base's offset `from`,
  * `width` bytes of them). */
 static void extract(struct xbuf *b, int d, int src, const struct gather_value *v, int32_t from,
@@ -153,10 +142,17 @@ static void extract(struct xbuf *b, int d, int src, const struct gather_value *v
         x_shift_ri(b, X_W, SH_SHL, d, (uint8_t)(8 * (v->lo - v->origin)));
 }
 
-static unsigned load_width(int32_t lo, int32_t hi)
+/* The zero-extending guest load that covers offsets lo..hi. */
+static enum op load_op(int32_t lo, int32_t hi)
 {
     unsigned span = (unsigned)(hi - lo + 1);
-    return span <= 1 ? 1 : span <= 2 ? 2 : span <= 4 ? 4 : 8;
+    return span <= 1 ? OP_LBU : span <= 2 ? OP_LHU : span <= 4 ? OP_LWU : OP_LD;
+}
+
+static unsigned load_width(int32_t lo, int32_t hi)
+{
+    enum op op = load_op(lo, hi);
+    return op == OP_LBU ? 1 : op == OP_LHU ? 2 : op == OP_LWU ? 4 : 8;
 }
 
 uint32_t jit_emit_gather(struct jit_tr *t, const struct fast_insn *insn, uint32_t k, uint32_t end)
@@ -175,21 +171,13 @@ uint32_t jit_emit_gather(struct jit_tr *t, const struct fast_insn *insn, uint32_
     if (!n)
         return 0;
 
-    /* The loads, each base checked against the address-space limit once per block (as
-     * emit_guarded_base does), into rcx and rdx. */
+    /* The loads, as any translated load (their faults resume at the run's first lbu), into
+     * rcx and rdx. */
     struct xbuf *b = &t->b;
     static const int scratch[GATHER_BASES] = { RCX, RDX };
     for (unsigned i = 0; i < best.nbases; i++) {
-        unsigned reg = best.base[i].reg;
-        int base = jit_get_x(t, reg, RAX);
-        if (!(t->below_limit >> reg & 1)) {
-            x_mem(b, X_W, 0x85, base, RSP, NO_REG, JIT_ACCESS_MASK_SLOT(1));
-            jit_fault_jcc(t, CC_NE, k);
-            t->below_limit |= 1u << reg;
-        }
-        t->trap_site[t->ntraps] = b->p;
-        t->trap_index[t->ntraps++] = k;
-        load_bytes(b, scratch[i], base, best.base[i].lo, load_width(best.base[i].lo, best.base[i].hi));
+        int base = jit_guarded_base(t, best.base[i].reg, k);
+        jit_host_load(b, load_op(best.base[i].lo, best.base[i].hi), scratch[i], base, best.base[i].lo);
     }
     /* Then every register the run writes, in its final value. */
     for (unsigned x = 1; x < 32; x++) {

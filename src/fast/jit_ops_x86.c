@@ -397,8 +397,7 @@ static bool emit_compute(struct jit_tr *t, const struct fast_insn *in)
     return true;
 }
 
-/* The host load that gives a guest load's value extended to 64 bits, into `to`. */
-static void host_load(struct xbuf *b, enum op op, int to, int index, int32_t disp)
+void jit_host_load(struct xbuf *b, enum op op, int to, int index, int32_t disp)
 {
     static const struct { uint16_t op; uint8_t flags; uint32_t opc; } forms[] = {
         { OP_LB, X_W, 0x0fbe }, { OP_LH, X_W, 0x0fbf }, { OP_LW, X_W, 0x63 },
@@ -492,14 +491,14 @@ void jit_emit_store_stubs(struct jit_tr *t)
  * (mem_init), so such an access faults on the host like any unmapped page.  Misaligned loads
  * run on the host, which gives the interpreter's little-endian value.  The load must be the
  * next instruction emitted: it is recorded as the trapping site. */
-static int emit_guarded_base(struct jit_tr *t, const struct fast_insn *in, uint32_t k)
+int jit_guarded_base(struct jit_tr *t, unsigned rs1, uint32_t k)
 {
     struct xbuf *b = &t->b;
-    int base = jit_get_x(t, in->rs1, RAX);
-    if (!(t->below_limit >> in->rs1 & 1)) {
+    int base = jit_get_x(t, rs1, RAX);
+    if (!(t->below_limit >> rs1 & 1)) {
         x_mem(b, X_W, 0x85, base, RSP, NO_REG, JIT_ACCESS_MASK_SLOT(1));   /* the limit only */
         jit_fault_jcc(t, CC_NE, k);
-        t->below_limit |= 1u << in->rs1;
+        t->below_limit |= 1u << rs1;
     }
     t->trap_site[t->ntraps] = b->p;
     t->trap_index[t->ntraps++] = k;
@@ -517,7 +516,7 @@ static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k
     int index = RAX;
     int32_t disp = 0;
     if (!store && t->guarded) {
-        index = emit_guarded_base(t, in, k);
+        index = jit_guarded_base(t, in->rs1, k);
         disp = (int32_t)in->imm;
     } else {
         emit_page_number(t, in, k, size);
@@ -530,7 +529,7 @@ static bool emit_memory(struct jit_tr *t, const struct fast_insn *in, uint32_t k
     }
     if (!store) {
         int d = cls == CLASS_FLD ? R8 : target_of(t, in->rd);
-        host_load(b, in->op, d, index, disp);
+        jit_host_load(b, in->op, d, index, disp);
         if (in->op == OP_FLW) {                    /* NaN-box the single */
             x_mov_ri64(b, RCX, 0xffffffff00000000ull);
             x_rr(b, X_W, 0x0b, R8, RCX);

@@ -60,7 +60,7 @@ struct jit_tr {
     bool guarded;
     bool bmi2;          /* shifts by a register without cl (jit.bmi2) */
     /* Guest registers compared with the address-space limit earlier in the block and not
-     * written since (emit_guarded_base). */
+     * written since (jit_guarded_base). */
     uint32_t below_limit;
     const uint8_t *trap_site[BLOCK_MAX_INSNS];
     uint32_t trap_index[BLOCK_MAX_INSNS];
@@ -113,6 +113,13 @@ void jit_fault_jcc(struct jit_tr *t, enum x86_cc cc, uint32_t k);
 /* Emits the straight-line instruction in (index k of its block); false when the translator
  * leaves this op to the interpreter. */
 bool jit_emit_insn(struct jit_tr *t, const struct fast_insn *in, uint32_t k);
+/* The host load that gives a guest load (op) its value extended to 64 bits: into `to`, from
+ * [host + index + disp]. */
+void jit_host_load(struct xbuf *b, enum op op, int to, int index, int32_t disp);
+/* The base register of a load at instruction k translated as a plain host load: x[rs1] in a
+ * host register, compared with the address-space limit unless the block already did; the load
+ * must be emitted next (it is recorded as the trapping site). */
+int jit_guarded_base(struct jit_tr *t, unsigned rs1, uint32_t k);
 /* A run of lbu/slli/or from insn[k] (before `end`) that builds little-endian values from
  * bytes, emitted as host loads (jit_gather_x86.c): the number of instructions it covers, or 0. */
 uint32_t jit_emit_gather(struct jit_tr *t, const struct fast_insn *insn, uint32_t k, uint32_t end);
